@@ -1,0 +1,69 @@
+// AppContext: everything a command may touch, injected: streams, clock, prompter, a lazy store.
+import type { Io } from '../ui/io.js';
+import type { Prompter } from '../ui/prompter.js';
+import { colorLevel, createTheme, type Theme } from '../ui/theme.js';
+import { resolveDbPath, type OpenMode } from '../store/open-database.js';
+import { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import type { Settings } from '../domain/settings.js';
+
+/** Global options, set once commander has parsed argv. */
+export interface GlobalOptions {
+  db?: string;
+  json: boolean;
+  color: boolean;
+  input: boolean;
+  yes: boolean;
+}
+
+export interface AppContext {
+  io: Io;
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  prompter: Prompter;
+  globals: GlobalOptions;
+  /** Opens the database on first use. `read` never creates a file; `write` does. */
+  store(mode: OpenMode): Store;
+  /** The path the store would open (for messages), without opening it. */
+  dbPath(): string;
+  settings(): Settings;
+  theme(): Theme;
+  /** A person is there to answer: stdin and stdout are terminals and --no-input is off. */
+  canPrompt(): boolean;
+  close(): void;
+}
+
+export interface ContextInputs {
+  io: Io;
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  prompter: Prompter;
+}
+
+export function createContext({ io, env, clock, prompter }: ContextInputs): AppContext {
+  let store: Store | undefined;
+  let theme: Theme | undefined;
+  const context: AppContext = {
+    io,
+    env,
+    clock,
+    prompter,
+    globals: { json: false, color: true, input: true, yes: false },
+    store(mode) {
+      store ??= Store.open(context.dbPath(), mode, () => clock.now().toISOString());
+      return store;
+    },
+    dbPath: () => resolveDbPath({ flag: context.globals.db, env }),
+    settings: () => context.store('read').settings.get(),
+    theme() {
+      theme ??= createTheme(colorLevel({ stdoutIsTTY: io.stdoutIsTTY, colorFlag: context.globals.color, env }));
+      return theme;
+    },
+    canPrompt: () => context.globals.input && io.stdinIsTTY && io.stdoutIsTTY,
+    close() {
+      store?.close();
+      store = undefined;
+    },
+  };
+  return context;
+}

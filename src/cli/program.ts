@@ -1,0 +1,56 @@
+// Builds a fresh commander program per run: global options, then each noun's commands.
+import { Command, Option } from 'commander';
+import type { AppContext, GlobalOptions } from './context.js';
+import { withExamples } from './help.js';
+import { registerCustomerCommands } from '../commands/customer/index.js';
+import { registerSaleCommands } from '../commands/sale/index.js';
+
+declare const SPM_VERSION: string | undefined;
+
+export function createProgram(ctx: AppContext): Command {
+  const program = new Command('spm')
+    .description('Sales performance management for one person: goals and pace, sales and techniques,\nfollow-ups, and a weekly report, over one local SQLite file.')
+    .version(typeof SPM_VERSION === 'string' ? SPM_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
+    .option('--db <path>', 'database file (default: $SPM_DB, else ~/.local/share/spm/spm.db)')
+    .option('--json', 'print one JSON document to stdout')
+    .option('--no-color', 'no colours (also NO_COLOR=1)')
+    .option('--no-input', 'never prompt; missing values are errors')
+    .option('-y, --yes', 'answer yes to confirmations (needed to delete when not on a terminal)')
+    .addOption(new Option('--debug').hideHelp())
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false });
+
+  program.hook('preAction', (_program, actionCommand) => {
+    const options = actionCommand.optsWithGlobals() as Partial<GlobalOptions>;
+    ctx.globals = {
+      db: options.db,
+      json: Boolean(options.json),
+      color: options.color !== false,
+      input: options.input !== false,
+      yes: Boolean(options.yes),
+    };
+  });
+
+  registerCustomerCommands(program, ctx);
+  registerSaleCommands(program, ctx);
+
+  withExamples(program, [
+    'spm customer add "Acme Corp" --segment smb --every 30',
+    'spm sale add acme 1200 --technique referral',
+    'spm sale list --json',
+  ]);
+  applyToAll(program, ctx);
+  return program;
+}
+
+/** exitOverride and output routing do not propagate through addCommand, so set them on every command. */
+function applyToAll(command: Command, ctx: AppContext): void {
+  command.exitOverride();
+  command.configureOutput({
+    writeOut: (text) => ctx.io.out(text),
+    writeErr: (text) => ctx.io.err(text),
+    // Errors are printed once, by run-cli, in spm's own one-line format.
+    outputError: () => {},
+  });
+  for (const sub of command.commands) applyToAll(sub, ctx);
+}

@@ -1,0 +1,48 @@
+// The one place where errors become exit codes and `spm: <message>` lines.
+import { CommanderError } from 'commander';
+import { SpmError } from '../domain/errors.js';
+import { describeSqliteError } from '../store/open-database.js';
+import { sanitizeLine } from '../domain/text.js';
+import type { AppContext } from './context.js';
+import { createProgram } from './program.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_CANCELLED = 130;
+
+/** Runs one spm invocation (`argv` without node and script) and returns the exit code. */
+export async function runCli(argv: string[], ctx: AppContext): Promise<number> {
+  try {
+    const program = createProgram(ctx);
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    return reportError(error, ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
+function reportError(error: unknown, ctx: AppContext): number {
+  const debug = ctx.env.SPM_DEBUG === '1';
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+    if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
+    const message = error.message.replace(/^error:\s*/, '');
+    ctx.io.err(`spm: ${sanitizeLine(message)}\n`);
+    const hint = /unknown command/.test(message) ? 'Run spm --help to see the commands.' : 'Add --help to the command to see its usage and examples.';
+    ctx.io.err(`hint: ${hint}\n`);
+    return EXIT_USAGE;
+  }
+  const known = error instanceof SpmError ? error : describeSqliteError(error);
+  if (known) {
+    ctx.io.err(`spm: ${sanitizeLine(known.message)}\n`);
+    if (known.hint) ctx.io.err(`hint: ${sanitizeLine(known.hint)}\n`);
+    if (debug) ctx.io.err(`${(error as Error).stack}\n`);
+    return known.exitCode;
+  }
+  ctx.io.err(`spm: unexpected error: ${sanitizeLine((error as Error)?.message ?? String(error))}\n`);
+  ctx.io.err(debug ? `${(error as Error)?.stack}\n` : 'hint: run again with SPM_DEBUG=1 to see the details.\n');
+  return EXIT_FAILURE;
+}

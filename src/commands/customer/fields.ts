@@ -1,0 +1,51 @@
+// The customer flags shared by `add` and `edit`, validated into repository values.
+import { InputError } from '../../domain/errors.js';
+import { parseCadence } from '../../domain/reference.js';
+import type { CustomerPatch } from '../../store/customer-repository.js';
+import { optionalText } from '../shared.js';
+
+export interface CustomerFlags {
+  company?: string;
+  email?: string;
+  phone?: string;
+  segment?: string;
+  tag?: string[];
+  every?: string;
+  note?: string;
+}
+
+export function validateName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new InputError('customer name is empty');
+  if (/^#?\d+$/.test(trimmed)) throw new InputError(`customer name ${JSON.stringify(trimmed)} would read as an id`, 'Use a name with letters, e.g. "Store 42".');
+  if (trimmed.length > 200) throw new InputError('customer name is longer than 200 characters');
+  return trimmed;
+}
+
+/** Splits repeated and comma-separated tags, trimmed, without duplicates (case-insensitive). */
+export function parseTags(values: string[]): string[] {
+  const tags: string[] = [];
+  for (const tag of values.flatMap((v) => v.split(',')).map((t) => t.trim()).filter(Boolean)) {
+    if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+  }
+  return tags;
+}
+
+/** Only flags that were given end up in the patch; an empty value clears the field. */
+export function customerPatchFromFlags(flags: CustomerFlags): CustomerPatch {
+  const patch: CustomerPatch = {};
+  if (flags.company !== undefined) patch.company = optionalText(flags.company);
+  if (flags.email !== undefined) {
+    const email = optionalText(flags.email);
+    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InputError(`email ${JSON.stringify(email)} does not look like an address`);
+    patch.email = email;
+  }
+  if (flags.phone !== undefined) patch.phone = optionalText(flags.phone);
+  if (flags.segment !== undefined) patch.segment = optionalText(flags.segment);
+  if (flags.tag !== undefined) patch.tags = parseTags(flags.tag);
+  if (flags.every !== undefined) {
+    patch.cadenceDays = ['none', 'off', ''].includes(flags.every.trim().toLowerCase()) ? null : parseCadence(flags.every);
+  }
+  if (flags.note !== undefined) patch.notes = optionalText(flags.note);
+  return patch;
+}

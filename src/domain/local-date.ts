@@ -1,0 +1,130 @@
+// Calendar days as `YYYY-MM-DD` strings. All arithmetic goes through a day number (days since
+// 1970-01-01 in the proleptic Gregorian calendar) computed with UTC, so no time zone or DST
+// switch can move a business date.
+import { InputError } from './errors.js';
+
+/** A local calendar day, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export function isValidLocalDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function toDayNumber(date: LocalDate): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+export function fromDayNumber(dayNumber: number): LocalDate {
+  const d = new Date(dayNumber * MS_PER_DAY);
+  return formatParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function formatParts(year: number, month: number, day: number): LocalDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [year, month, day] = date.split('-').map(Number);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(monthIndex / 12);
+  const newMonth = (monthIndex % 12) + 1;
+  return formatParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+}
+
+export function addYears(date: LocalDate, years: number): LocalDate {
+  return addMonths(date, years * 12);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayIndex(date: LocalDate): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a >= b ? a : b;
+}
+
+/** The calendar day of an instant in the given (or the process's) time zone. */
+export function localDateOf(instant: Date, timeZone?: string): LocalDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return parts;
+}
+
+const RELATIVE = /^([+-])(\d{1,4})([dwmy])$/i;
+const AMBIGUOUS = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
+
+/**
+ * Parses what a user types for a date, against `today`: `YYYY-MM-DD`, `today`, `yesterday`,
+ * `tomorrow`, `+3d` `-2w` `+1m` `+1y`, and weekday names (`mon`, `monday`: the next such day,
+ * today excluded). `field` names the value in error messages.
+ */
+export function parseDateInput(text: string, today: LocalDate, field = 'date'): LocalDate {
+  const value = text.trim().toLowerCase();
+  if (value === '') throw new InputError(`${field} is empty`, 'Use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w or a weekday like mon.');
+  if (value === 'today') return today;
+  if (value === 'yesterday') return addDays(today, -1);
+  if (value === 'tomorrow') return addDays(today, 1);
+  const relative = RELATIVE.exec(value);
+  if (relative) {
+    const amount = Number(relative[2]) * (relative[1] === '-' ? -1 : 1);
+    switch (relative[3]) {
+      case 'd': return addDays(today, amount);
+      case 'w': return addDays(today, amount * 7);
+      case 'm': return addMonths(today, amount);
+      default: return addYears(today, amount);
+    }
+  }
+  const weekday = WEEKDAYS.findIndex((name) => value.length >= 3 && name.startsWith(value));
+  if (weekday >= 0) {
+    const ahead = (weekday - weekdayIndex(today) + 7) % 7 || 7;
+    return addDays(today, ahead);
+  }
+  if (ISO_DATE.test(value)) {
+    if (!isValidLocalDate(value)) throw new InputError(`${field} ${text} does not exist on the calendar`);
+    return value;
+  }
+  if (AMBIGUOUS.test(value)) {
+    throw new InputError(`${field} ${text} is ambiguous`, 'Write dates as YYYY-MM-DD, e.g. 2026-03-04.');
+  }
+  throw new InputError(`${field} ${JSON.stringify(text)} is not a date`, 'Use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m or a weekday like mon.');
+}
+
+/** Month names for labels; avoids locale-dependent output. */
+export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** `Mar 4` or `Mar 4, 2025` when the year differs from `today`'s. */
+export function formatShortDate(date: LocalDate, today?: LocalDate): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const base = `${MONTH_NAMES[month - 1]} ${day}`;
+  return today && today.slice(0, 4) === date.slice(0, 4) ? base : `${base}, ${year}`;
+}

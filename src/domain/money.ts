@@ -1,0 +1,66 @@
+// Money as integer minor units (cents). Parsing never goes through a float for the digits
+// a user typed, so `1,200.505` rounds exactly, half away from zero, to 120051 cents.
+import { InputError } from './errors.js';
+
+const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
+const CURRENCY_SIGNS = /^[$€£¥₹]|^(?:usd|eur|gbp)\s*/i;
+/** Largest amount accepted: keeps cents far inside Number.MAX_SAFE_INTEGER. */
+const MAX_CENTS = 1e15;
+
+export interface ParseAmountOptions {
+  /** Name of the value in error messages. */
+  field?: string;
+  /** Zero is refused for sales; a goal log or a target may allow it. */
+  allowZero?: boolean;
+}
+
+/** Parses `1200`, `1200.5`, `1,200.50`, `$1,200.50` into cents. */
+export function parseAmount(text: string, options: ParseAmountOptions = {}): number {
+  const field = options.field ?? 'amount';
+  const raw = text.trim();
+  if (raw.startsWith('-') || raw.startsWith('(')) throw new InputError(`${field} ${text} is negative`, 'Amounts are positive; record a lost sale with --lost.');
+  const unsigned = raw.replace(CURRENCY_SIGNS, '').trim();
+  const match = AMOUNT.exec(unsigned);
+  if (unsigned === '' || unsigned === '.' || !match || (match[1] === undefined && !match[2])) {
+    throw new InputError(`${field} ${JSON.stringify(text)} is not an amount`, 'Write amounts like 1200, 1200.50 or 1,200.50.');
+  }
+  const whole = (match[1] ?? '0').replace(/,/g, '');
+  const fraction = match[2] ?? '';
+  const cents = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  // Round half away from zero on the third decimal; amounts are never negative here.
+  const roundUp = fraction.length > 2 && Number(fraction[2]) >= 5 ? 1n : 0n;
+  const total = cents + roundUp;
+  if (total > BigInt(MAX_CENTS)) throw new InputError(`${field} ${text} is too large`);
+  const result = Number(total);
+  if (result === 0 && !options.allowZero) throw new InputError(`${field} must be more than zero`);
+  return result;
+}
+
+/** Cents as a JSON number in currency units (at most 2 decimals). */
+export function centsToUnits(cents: number): number {
+  return Math.round(cents) / 100;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', CHF: 'CHF ' };
+
+/**
+ * `$1,200.50` in the currency setting; whole amounts drop the cents (`$1,200`) when
+ * `compact` is set, as tables and the report do.
+ */
+export function formatMoney(cents: number, currency = 'USD', compact = false): string {
+  const negative = cents < 0;
+  const abs = Math.abs(Math.round(cents));
+  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = String(abs % 100).padStart(2, '0');
+  const digits = compact && fraction === '00' ? whole : `${whole}.${fraction}`;
+  const symbol = CURRENCY_SYMBOLS[currency.toUpperCase()];
+  const body = symbol ? `${symbol}${digits}` : `${digits} ${currency.toUpperCase()}`;
+  return negative ? `-${body}` : body;
+}
+
+/** A currency code: three letters (ISO 4217 shape). */
+export function parseCurrency(text: string): string {
+  const code = text.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new InputError(`currency ${JSON.stringify(text)} is not a 3-letter code`, 'For example USD, EUR, GBP.');
+  return code;
+}

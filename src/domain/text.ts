@@ -1,0 +1,51 @@
+// Text from users and files, made safe to print: no control characters or terminal escapes.
+
+// CSI/OSC/other ESC sequences first, then any remaining C0/C1 control character but tab/newline.
+const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Removes terminal escape sequences and control characters; keeps newlines and tabs. */
+export function sanitizeText(text: string): string {
+  return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROL, '');
+}
+
+/** For one-line cells: also folds newlines and tabs into spaces. */
+export function sanitizeLine(text: string): string {
+  return sanitizeText(text).replace(/[\t\r\n]+/g, ' ');
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** The names closest to `query`, best first: prefix and substring matches, then edit distance. */
+export function closestNames(query: string, names: readonly string[], limit = 3): string[] {
+  const key = query.toLowerCase();
+  const scored = names.map((name) => {
+    const lower = name.toLowerCase();
+    const distance = lower.includes(key) || key.includes(lower) ? 0 : editDistance(key, lower.slice(0, Math.max(key.length, 1) + 2));
+    return { name, distance };
+  });
+  const threshold = Math.max(2, Math.ceil(key.length / 3));
+  return scored
+    .filter((s) => s.distance <= threshold)
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
+}
+
+/** The case-insensitive key of a unique name. */
+export function nameKey(name: string): string {
+  return name.trim().toLocaleLowerCase('en-US');
+}

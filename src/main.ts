@@ -1,0 +1,24 @@
+// Composition root: the real process wiring. The only module that reads process.env/argv.
+import { createContext } from './cli/context.js';
+import { createClock } from './cli/clock.js';
+import { runCli, EXIT_USAGE } from './cli/run-cli.js';
+import { processIo } from './ui/io.js';
+import { inquirerPrompter } from './ui/prompter.js';
+import { SpmError } from './domain/errors.js';
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const io = processIo();
+  let clock;
+  try {
+    clock = createClock(process.env.SPM_NOW);
+  } catch (error) {
+    io.err(`spm: ${(error as SpmError).message}\n`);
+    return EXIT_USAGE;
+  }
+  // A closed pipe (spm sale list | head) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  const ctx = createContext({ io, env: process.env, clock, prompter: inquirerPrompter });
+  return runCli(argv, ctx);
+}

@@ -1,0 +1,152 @@
+// Ordered schema migrations. `PRAGMA user_version` holds how many have run; each runs in its
+// own transaction. Append new migrations; never edit one that has shipped.
+//
+// Conventions: money in integer cents (`*_cents`); goal targets and custom-goal amounts are
+// metric values times 100 (`*_x100`, so cents for money, hundredths for counts, percents and
+// 1–5 averages); calendar days as TEXT 'YYYY-MM-DD'; created/updated stamps as UTC ISO text.
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'customers, sales, check-ins, follow-ups, concerns, goals, settings',
+    sql: `
+CREATE TABLE customers (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL,
+  name_key      TEXT NOT NULL UNIQUE,            -- lower-cased name: names are unique in any case
+  company       TEXT,
+  email         TEXT,
+  phone         TEXT,
+  segment       TEXT,
+  tags          TEXT NOT NULL DEFAULT '[]',      -- JSON array of strings
+  notes         TEXT,
+  cadence_days  INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+  archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  added_date    TEXT NOT NULL,                   -- local day the customer was added
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX customers_segment ON customers (segment);
+
+CREATE TABLE sales (
+  id            INTEGER PRIMARY KEY,
+  date          TEXT NOT NULL,
+  customer_id   INTEGER NOT NULL REFERENCES customers (id),
+  amount_cents  INTEGER NOT NULL CHECK (amount_cents > 0),
+  outcome       TEXT NOT NULL CHECK (outcome IN ('won', 'lost')),
+  reason        TEXT,
+  technique     TEXT,
+  product       TEXT,
+  quantity      INTEGER CHECK (quantity IS NULL OR quantity > 0),
+  note          TEXT,
+  external_id   TEXT UNIQUE,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+-- Date-range aggregates (report, goals) read only this covering index.
+CREATE INDEX sales_date ON sales (date, outcome, customer_id, amount_cents);
+-- Per-customer history, first/last sale, "had a won sale before".
+CREATE INDEX sales_customer ON sales (customer_id, outcome, date);
+
+CREATE TABLE checkins (
+  id            INTEGER PRIMARY KEY,
+  date          TEXT NOT NULL,
+  customer_id   INTEGER NOT NULL REFERENCES customers (id),
+  channel       TEXT NOT NULL CHECK (channel IN ('call', 'email', 'meeting', 'visit', 'message', 'other')),
+  satisfaction  INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
+  note          TEXT,
+  external_id   TEXT UNIQUE,
+  created_at    TEXT NOT NULL
+);
+CREATE INDEX checkins_date ON checkins (date, satisfaction);
+CREATE INDEX checkins_customer ON checkins (customer_id, date);
+
+CREATE TABLE concerns (
+  id            INTEGER PRIMARY KEY,
+  customer_id   INTEGER NOT NULL REFERENCES customers (id),
+  opened_date   TEXT NOT NULL,
+  summary       TEXT NOT NULL,
+  severity      TEXT NOT NULL DEFAULT 'medium' CHECK (severity IN ('low', 'medium', 'high')),
+  status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  resolved_date TEXT,
+  resolution    TEXT,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX concerns_status ON concerns (status, opened_date);
+CREATE INDEX concerns_opened ON concerns (opened_date);
+CREATE INDEX concerns_resolved ON concerns (resolved_date);
+CREATE INDEX concerns_customer ON concerns (customer_id);
+
+CREATE TABLE followups (
+  id            INTEGER PRIMARY KEY,
+  customer_id   INTEGER NOT NULL REFERENCES customers (id),
+  due_date      TEXT NOT NULL,
+  reason        TEXT,
+  source        TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'post-sale', 'cadence', 'concern')),
+  status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+  sale_id       INTEGER REFERENCES sales (id) ON DELETE SET NULL,
+  concern_id    INTEGER REFERENCES concerns (id) ON DELETE SET NULL,
+  done_date     TEXT,                            -- local day it was done or cancelled
+  note          TEXT,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX followups_status_due ON followups (status, due_date);
+CREATE INDEX followups_customer ON followups (customer_id, status, due_date);
+CREATE INDEX followups_done ON followups (done_date);
+
+CREATE TABLE goals (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL,
+  name_key      TEXT NOT NULL UNIQUE,
+  metric        TEXT NOT NULL CHECK (metric IN ('revenue', 'sales', 'new-customers', 'checkins', 'win-rate', 'satisfaction', 'repeat-revenue', 'custom')),
+  target_x100   INTEGER NOT NULL CHECK (target_x100 > 0),
+  period        TEXT CHECK (period IS NULL OR period IN ('week', 'month', 'quarter', 'year')),
+  from_date     TEXT NOT NULL,                   -- first timeline; a recurring goal repeats it
+  to_date       TEXT NOT NULL,
+  recurring     INTEGER NOT NULL DEFAULT 0 CHECK (recurring IN (0, 1)),
+  segment       TEXT,
+  product       TEXT,
+  technique     TEXT,
+  archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  CHECK (from_date <= to_date)
+);
+
+CREATE TABLE goal_milestones (
+  id            INTEGER PRIMARY KEY,
+  goal_id       INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+  date          TEXT NOT NULL,
+  value_x100    INTEGER NOT NULL,
+  UNIQUE (goal_id, date)
+);
+
+CREATE TABLE goal_logs (
+  id            INTEGER PRIMARY KEY,
+  goal_id       INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+  date          TEXT NOT NULL,
+  amount_x100   INTEGER NOT NULL,
+  note          TEXT,
+  created_at    TEXT NOT NULL
+);
+CREATE INDEX goal_logs_goal_date ON goal_logs (goal_id, date);
+
+CREATE TABLE settings (
+  key           TEXT PRIMARY KEY,
+  value         TEXT NOT NULL
+);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+/** `PRAGMA application_id` of spm databases ("SPM1"), to refuse other SQLite files. */
+export const APPLICATION_ID = 0x53504d31;

@@ -1,0 +1,137 @@
+// Finds, creates, checks and migrates the SQLite file, keeping SPEC's storage promises:
+// 0600 file in a 0700 folder, WAL, busy_timeout, foreign keys, synchronous=FULL, migrations by
+// user_version with a backup first, and refusal (untouched) of anything that is not ours.
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { InputError, StoreError } from '../domain/errors.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+export type Db = Database.Database;
+export type OpenMode = 'read' | 'write';
+
+export interface DbPathSources {
+  /** `--db`, exactly as given (undefined when absent). */
+  flag?: string;
+  env: Record<string, string | undefined>;
+}
+
+/** `--db`, else `SPM_DB`, else `$XDG_DATA_HOME/spm/spm.db`, else `~/.local/share/spm/spm.db`. */
+export function resolveDbPath({ flag, env }: DbPathSources): string {
+  const chosen = flag ?? (env.SPM_DB ? env.SPM_DB : undefined);
+  if (chosen !== undefined) {
+    if (chosen.trim() === '') throw new InputError('--db is empty', 'Give a file path, e.g. --db ~/sales.db.');
+    if (chosen === ':memory:' || chosen.startsWith('file:')) {
+      throw new InputError(`${chosen} is not a file path`, 'spm keeps your data in a file; give a path such as ~/sales.db.');
+    }
+    return chosen;
+  }
+  const dataHome = env.XDG_DATA_HOME || join(env.HOME || env.USERPROFILE || '.', '.local', 'share');
+  return join(dataHome, 'spm', 'spm.db');
+}
+
+/** Thrown by read commands when there is no database yet; carries the way to start. */
+export class NoDatabaseError extends StoreError {
+  constructor(path: string) {
+    super(`no spm database at ${path} yet`, 'Start with: spm customer add "Acme Corp"   (or try: spm demo)');
+  }
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Reads the 100-byte SQLite header without letting SQLite touch the file. */
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    const bytes = readSync(fd, header, 0, 100, 0);
+    return header.subarray(0, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function refuseForeign(path: string, why: string): never {
+  throw new InputError(`${path} is not an spm database (${why})`, 'Point --db or SPM_DB at an spm database, or at a new file name to start one.');
+}
+
+/**
+ * Opens the database at `path`. `read` never creates anything: a missing file throws
+ * NoDatabaseError. `write` creates the folder (0700) and the file (0600) before SQLite opens it.
+ */
+export function openDatabase(path: string, mode: OpenMode, nowIso: () => string): Db {
+  let isNew = false;
+  if (existsSync(path)) {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new InputError(`${path} is a directory, not a database file`, 'Give a file path, e.g. --db ~/sales.db.');
+    if (stat.size === 0) {
+      if (mode === 'read') throw new NoDatabaseError(path);
+      isNew = true;
+    } else {
+      const header = readHeader(path);
+      if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) refuseForeign(path, 'not a SQLite file');
+      if (header.readUInt32BE(68) !== APPLICATION_ID) refuseForeign(path, 'a SQLite file of another program');
+    }
+  } else {
+    if (mode === 'read') throw new NoDatabaseError(path);
+    const folder = dirname(path);
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'wx', 0o600));
+    isNew = true;
+  }
+
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: true });
+  } catch (error) {
+    throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError(`${path} was written by a newer spm (schema ${version}; this spm knows up to ${SCHEMA_VERSION})`, 'Upgrade spm to open it; the file was not changed.');
+    }
+    if (isNew) {
+      // Set the application id before WAL so the main file's header carries it at once.
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      chmodSync(path, 0o600);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (version < SCHEMA_VERSION) migrate(db, path, version, nowIso);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string): void {
+  if (fromVersion > 0) {
+    // A database that holds data is copied first; VACUUM INTO writes a consistent snapshot.
+    const backupPath = `${path}.before-v${SCHEMA_VERSION}-${nowIso().replace(/[:.]/g, '-')}.bak`;
+    db.prepare('VACUUM INTO ?').run(backupPath);
+    chmodSync(backupPath, 0o600);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= fromVersion) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+/** Turns SQLite's busy/full/IO errors into StoreError (exit 1) with a readable message. */
+export function describeSqliteError(error: unknown): StoreError | undefined {
+  const code = (error as { code?: string }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StoreError('the database is locked by another program (waited 5 s)', 'Try again in a moment; close other spm or sqlite3 sessions on this file.');
+  }
+  if (code.startsWith('SQLITE_FULL')) return new StoreError('the disk is full; nothing was written');
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError('the database file is read-only', 'Check the file permissions.');
+  return new StoreError(`database error: ${(error as Error).message}`);
+}

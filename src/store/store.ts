@@ -1,0 +1,35 @@
+// The store: one open database and its repositories. The only module family with SQL.
+import { openDatabase, type Db, type OpenMode } from './open-database.js';
+import { CustomerRepository } from './customer-repository.js';
+import { SaleRepository } from './sale-repository.js';
+import { SettingsRepository } from './settings-repository.js';
+
+export class Store {
+  readonly customers: CustomerRepository;
+  readonly sales: SaleRepository;
+  readonly settings: SettingsRepository;
+
+  constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
+    this.customers = new CustomerRepository(db, nowIso);
+    this.sales = new SaleRepository(db, nowIso);
+    this.settings = new SettingsRepository(db);
+  }
+
+  static open(path: string, mode: OpenMode, nowIso: () => string): Store {
+    return new Store(openDatabase(path, mode, nowIso), path, nowIso);
+  }
+
+  /** Runs `work` in one BEGIN IMMEDIATE transaction: all of it is written, or none. */
+  write<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** Runs `work` in one read transaction, so every query sees the same snapshot. */
+  read<T>(work: () => T): T {
+    return this.db.transaction(work).deferred();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,35 @@
+// The streams a command talks to. Data goes to `out` (stdout); messages for a person to `err`.
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** stdout is a terminal: tables and colour instead of tab-separated lines. */
+  stdoutIsTTY: boolean;
+  /** stdin is a terminal: prompts are possible (with stdoutIsTTY). */
+  stdinIsTTY: boolean;
+  /** Terminal width, for tables and charts. */
+  columns: number;
+}
+
+/** An Io that records what was written: the in-process test harness uses it. */
+export class BufferedIo implements Io {
+  stdout = '';
+  stderr = '';
+  constructor(public stdoutIsTTY = false, public stdinIsTTY = false, public columns = 100) {}
+  out(text: string): void {
+    this.stdout += text;
+  }
+  err(text: string): void {
+    this.stderr += text;
+  }
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    columns: process.stdout.columns || 100,
+  };
+}
