@@ -1,0 +1,26 @@
+// spm export ics: open follow-ups as all-day calendar entries. Written here rather than with
+// the `ics` package because its DTSTAMP is the wall clock (not SPM_NOW) and a date-only
+// DTSTART needs care there; RFC 5545 text for these few properties is short (domain/ical.ts).
+import type { AppContext } from '../../cli/context.js';
+import { buildCalendar } from '../../domain/ical.js';
+import { ExportRepository } from '../../store/export-repository.js';
+import { say } from '../shared.js';
+import { withOutput } from './output.js';
+import type { ExportOptions } from './json.js';
+
+declare const SPM_VERSION: string | undefined;
+
+export async function runExportIcs(options: ExportOptions, ctx: AppContext): Promise<number> {
+  const store = ctx.store('read');
+  const followups = store.read(() => new ExportRepository(store.db).openFollowups());
+  const entries = followups.map((f) => ({
+    uid: `followup-${f.id}@spm`,
+    date: f.due,
+    summary: `Follow up: ${f.customer}${f.reason ? ` — ${f.reason}` : ''}`,
+    description: `spm follow-up #${f.id} (${f.source}). Mark it done with: spm followup done ${f.id}`,
+  }));
+  const version = typeof SPM_VERSION === 'string' ? SPM_VERSION : 'dev';
+  withOutput(ctx, options.output, Boolean(options.force), (out) => out.write(buildCalendar(entries, ctx.clock.now().toISOString(), `-//spm//spm ${version}//EN`)));
+  if (options.output !== undefined) say(ctx, `${ctx.theme().green('✓')} Exported ${entries.length} open follow-ups to ${options.output}`);
+  return entries.length;
+}

@@ -1,0 +1,48 @@
+// spm export json|csv|ics and spm backup.
+import { Command } from 'commander';
+import type { AppContext } from '../../cli/context.js';
+import { withExamples } from '../../cli/help.js';
+import { InputError } from '../../domain/errors.js';
+
+export function registerExportCommands(program: Command, ctx: AppContext): void {
+  withExamples(program.command('export')
+    .description('write the data out: json (everything, restorable), csv (one record type), ics (open follow-ups)')
+    .argument('<format>', 'json, csv or ics')
+    .option('--entity <entity>', 'for csv: sales, customers, checkins, followups, concerns or goals')
+    .option('-o, --output <file>', 'write to this file (created 0600) instead of stdout')
+    .option('--force', 'overwrite the output file if it exists')
+    .action(async (format: string, options) => {
+      switch (format.trim().toLowerCase()) {
+        case 'json': {
+          const { runExportJson } = await import('./json.js');
+          await runExportJson(options, ctx);
+          return;
+        }
+        case 'csv': {
+          const { runExportCsv } = await import('./csv.js');
+          await runExportCsv(options, ctx);
+          return;
+        }
+        case 'ics': {
+          const { runExportIcs } = await import('./ics.js');
+          await runExportIcs(options, ctx);
+          return;
+        }
+        default:
+          throw new InputError(`cannot export ${JSON.stringify(format)}`, 'Export json, csv or ics.');
+      }
+    }), [
+    'spm export json -o spm-export.json',
+    'spm export csv --entity sales > sales.csv',
+    'spm export ics -o followups.ics',
+  ]);
+
+  withExamples(program.command('backup')
+    .description('copy the database safely (SQLite backup API), then check the copy')
+    .argument('[file]', 'backup file (default: <db>-backup-<timestamp>.db beside the database)')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (file: string | undefined, options) => {
+      const { runBackup } = await import('../backup.js');
+      await runBackup(file, options, ctx);
+    }), ['spm backup', 'spm backup ~/backups/spm-latest.db --force']);
+}

@@ -1,0 +1,256 @@
+// CSV import, the pure part: which fields each kind of record has, how file headers map onto
+// them (by name in any case, or --map FIELD=Header), and how one row's cells become a record
+// or a reason to reject it. No I/O: the command streams the file and the store writes.
+import { InputError } from './errors.js';
+import type { DateReader } from './date-format.js';
+import { parseAmount } from './money.js';
+import { CHECKIN_CHANNELS, type CheckinChannel, type SaleOutcome } from './records.js';
+
+export const IMPORT_ENTITIES = ['sales', 'customers', 'checkins'] as const;
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+
+const CUSTOMER_DETAILS = ['segment', 'company', 'email', 'phone'] as const;
+
+export const IMPORT_FIELDS: Record<ImportEntity, { fields: readonly string[]; required: readonly string[] }> = {
+  sales: {
+    fields: ['date', 'customer', 'amount', 'outcome', 'reason', 'technique', 'product', 'quantity', 'note', 'external-id', ...CUSTOMER_DETAILS],
+    required: ['date', 'customer', 'amount'],
+  },
+  customers: {
+    fields: ['customer', ...CUSTOMER_DETAILS, 'tags', 'notes'],
+    required: ['customer'],
+  },
+  checkins: {
+    fields: ['date', 'customer', 'channel', 'satisfaction', 'note', 'external-id', ...CUSTOMER_DETAILS],
+    required: ['date', 'customer'],
+  },
+};
+
+/** Header spellings that also map themselves (after lower-casing and trimming). */
+const ALIASES: Record<string, string> = { name: 'customer', 'external id': 'external-id', external_id: 'external-id', externalid: 'external-id', qty: 'quantity', notes: 'note' };
+
+export function parseImportEntity(text: string): ImportEntity {
+  const value = text.trim().toLowerCase();
+  if (!(IMPORT_ENTITIES as readonly string[]).includes(value)) {
+    throw new InputError(`cannot import ${JSON.stringify(text)}`, 'Import sales, customers, checkins (CSV) or json (a full export).');
+  }
+  return value as ImportEntity;
+}
+
+/** `--map FIELD=Header` values, checked against the entity's fields before the file is read. */
+export function parseMapOptions(entity: ImportEntity, values: readonly string[]): Map<string, string> {
+  const maps = new Map<string, string>();
+  const known = IMPORT_FIELDS[entity].fields;
+  for (const value of values) {
+    const at = value.indexOf('=');
+    const field = (at > 0 ? value.slice(0, at) : '').trim().toLowerCase();
+    const header = at > 0 ? value.slice(at + 1).trim() : '';
+    if (field === '' || header === '') throw new InputError(`--map ${JSON.stringify(value)} is not FIELD=Header`, 'For example --map date="Order Date" --map amount=Total.');
+    if (!known.includes(field)) {
+      throw new InputError(`--map ${JSON.stringify(value)}: ${entity} have no field ${JSON.stringify(field)}`, `Fields: ${known.join(', ')}.`);
+    }
+    maps.set(field, header);
+  }
+  return maps;
+}
+
+/** For each field of the entity, its column index in the file, or -1 when not in the file. */
+export interface ColumnMapping {
+  entity: ImportEntity;
+  /** fields in IMPORT_FIELDS order */
+  fields: readonly string[];
+  columns: number[];
+  /** Headers no field maps to (ignored, told to the user). */
+  unused: string[];
+}
+
+const normalizeHeader = (header: string) => header.replace(/^\uFEFF/, '').trim().toLowerCase();
+
+export function mapColumns(entity: ImportEntity, headers: readonly string[], maps: Map<string, string>): ColumnMapping {
+  const { fields, required } = IMPORT_FIELDS[entity];
+  const normalized = headers.map(normalizeHeader);
+  const listed = headers.map((h) => JSON.stringify(h.trim())).join(', ');
+  const columns = fields.map((field) => {
+    const mapped = maps.get(field);
+    if (mapped !== undefined) {
+      const index = normalized.indexOf(mapped.toLowerCase());
+      if (index < 0) throw new InputError(`--map ${field}=${mapped}: the file has no column ${JSON.stringify(mapped)}`, `Its columns: ${listed}.`);
+      return index;
+    }
+    const byName = normalized.findIndex((h) => h === field || ALIASES[h] === field || h.replace(/[ _]/g, '-') === field);
+    // A header taken by an explicit --map does not also map itself to another field.
+    return byName >= 0 && ![...maps.values()].some((m) => m.toLowerCase() === normalized[byName]) ? byName : -1;
+  });
+  const missing = required.filter((field) => columns[fields.indexOf(field)] < 0);
+  if (missing.length > 0) {
+    throw new InputError(`${entity} import needs ${missing.map((f) => `a ${f} column`).join(' and ')}; the file has ${listed}`,
+      `Name the column with --map, e.g. --map ${missing[0]}=${JSON.stringify(headers[0]?.trim() ?? 'Header')}.`);
+  }
+  const used = new Set(columns);
+  const unused = headers.filter((h, i) => !used.has(i) && h.trim() !== '').map((h) => h.trim());
+  return { entity, fields, columns, unused };
+}
+
+/** The mapped cell of a field: trimmed, '' when the column is absent or the cell is empty. */
+export function cellOf(cells: readonly string[], column: number): string {
+  if (column < 0) return '';
+  const value = cells[column];
+  return value === undefined ? '' : value.trim();
+}
+
+export interface CustomerDetails {
+  name: string;
+  segment: string | null;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ImportedSale extends CustomerDetails {
+  date: string;
+  amountCents: number;
+  outcome: SaleOutcome;
+  reason: string | null;
+  technique: string | null;
+  product: string | null;
+  quantity: number | null;
+  note: string | null;
+  externalId: string | null;
+}
+
+export interface ImportedCheckin extends CustomerDetails {
+  date: string;
+  channel: CheckinChannel;
+  satisfaction: number | null;
+  note: string | null;
+  externalId: string | null;
+}
+
+export interface ImportedCustomer extends CustomerDetails {
+  tags: string[];
+  notes: string | null;
+}
+
+/** Why a row cannot be imported: one short sentence naming the field and the value. */
+export class RowError extends Error {}
+
+const orNull = (text: string) => (text === '' ? null : text);
+
+export function readCustomerName(text: string): string {
+  if (text === '') throw new RowError('customer is empty');
+  if (text.length > 200) throw new RowError('customer name is longer than 200 characters');
+  if (/^#?\d+$/.test(text)) throw new RowError(`customer ${JSON.stringify(text)} would read as an id`);
+  return text;
+}
+
+export function readDate(text: string, reader: DateReader, hasFormat: boolean): string {
+  if (text === '') throw new RowError('date is empty');
+  const date = reader(text);
+  if (date === null) {
+    throw new RowError(hasFormat ? `date ${JSON.stringify(text)} does not match --date-format or is not on the calendar`
+      : `date ${JSON.stringify(text)} is not YYYY-MM-DD (give --date-format, e.g. MM/dd/yyyy)`);
+  }
+  return date;
+}
+
+/** The row's cells by field, read by a ColumnMapping; index i matches mapping.fields[i]. */
+export type FieldCells = string[];
+
+export function fieldCells(mapping: ColumnMapping, cells: readonly string[]): FieldCells {
+  const out = new Array<string>(mapping.columns.length);
+  for (let i = 0; i < mapping.columns.length; i++) out[i] = cellOf(cells, mapping.columns[i]);
+  return out;
+}
+
+function details(mapping: ColumnMapping, values: FieldCells, name: string): CustomerDetails {
+  const f = mapping.fields;
+  const get = (field: string) => { const i = f.indexOf(field); return i < 0 ? null : orNull(values[i]); };
+  return { name, segment: get('segment'), company: get('company'), email: get('email'), phone: get('phone') };
+}
+
+/** Field positions for sales, fixed by IMPORT_FIELDS order. */
+const S = Object.fromEntries(IMPORT_FIELDS.sales.fields.map((f, i) => [f, i])) as Record<string, number>;
+const C = Object.fromEntries(IMPORT_FIELDS.checkins.fields.map((f, i) => [f, i])) as Record<string, number>;
+const K = Object.fromEntries(IMPORT_FIELDS.customers.fields.map((f, i) => [f, i])) as Record<string, number>;
+
+export function readSaleRow(values: FieldCells, reader: DateReader, hasFormat: boolean): ImportedSale {
+  const date = readDate(values[S.date], reader, hasFormat);
+  const name = readCustomerName(values[S.customer]);
+  let amountCents: number;
+  try {
+    amountCents = parseAmount(values[S.amount]);
+  } catch (error) {
+    throw new RowError((error as Error).message);
+  }
+  const outcomeText = values[S.outcome].toLowerCase();
+  let outcome: SaleOutcome;
+  if (outcomeText === '' || outcomeText === 'won' || outcomeText === 'win') outcome = 'won';
+  else if (outcomeText === 'lost' || outcomeText === 'loss') outcome = 'lost';
+  else throw new RowError(`outcome ${JSON.stringify(values[S.outcome])} is not won or lost`);
+  const reason = orNull(values[S.reason]);
+  if (reason !== null && outcome === 'won') throw new RowError('reason is only for lost sales');
+  const quantityText = values[S.quantity];
+  let quantity: number | null = null;
+  if (quantityText !== '') {
+    quantity = /^\d+$/.test(quantityText) ? Number(quantityText) : NaN;
+    if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RowError(`quantity ${JSON.stringify(quantityText)} is not a whole number of at least 1`);
+  }
+  return {
+    name, segment: orNull(values[S.segment]), company: orNull(values[S.company]), email: orNull(values[S.email]), phone: orNull(values[S.phone]),
+    date, amountCents, outcome, reason,
+    technique: orNull(values[S.technique]), product: orNull(values[S.product]), quantity,
+    note: orNull(values[S.note]), externalId: orNull(values[S['external-id']]),
+  };
+}
+
+export function readCheckinRow(values: FieldCells, reader: DateReader, hasFormat: boolean): ImportedCheckin {
+  const date = readDate(values[C.date], reader, hasFormat);
+  const name = readCustomerName(values[C.customer]);
+  const channelText = values[C.channel].toLowerCase();
+  const channel = (channelText === '' ? 'other' : channelText) as CheckinChannel;
+  if (!CHECKIN_CHANNELS.includes(channel)) throw new RowError(`channel ${JSON.stringify(values[C.channel])} is not one of ${CHECKIN_CHANNELS.join(', ')}`);
+  const satisfactionText = values[C.satisfaction];
+  let satisfaction: number | null = null;
+  if (satisfactionText !== '') {
+    if (!/^[1-5]$/.test(satisfactionText)) throw new RowError(`satisfaction ${JSON.stringify(satisfactionText)} is not 1–5`);
+    satisfaction = Number(satisfactionText);
+  }
+  return {
+    name, segment: orNull(values[C.segment]), company: orNull(values[C.company]), email: orNull(values[C.email]), phone: orNull(values[C.phone]),
+    date, channel, satisfaction, note: orNull(values[C.note]), externalId: orNull(values[C['external-id']]),
+  };
+}
+
+export function readCustomerRow(values: FieldCells): ImportedCustomer {
+  const name = readCustomerName(values[K.customer]);
+  const tags: string[] = [];
+  for (const tag of values[K.tags].split(/[,;|]/).map((t) => t.trim()).filter(Boolean)) {
+    if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+  }
+  return {
+    name, segment: orNull(values[K.segment]), company: orNull(values[K.company]), email: orNull(values[K.email]), phone: orNull(values[K.phone]),
+    tags, notes: orNull(values[K.notes]),
+  };
+}
+
+/** The text hashed for a row without an external id: every mapped field, in field order. */
+export function rowIdentity(entity: ImportEntity, values: FieldCells): string {
+  return `${entity}\u001f${values.join('\u001f')}`;
+}
+
+/** Picks the delimiter from the header line: the most frequent of `,` `;` tab outside quotes. */
+export function sniffDelimiter(firstLine: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][1] > 0 ? Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0] : ',';
+}
+
+export function parseDelimiter(text: string): string {
+  if (text === '\\t' || text.toLowerCase() === 'tab') return '\t';
+  if (text.length !== 1 || /[\r\n"]/.test(text)) throw new InputError(`--delimiter ${JSON.stringify(text)} is not one character`, 'For example --delimiter ";" or --delimiter tab.');
+  return text;
+}

@@ -1,0 +1,198 @@
+// SQL for export and restore. One table of column specs drives both directions, so what
+// `export json` writes is exactly what `import json` reads back (ids, dates, amounts, stamps).
+import type { Db } from './open-database.js';
+import { InputError } from '../domain/errors.js';
+import { nameKey } from '../domain/text.js';
+
+/** How a column is shown in JSON: as is, cents or x100 as units, 0/1 as boolean, JSON text as a value. */
+type Kind = 'int' | 'text' | 'units' | 'bool' | 'json';
+
+interface TableSpec {
+  table: string;
+  /** The array's key in the export document. */
+  key: string;
+  columns: readonly (readonly [column: string, jsonKey: string, kind: Kind])[];
+  /** The table has a `name_key` (unique lower-cased name) derived from `name` on restore. */
+  nameKey?: boolean;
+}
+
+/** In restore order: parents before children. */
+export const EXPORT_TABLES: readonly TableSpec[] = [
+  { table: 'customers', key: 'customers', nameKey: true, columns: [
+    ['id', 'id', 'int'], ['name', 'name', 'text'], ['company', 'company', 'text'], ['email', 'email', 'text'], ['phone', 'phone', 'text'],
+    ['segment', 'segment', 'text'], ['tags', 'tags', 'json'], ['notes', 'notes', 'text'], ['cadence_days', 'cadenceDays', 'int'],
+    ['archived', 'archived', 'bool'], ['added_date', 'addedDate', 'text'], ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
+  ] },
+  { table: 'sales', key: 'sales', columns: [
+    ['id', 'id', 'int'], ['date', 'date', 'text'], ['customer_id', 'customerId', 'int'], ['amount_cents', 'amount', 'units'], ['outcome', 'outcome', 'text'],
+    ['reason', 'reason', 'text'], ['technique', 'technique', 'text'], ['product', 'product', 'text'], ['quantity', 'quantity', 'int'], ['note', 'note', 'text'],
+    ['external_id', 'externalId', 'text'], ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
+  ] },
+  { table: 'checkins', key: 'checkins', columns: [
+    ['id', 'id', 'int'], ['date', 'date', 'text'], ['customer_id', 'customerId', 'int'], ['channel', 'channel', 'text'], ['satisfaction', 'satisfaction', 'int'],
+    ['note', 'note', 'text'], ['external_id', 'externalId', 'text'], ['created_at', 'createdAt', 'text'],
+  ] },
+  { table: 'concerns', key: 'concerns', columns: [
+    ['id', 'id', 'int'], ['customer_id', 'customerId', 'int'], ['opened_date', 'opened', 'text'], ['summary', 'summary', 'text'], ['severity', 'severity', 'text'],
+    ['status', 'status', 'text'], ['resolved_date', 'resolved', 'text'], ['resolution', 'resolution', 'text'], ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
+  ] },
+  { table: 'followups', key: 'followups', columns: [
+    ['id', 'id', 'int'], ['customer_id', 'customerId', 'int'], ['due_date', 'due', 'text'], ['reason', 'reason', 'text'], ['source', 'source', 'text'],
+    ['status', 'status', 'text'], ['sale_id', 'saleId', 'int'], ['concern_id', 'concernId', 'int'], ['done_date', 'doneDate', 'text'], ['note', 'note', 'text'],
+    ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
+  ] },
+  { table: 'goals', key: 'goals', nameKey: true, columns: [
+    ['id', 'id', 'int'], ['name', 'name', 'text'], ['metric', 'metric', 'text'], ['target_x100', 'target', 'units'], ['period', 'period', 'text'],
+    ['from_date', 'from', 'text'], ['to_date', 'to', 'text'], ['recurring', 'recurring', 'bool'], ['segment', 'segment', 'text'], ['product', 'product', 'text'],
+    ['technique', 'technique', 'text'], ['archived', 'archived', 'bool'], ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
+  ] },
+  { table: 'goal_milestones', key: 'goalMilestones', columns: [['id', 'id', 'int'], ['goal_id', 'goalId', 'int'], ['date', 'date', 'text'], ['value_x100', 'value', 'units']] },
+  { table: 'goal_logs', key: 'goalLogs', columns: [
+    ['id', 'id', 'int'], ['goal_id', 'goalId', 'int'], ['date', 'date', 'text'], ['amount_x100', 'amount', 'units'], ['note', 'note', 'text'], ['created_at', 'createdAt', 'text'],
+  ] },
+];
+
+export type ExportRecord = Record<string, unknown>;
+
+function toJsonValue(value: unknown, kind: Kind): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'units': return (value as number) / 100;
+    case 'bool': return value === 1;
+    case 'json': return JSON.parse(value as string);
+    default: return value;
+  }
+}
+
+function fromJsonValue(value: unknown, kind: Kind, where: string): unknown {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'units':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`${where} is not a number`);
+      return Math.round(value * 100);
+    case 'int':
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new InputError(`${where} is not a whole number`);
+      return value;
+    case 'bool':
+      if (typeof value !== 'boolean') throw new InputError(`${where} is not true or false`);
+      return value ? 1 : 0;
+    case 'json': return JSON.stringify(value);
+    default:
+      if (typeof value !== 'string') throw new InputError(`${where} is not text`);
+      return value;
+  }
+}
+
+export class ExportRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Rows of one table in id order, as export records, one at a time (flat memory). */
+  *records(spec: TableSpec): Generator<ExportRecord> {
+    const statement = this.db.prepare(`SELECT ${spec.columns.map((c) => c[0]).join(', ')} FROM ${spec.table} ORDER BY id`).raw();
+    for (const row of statement.iterate() as Iterable<unknown[]>) {
+      const record: ExportRecord = {};
+      for (let i = 0; i < spec.columns.length; i++) record[spec.columns[i][1]] = toJsonValue(row[i], spec.columns[i][2]);
+      yield record;
+    }
+  }
+
+  settings(): Record<string, string> {
+    const rows = this.db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  }
+
+  /** True when any table holds a row (restore needs an empty database). */
+  holdsData(): boolean {
+    return [...EXPORT_TABLES.map((t) => t.table), 'settings'].some((table) => this.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined);
+  }
+
+  /** Inserts export records as they are, ids included. Constraint failures name the record. */
+  restore(spec: TableSpec, records: unknown): number {
+    if (records === undefined) return 0;
+    if (!Array.isArray(records)) throw new InputError(`"${spec.key}" is not an array`);
+    const columns = [...spec.columns.map((c) => c[0]), ...(spec.nameKey ? ['name_key'] : [])];
+    const statement = this.db.prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    records.forEach((record, index) => {
+      const where = `${spec.key}[${index}]`;
+      if (record === null || typeof record !== 'object') throw new InputError(`${where} is not an object`);
+      const values = spec.columns.map(([, key, kind]) => fromJsonValue((record as ExportRecord)[key], kind, `${where}.${key}`));
+      if (spec.nameKey) values.push(typeof (record as ExportRecord).name === 'string' ? nameKey((record as ExportRecord).name as string) : null);
+      try {
+        statement.run(...values);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (code.startsWith('SQLITE_CONSTRAINT')) throw new InputError(`${where} cannot be restored: ${(error as Error).message}`);
+        throw error;
+      }
+    });
+    return records.length;
+  }
+
+  restoreSettings(settings: unknown): void {
+    if (settings === undefined) return;
+    if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) throw new InputError('"settings" is not an object');
+    const statement = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (const [key, value] of Object.entries(settings)) {
+      if (typeof value !== 'string') throw new InputError(`settings.${key} is not text`);
+      statement.run(key, value);
+    }
+  }
+
+  /** Open follow-ups with their customers' names, by due date, for the calendar export. */
+  openFollowups(): { id: number; due: string; reason: string | null; source: string; customer: string }[] {
+    return this.db.prepare(`SELECT f.id, f.due_date AS due, f.reason, f.source, c.name AS customer
+      FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.status = 'open' ORDER BY f.due_date, f.id`).all() as
+      { id: number; due: string; reason: string | null; source: string; customer: string }[];
+  }
+
+  /** Rows for a CSV export, one at a time, with customer names joined in. */
+  csvRows(entity: CsvEntity): { header: string[]; text: boolean[]; rows: Iterable<unknown[]> } {
+    const spec = CSV_EXPORTS[entity];
+    return { header: spec.header, text: spec.text, rows: this.db.prepare(spec.sql).raw().iterate() as Iterable<unknown[]> };
+  }
+}
+
+export const CSV_ENTITIES = ['sales', 'customers', 'checkins', 'followups', 'concerns', 'goals'] as const;
+export type CsvEntity = (typeof CSV_ENTITIES)[number];
+
+/**
+ * CSV columns per entity; headers of sales, customers and check-ins are import field names, so
+ * an export imports again. `text` marks the cells the formula guard applies to.
+ */
+const CSV_EXPORTS: Record<CsvEntity, { header: string[]; text: boolean[]; sql: string }> = {
+  sales: {
+    header: ['id', 'date', 'customer', 'amount', 'outcome', 'reason', 'technique', 'product', 'quantity', 'note', 'external-id'],
+    text: [false, false, true, false, false, true, true, true, false, true, true],
+    sql: `SELECT s.id, s.date, c.name, printf('%.2f', s.amount_cents / 100.0), s.outcome, s.reason, s.technique, s.product, s.quantity, s.note, s.external_id
+          FROM sales s JOIN customers c ON c.id = s.customer_id ORDER BY s.date, s.id`,
+  },
+  customers: {
+    header: ['id', 'customer', 'company', 'email', 'phone', 'segment', 'tags', 'notes', 'cadence-days', 'archived', 'added'],
+    text: [false, true, true, true, true, true, true, true, false, false, false],
+    sql: `SELECT id, name, company, email, phone, segment, (SELECT group_concat(value, ', ') FROM json_each(tags)), notes, cadence_days,
+          CASE archived WHEN 1 THEN 'yes' ELSE 'no' END, added_date FROM customers ORDER BY id`,
+  },
+  checkins: {
+    header: ['id', 'date', 'customer', 'channel', 'satisfaction', 'note', 'external-id'],
+    text: [false, false, true, false, false, true, true],
+    sql: `SELECT k.id, k.date, c.name, k.channel, k.satisfaction, k.note, k.external_id FROM checkins k JOIN customers c ON c.id = k.customer_id ORDER BY k.date, k.id`,
+  },
+  followups: {
+    header: ['id', 'customer', 'due', 'reason', 'source', 'status', 'sale-id', 'concern-id', 'done', 'note'],
+    text: [false, true, false, true, false, false, false, false, false, true],
+    sql: `SELECT f.id, c.name, f.due_date, f.reason, f.source, f.status, f.sale_id, f.concern_id, f.done_date, f.note
+          FROM followups f JOIN customers c ON c.id = f.customer_id ORDER BY f.due_date, f.id`,
+  },
+  concerns: {
+    header: ['id', 'customer', 'opened', 'summary', 'severity', 'status', 'resolved', 'resolution'],
+    text: [false, true, false, true, false, false, false, true],
+    sql: `SELECT k.id, c.name, k.opened_date, k.summary, k.severity, k.status, k.resolved_date, k.resolution
+          FROM concerns k JOIN customers c ON c.id = k.customer_id ORDER BY k.opened_date, k.id`,
+  },
+  goals: {
+    header: ['id', 'name', 'metric', 'target', 'period', 'from', 'to', 'recurring', 'segment', 'product', 'technique', 'archived'],
+    text: [false, true, false, false, false, false, false, false, true, true, true, false],
+    sql: `SELECT id, name, metric, target_x100 / 100.0, period, from_date, to_date, CASE recurring WHEN 1 THEN 'yes' ELSE 'no' END,
+          segment, product, technique, CASE archived WHEN 1 THEN 'yes' ELSE 'no' END FROM goals ORDER BY id`,
+  },
+};

@@ -1,0 +1,100 @@
+// SQL for CSV import and JSON restore: prepared statements made once and reused for every
+// row, customers cached by name, idempotence through the UNIQUE external_id columns.
+import Database from 'better-sqlite3';
+import type { Db } from './open-database.js';
+import { MIGRATIONS } from './migrations.js';
+import { nameKey } from '../domain/text.js';
+import type { CustomerDetails, ImportedCheckin, ImportedCustomer, ImportedSale } from '../domain/csv-import.js';
+import type { LocalDate } from '../domain/local-date.js';
+
+/** An empty database in memory with spm's schema: lets --dry-run count without a file. */
+export function openScratchDatabase(): Db {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const migration of MIGRATIONS) db.exec(migration.sql);
+  return db;
+}
+
+export class ImportRepository {
+  private readonly findCustomer;
+  private readonly insertCustomerStatement;
+  private readonly insertSaleStatement;
+  private readonly insertCheckinStatement;
+  private readonly labelStatements;
+  /** Trimmed name as written in the file → customer id (exact spelling first, then name key). */
+  private readonly byName = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+  private readonly labels = { technique: new Map<string, string>(), product: new Map<string, string>() };
+  customersCreated = 0;
+
+  constructor(private readonly db: Db, private readonly nowIso: string, private readonly today: LocalDate, private readonly defaultCadenceDays: number | null) {
+    this.findCustomer = db.prepare('SELECT id FROM customers WHERE name_key = ?').pluck();
+    this.insertCustomerStatement = db.prepare(`INSERT INTO customers (name, name_key, company, email, phone, segment, tags, notes, cadence_days, added_date, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertSaleStatement = db.prepare(`INSERT INTO sales (date, customer_id, amount_cents, outcome, reason, technique, product, quantity, note, external_id, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING`);
+    this.insertCheckinStatement = db.prepare(`INSERT INTO checkins (date, customer_id, channel, satisfaction, note, external_id, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING`);
+    this.labelStatements = {
+      technique: db.prepare('SELECT technique FROM sales WHERE technique = ? COLLATE NOCASE LIMIT 1').pluck(),
+      product: db.prepare('SELECT product FROM sales WHERE product = ? COLLATE NOCASE LIMIT 1').pluck(),
+    };
+  }
+
+  /** The customer's id, creating it (with the row's details) when no customer has the name. */
+  customerId(details: CustomerDetails): number {
+    const cached = this.byName.get(details.name);
+    if (cached !== undefined) return cached;
+    const key = nameKey(details.name);
+    let id = this.byKey.get(key) ?? (this.findCustomer.get(key) as number | undefined);
+    if (id === undefined) {
+      id = this.createCustomer(details, key, '[]', null);
+    }
+    this.byKey.set(key, id);
+    this.byName.set(details.name, id);
+    return id;
+  }
+
+  private createCustomer(details: CustomerDetails, key: string, tags: string, notes: string | null): number {
+    const result = this.insertCustomerStatement.run(details.name, key, details.company, details.email, details.phone, details.segment, tags, notes,
+      this.defaultCadenceDays, this.today, this.nowIso, this.nowIso);
+    this.customersCreated++;
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Customers are idempotent by name: returns false when one with the name exists. */
+  insertCustomer(customer: ImportedCustomer): boolean {
+    const key = nameKey(customer.name);
+    if (this.byKey.has(key) || this.findCustomer.get(key) !== undefined) return false;
+    this.byKey.set(key, this.createCustomer(customer, key, JSON.stringify(customer.tags), customer.notes));
+    return true;
+  }
+
+  /** The spelling already used for a technique or product (case-insensitive), else this one. */
+  private label(kind: 'technique' | 'product', value: string | null): string | null {
+    if (value === null) return null;
+    const map = this.labels[kind];
+    const known = map.get(value);
+    if (known !== undefined) return known;
+    const lower = value.toLowerCase();
+    let canonical = map.get(`\u0000${lower}`);
+    if (canonical === undefined) {
+      canonical = (this.labelStatements[kind].get(value) as string | undefined) ?? value;
+      map.set(`\u0000${lower}`, canonical);
+    }
+    map.set(value, canonical);
+    return canonical;
+  }
+
+  /** Inserts the sale; false when its external id was imported before (a duplicate). */
+  insertSale(sale: ImportedSale, externalId: string): boolean {
+    const customerId = this.customerId(sale);
+    return this.insertSaleStatement.run(sale.date, customerId, sale.amountCents, sale.outcome, sale.reason, this.label('technique', sale.technique),
+      this.label('product', sale.product), sale.quantity, sale.note, externalId, this.nowIso, this.nowIso).changes === 1;
+  }
+
+  insertCheckin(checkin: ImportedCheckin, externalId: string): boolean {
+    const customerId = this.customerId(checkin);
+    return this.insertCheckinStatement.run(checkin.date, customerId, checkin.channel, checkin.satisfaction, checkin.note, externalId, this.nowIso).changes === 1;
+  }
+}
