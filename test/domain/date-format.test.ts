@@ -1,0 +1,39 @@
+import { describe, expect, test } from '@jest/globals';
+import { compileDateFormat, isoDateReader } from '../../src/domain/date-format.js';
+import { guardCell } from '../../src/domain/csv-guard.js';
+import { foldLine, escapeText } from '../../src/domain/ical.js';
+
+describe('compileDateFormat', () => {
+  test.each([
+    ['MM/dd/yyyy', '03/04/2026', '2026-03-04'],
+    ['dd/MM/yyyy', '03/04/2026', '2026-04-03'],
+    ['dd.MM.yyyy', '4.3.2026', '2026-03-04'],
+    ['yyyy-MM-dd', '2026-03-04', '2026-03-04'],
+    ['MM/dd/yyyy', '12/31/2025 23:59', '2025-12-31'],
+    ['MM/dd/yyyy', '02/30/2026', null],
+    ['MM/dd/yyyy', '2026-03-04', null],
+    ['dd/MM/yyyy', '13/13/2026', null],
+  ])('%s reads %s as %s', (format, text, expected) => {
+    expect(compileDateFormat(format)(text)).toBe(expected);
+  });
+
+  test.each(['MM/yyyy', 'MMM dd yyyy', 'dd/MM/yy'])('rejects the format %s', (format) => {
+    expect(() => compileDateFormat(format)).toThrow(/--date-format/);
+  });
+
+  test('without a format only YYYY-MM-DD (and a time after it) is read', () => {
+    expect(isoDateReader('2026-03-04T10:00:00Z')).toBe('2026-03-04');
+    expect(isoDateReader('03/04/2026')).toBeNull();
+  });
+});
+
+test.each([['=1+1', "'=1+1"], ['+x', "'+x"], ['-x', "'-x"], ['@x', "'@x"], ['\tx', "'\tx"], ['\rx', "'\rx"], ['plain', 'plain'], ['a=b', 'a=b']])('guardCell(%j)', (cell, expected) => {
+  expect(guardCell(cell)).toBe(expected);
+});
+
+test('iCalendar text is escaped and folded at 75 octets without splitting characters', () => {
+  expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
+  const folded = foldLine(`SUMMARY:${'é'.repeat(80)}`);
+  for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'é'.repeat(80)}`);
+});
