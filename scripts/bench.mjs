@@ -50,3 +50,9 @@ for (const [label, args, target] of cases) {
   console.log(label.padEnd(34) + ms.toFixed(1).padStart(10) + ratio.toFixed(2).padStart(9) + verdict);
 }
 if (failed) process.exitCode = 1;
+
+// CSV import speed and memory (scripts/bench/import.mjs).
+if (process.env.BENCH_IMPORT !== '0') {
+  const { benchImport } = await import('./bench/import.mjs');
+  if (!(await benchImport())) process.exitCode = 1;
+}

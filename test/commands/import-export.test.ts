@@ -207,3 +207,16 @@ describe('backup', () => {
     expect((await run(['backup', '--force'])).code).toBe(0);
   });
 });
+
+describe('import without a database', () => {
+  test('a bad header or bad rows leave no database file behind', async () => {
+    const header = csv('h.csv', 'When,customer,amount\n2026-01-01,Acme,10\n');
+    expect((await run(['import', 'sales', header])).code).toBe(2);
+    expect(existsSync(temp.dbPath)).toBe(false);
+    const rows = csv('r.csv', 'date,customer,amount\n2026-01-01,Acme,zero\n');
+    const result = await run(['import', 'sales', rows]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^spm: 1 invalid row in .*line 2: amount "zero"/);
+    expect(existsSync(temp.dbPath)).toBe(false);
+  });
+});

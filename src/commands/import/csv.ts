@@ -1,7 +1,7 @@
 // spm import sales|customers|checkins <file.csv>: streams the file through csv-parse (never the
 // whole file in memory), maps headers to fields, validates every row with the domain parsers
 // and writes all good rows in one transaction, or none.
-import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../cli/context.js';
 import { InputError, StoreError } from '../../domain/errors.js';
@@ -56,7 +56,12 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   const fileSize = fileSizeOf(file);
   const { parse } = await import('csv-parse');
 
+  const delimiter = explicitDelimiter ?? sniffDelimiter(firstLine(file));
+  // Headers are checked before the database is opened or any row is read.
+  mapColumns(entity, readHeaderRecord(parse, file, delimiter), maps);
+
   const dbPath = ctx.dbPath();
+  const dbExisted = existsSync(dbPath);
   // --dry-run never creates the database: without one it counts against an empty schema in memory.
   const store = options.dryRun && !existsSync(dbPath)
     ? new Store(openScratchDatabase(), ':memory:', () => ctx.clock.now().toISOString())
@@ -104,7 +109,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
 
     const parser = parse({
       bom: true,
-      delimiter: explicitDelimiter ?? sniffDelimiter(firstLine(file)),
+      delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
     });
@@ -138,7 +143,14 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   try {
     store.write(work);
   } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
+    if (!(error instanceof DryRunRollback)) {
+      // A failed import into a database it had to create leaves no empty database behind.
+      if (!dbExisted && !options.dryRun) {
+        ctx.close();
+        for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+      }
+      throw error;
+    }
   } finally {
     progress?.stop();
     if (store.path === ':memory:') store.close();
@@ -213,6 +225,26 @@ function fileSizeOf(file: string): number {
   }
   if (stat.isDirectory()) throw new InputError(`${file} is a directory, not a CSV file`);
   return stat.size;
+}
+
+/** The first record of the file (the header), parsed from its first 64 KiB. */
+function readHeaderRecord(parse: typeof import('csv-parse').parse, file: string, delimiter: string): string[] {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(65536);
+    const bytes = readSync(fd, buffer, 0, buffer.length, 0);
+    if (bytes === 0) throw new InputError(`${file} is empty`, 'The first line must name the columns, e.g. date,customer,amount.');
+    let header: string[] | undefined;
+    const api = (parse({ bom: true, delimiter, relax_column_count: true }) as unknown as { api: CsvApi }).api;
+    const error = api.parse(buffer.subarray(0, bytes), bytes < buffer.length, (record) => { header ??= record; }, () => {});
+    if (header === undefined) {
+      if (error) throw csvError(error, file);
+      throw new InputError(`${file}: no header line found in its first 64 KiB`);
+    }
+    return header;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The header line (first 64 KiB at most), for guessing the delimiter. */
