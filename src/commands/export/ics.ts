@@ -1,6 +1,8 @@
-// spm export ics: open follow-ups as all-day calendar entries. Written here rather than with
-// the `ics` package because its DTSTAMP is the wall clock (not SPM_NOW) and a date-only
-// DTSTART needs care there; RFC 5545 text for these few properties is short (domain/ical.ts).
+// spm export ics: open follow-ups as all-day calendar entries. Written here (domain/ical.ts)
+// rather than with the `ics` package: ics 3.12 does stable UIDs and all-day DTSTART/DTEND
+// well, but folds lines at 75 characters, not 75 octets as RFC 5545 §3.1 requires (a
+// customer name with accents gives over-long lines), and stamps DTSTAMP from the wall clock
+// instead of spm's clock. The few properties needed here are short to write correctly.
 import type { AppContext } from '../../cli/context.js';
 import { buildCalendar } from '../../domain/ical.js';
 import { ExportRepository } from '../../store/export-repository.js';
