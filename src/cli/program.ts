@@ -4,8 +4,8 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
-import { registerImportCommands } from '../commands/import/index.js';
 import { registerExportCommands } from '../commands/export/index.js';
+import { registerImportCommands } from '../commands/import/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
@@ -35,8 +35,8 @@ export function createProgram(ctx: AppContext): Command {
 
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
-  registerImportCommands(program, ctx);
   registerExportCommands(program, ctx);
+  registerImportCommands(program, ctx);
 
   withExamples(program, [
     'spm customer add "Acme Corp" --segment smb --every 30',

@@ -34,6 +34,7 @@ export function registerExportCommands(program: Command, ctx: AppContext): void 
     }), [
     'spm export json -o spm-export.json',
     'spm export csv --entity sales > sales.csv',
+    'spm export csv --entity customers -o customers.csv',
     'spm export ics -o followups.ics',
   ]);
 
@@ -44,5 +45,5 @@ export function registerExportCommands(program: Command, ctx: AppContext): void 
     .action(async (file: string | undefined, options) => {
       const { runBackup } = await import('../backup.js');
       await runBackup(file, options, ctx);
-    }), ['spm backup', 'spm backup ~/backups/spm-latest.db --force']);
+    }), ['spm backup', 'spm backup spm-copy.db --force']);
 }

@@ -24,9 +24,9 @@ export function registerImportCommands(program: Command, ctx: AppContext): void 
       const { runImportCsv } = await import('./csv.js');
       await runImportCsv(what, file, options, ctx);
     }), [
-    'spm import sales orders.csv --dry-run',
-    'spm import sales shop-export.csv --map date="Order Date" --map amount=Total --date-format MM/dd/yyyy',
-    'spm import customers contacts.csv --skip-invalid --json',
+    'spm import sales sales.csv --dry-run',
+    `printf 'Order Date,Client,Total\\n03/14/2026,Acme,"$1,200.50"\\n' > shop.csv && spm import sales shop.csv --map date="Order Date" --map customer=Client --map amount=Total --date-format MM/dd/yyyy`,
+    'spm import customers customers.csv --skip-invalid --json',
     'spm --db restored.db import json spm-export.json',
   ]);
 }
