@@ -4,6 +4,10 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
+import { registerCheckinCommands } from '../commands/checkin/index.js';
+import { registerFollowupCommands } from '../commands/followup/index.js';
+import { registerConcernCommands } from '../commands/concern/index.js';
+import { registerConfigCommands } from '../commands/config/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
@@ -33,6 +37,10 @@ export function createProgram(ctx: AppContext): Command {
 
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
+  registerCheckinCommands(program, ctx);
+  registerFollowupCommands(program, ctx);
+  registerConcernCommands(program, ctx);
+  registerConfigCommands(program, ctx);
 
   withExamples(program, [
     'spm customer add "Acme Corp" --segment smb --every 30',

@@ -10,6 +10,7 @@ import { validateName } from '../customer/fields.js';
 import { assertReasonOnlyWhenLost, canonicalizeLabels, salePatchFromFlags, type SaleFlags } from './fields.js';
 import { saleJson } from './present.js';
 import type { Store } from '../../store/store.js';
+import { describeScheduled, schedulePostSaleFollowUp } from '../followup/automatic.js';
 
 export interface SaleAddOptions extends SaleFlags {
   customer?: string;
@@ -17,6 +18,8 @@ export interface SaleAddOptions extends SaleFlags {
   lost?: boolean;
   /** Create the customer when no customer matches. */
   create?: boolean;
+  /** --follow-up D (a date) or --no-follow-up (false). */
+  followUp?: string | false;
 }
 
 export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Promise<Sale> {
@@ -35,10 +38,11 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
   assertReasonOnlyWhenLost(outcome, patch.reason);
   const today = ctx.clock.today();
 
-  const { sale, createdCustomer } = store.write(() => {
+  const { sale, createdCustomer, followUp } = store.write(() => {
     const { customer, created } = resolveOrCreate(store, customerText, Boolean(options.create), today);
     const sale = store.sales.insert({ ...canonicalizeLabels(patch, store), date: patch.date ?? today, customerId: customer.id, amountCents, outcome });
-    return { sale, createdCustomer: created };
+    const followUp = schedulePostSaleFollowUp(store, sale, options.followUp, today);
+    return { sale, createdCustomer: created, followUp };
   });
 
   if (ctx.globals.json) writeJson(ctx.io, saleJson(sale));
@@ -49,6 +53,7 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
     const what = outcome === 'won' ? 'won' : theme.red('lost');
     const technique = sale.technique ? ` (${sanitizeLine(sale.technique)})` : '';
     say(ctx, `${theme.green('✓')} Recorded ${what} sale #${sale.id}: ${sanitizeLine(sale.customer.name)} ${formatMoney(sale.amountCents, currency)} on ${sale.date}${technique}`);
+    describeScheduled(ctx, followUp);
   }
   return sale;
 }

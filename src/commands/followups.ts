@@ -1,0 +1,82 @@
+// spm followups: the daily view. Reads only: open follow-ups up to today + N days, customers
+// with a cadence and no open follow-up, open concerns; the pure buildDailyView ranks them.
+import type { AppContext } from '../cli/context.js';
+import { buildDailyView, isQuietDay, type DailyView } from '../domain/followup-rank.js';
+import { addDays, formatShortDate, weekdayIndex, WEEKDAYS } from '../domain/local-date.js';
+import { InputError } from '../domain/errors.js';
+import { parsePositiveInteger } from '../domain/reference.js';
+import { sanitizeLine } from '../domain/text.js';
+import { writeJson } from '../ui/json.js';
+import { concernJson, dayCount, followupJson, followupWhy } from './followup/present.js';
+
+export interface FollowupsOptions {
+  days?: string;
+  quiet?: boolean;
+}
+
+export const DEFAULT_UPCOMING_DAYS = 7;
+
+export async function runFollowups(options: FollowupsOptions, ctx: AppContext): Promise<DailyView | null> {
+  const today = ctx.clock.today();
+  const days = options.days !== undefined ? parsePositiveInteger(options.days, '--days', { allowZero: true }) : DEFAULT_UPCOMING_DAYS;
+  if (days > 366) throw new InputError('--days must be at most 366');
+  const store = ctx.store('read');
+  const view = store.read(() => buildDailyView({
+    today,
+    days,
+    openFollowups: store.followups.openDueBy(addDays(today, days)),
+    cadenceCandidates: store.followups.cadenceCandidates(),
+    openConcerns: store.concerns.list({ openOnly: true, activeCustomersOnly: true }),
+  }));
+  if (options.quiet && isQuietDay(view)) return null;
+  if (ctx.globals.json) writeJson(ctx.io, dailyViewJson(view));
+  else ctx.io.out(renderDailyView(view, ctx));
+  return view;
+}
+
+export function dailyViewJson(view: DailyView) {
+  return {
+    date: view.date,
+    overdue: view.overdue.map((f) => followupJson(f, view.date)),
+    dueToday: view.dueToday.map((f) => followupJson(f, view.date)),
+    upcoming: view.upcoming.map((f) => followupJson(f, view.date)),
+    goingCold: view.goingCold.map((c) => ({ customer: { id: c.customer.id, name: c.customer.name }, lastContact: c.lastContact, cadenceDays: c.cadenceDays, daysSinceContact: c.daysSinceContact })),
+    openConcerns: view.openConcerns.map(concernJson),
+  };
+}
+
+function weekdayName(date: string): string {
+  const name = WEEKDAYS[weekdayIndex(date)];
+  return name[0].toUpperCase() + name.slice(1, 3);
+}
+
+/** The text view: one section per non-empty list, each line naming who, why and the id to act on. */
+export function renderDailyView(view: DailyView, ctx: AppContext): string {
+  const theme = ctx.theme();
+  const today = view.date;
+  const lines: string[] = [];
+  const name = (text: string) => sanitizeLine(text);
+  const id = (n: number) => theme.dim(`#${n}`.padStart(6));
+  lines.push(theme.bold(`Follow-ups for ${weekdayName(today)} ${formatShortDate(today)}`));
+  if (isQuietDay(view)) lines.push(`${theme.green('✓')} A calm day: nothing overdue, nothing due today, nobody going cold.`);
+  const section = (title: string, count: number, body: string[], act?: string) => {
+    if (count === 0) return;
+    lines.push('', `${theme.bold(`${title} (${count})`)}${act ? theme.dim(`  ${act}`) : ''}`, ...body);
+  };
+  section(theme.red('Overdue'), view.overdue.length, view.overdue.map((f) =>
+    `${id(f.id)}  ${theme.red(`${dayCount(f.daysOverdue)} overdue`.padEnd(16))}  ${name(f.customer.name)} — ${name(followupWhy(f))}`), 'spm followup done|snooze <id>');
+  section('Due today', view.dueToday.length, view.dueToday.map((f) => `${id(f.id)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`), 'spm followup done <id>');
+  section(`Upcoming, to ${formatShortDate(view.upcomingUntil, today)}`, view.upcoming.length, view.upcoming.map((f) =>
+    `${id(f.id)}  ${`${weekdayName(f.dueDate)} ${formatShortDate(f.dueDate, today)}`.padEnd(16)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`));
+  section(theme.yellow('Going cold'), view.goingCold.length, view.goingCold.map((c) =>
+    `${id(c.customer.id)}  ${`${dayCount(c.daysSinceContact)} silent`.padEnd(16)}  ${name(c.customer.name)} — last contact ${formatShortDate(c.lastContact, today)}, stay in touch every ${dayCount(c.cadenceDays)}`), 'spm checkin add <customer id>');
+  section('Open concerns', view.openConcerns.length, view.openConcerns.map((c) =>
+    `${id(c.id)}  ${`${c.severity}, ${c.ageDays}d old`.padEnd(16)}  ${name(c.customer.name)} — ${name(c.summary)}`), 'spm concern resolve <id>');
+  const next: string[] = [];
+  const firstFollowup = view.overdue[0] ?? view.dueToday[0];
+  if (firstFollowup) next.push(`spm followup done ${firstFollowup.id}`, `spm followup snooze ${firstFollowup.id} +3d`);
+  if (view.goingCold[0]) next.push(`spm checkin add ${view.goingCold[0].customer.id} --channel call`);
+  if (view.openConcerns[0]) next.push(`spm concern resolve ${view.openConcerns[0].id} --resolution "…"`);
+  if (next.length > 0) lines.push('', theme.dim(`Next: ${next.join('   ')}`));
+  return `${lines.join('\n')}\n`;
+}

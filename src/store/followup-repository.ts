@@ -1,0 +1,151 @@
+// SQL for follow-ups: insert, get, lists, completing, snoozing, cancelling; and the cadence
+// candidates for "going cold", computed with per-customer index seeks only.
+import type { Db } from './open-database.js';
+import type { Followup, FollowupSource, FollowupStatus } from '../domain/records.js';
+import type { LocalDate } from '../domain/local-date.js';
+import type { CadenceCandidate } from '../domain/followup-rank.js';
+import { NotFoundError } from '../domain/errors.js';
+
+interface FollowupRow {
+  id: number;
+  customer_id: number;
+  customer_name: string;
+  due_date: string;
+  reason: string | null;
+  source: FollowupSource;
+  status: FollowupStatus;
+  sale_id: number | null;
+  concern_id: number | null;
+  done_date: string | null;
+  note: string | null;
+}
+
+function followupFromRow(row: FollowupRow): Followup {
+  return {
+    id: row.id,
+    customer: { id: row.customer_id, name: row.customer_name },
+    dueDate: row.due_date,
+    reason: row.reason,
+    source: row.source,
+    status: row.status,
+    saleId: row.sale_id,
+    concernId: row.concern_id,
+    doneDate: row.done_date,
+    note: row.note,
+  };
+}
+
+export interface NewFollowup {
+  customerId: number;
+  dueDate: LocalDate;
+  reason?: string | null;
+  source: FollowupSource;
+  saleId?: number | null;
+  concernId?: number | null;
+}
+
+export interface FollowupListFilter {
+  status?: FollowupStatus;
+  customerId?: number;
+  limit?: number;
+}
+
+const SELECT = `SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, f.status, f.sale_id, f.concern_id, f.done_date, f.note
+                FROM followups f JOIN customers c ON c.id = f.customer_id`;
+
+export class FollowupRepository {
+  constructor(private readonly db: Db, private readonly nowIso: () => string) {}
+
+  insert(followup: NewFollowup): Followup {
+    const now = this.nowIso();
+    const result = this.db
+      .prepare(`INSERT INTO followups (customer_id, due_date, reason, source, sale_id, concern_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(followup.customerId, followup.dueDate, followup.reason ?? null, followup.source, followup.saleId ?? null, followup.concernId ?? null, now, now);
+    return this.get(Number(result.lastInsertRowid));
+  }
+
+  get(id: number): Followup {
+    const row = this.db.prepare(`${SELECT} WHERE f.id = ?`).get(id) as FollowupRow | undefined;
+    if (!row) throw new NotFoundError(`no follow-up #${id}`, 'List open follow-ups with: spm followup list');
+    return followupFromRow(row);
+  }
+
+  private filterClause(filter: FollowupListFilter): { where: string; params: unknown[] } {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status !== undefined) { conditions.push('f.status = ?'); params.push(filter.status); }
+    if (filter.customerId !== undefined) { conditions.push('f.customer_id = ?'); params.push(filter.customerId); }
+    return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  }
+
+  /** Open ones soonest due first; otherwise open first, then the latest due first. */
+  list(filter: FollowupListFilter): Followup[] {
+    const { where, params } = this.filterClause(filter);
+    const order = filter.status === 'open' ? 'f.due_date, f.id' : "f.status = 'open' DESC, f.due_date DESC, f.id DESC";
+    const limit = filter.limit !== undefined ? 'LIMIT ?' : '';
+    const rows = this.db.prepare(`${SELECT} ${where} ORDER BY ${order} ${limit}`)
+      .all(...params, ...(filter.limit !== undefined ? [filter.limit] : [])) as FollowupRow[];
+    return rows.map(followupFromRow);
+  }
+
+  count(filter: FollowupListFilter): number {
+    const { where, params } = this.filterClause(filter);
+    return this.db.prepare(`SELECT count(*) FROM followups f ${where}`).pluck().get(...params) as number;
+  }
+
+  /** Open follow-ups of active customers due on or before `until`, soonest first (followups_status_due). */
+  openDueBy(until: LocalDate): Followup[] {
+    const rows = this.db.prepare(`${SELECT} WHERE f.status = 'open' AND f.due_date <= ? AND c.archived = 0 ORDER BY f.due_date, f.id`)
+      .all(until) as FollowupRow[];
+    return rows.map(followupFromRow);
+  }
+
+  /** One customer's open follow-ups due on or before `date` (followups_customer). */
+  openForCustomerDueBy(customerId: number, date: LocalDate): Followup[] {
+    const rows = this.db.prepare(`${SELECT} WHERE f.customer_id = ? AND f.status = 'open' AND f.due_date <= ? ORDER BY f.due_date, f.id`)
+      .all(customerId, date) as FollowupRow[];
+    return rows.map(followupFromRow);
+  }
+
+  openForConcern(concernId: number): Followup[] {
+    const rows = this.db.prepare(`${SELECT} WHERE f.concern_id = ? AND f.status = 'open' ORDER BY f.due_date, f.id`).all(concernId) as FollowupRow[];
+    return rows.map(followupFromRow);
+  }
+
+  /** Closes an open follow-up as done or cancelled on `date`, keeping any note given. */
+  close(id: number, status: 'done' | 'cancelled', date: LocalDate, note: string | null = null): Followup {
+    this.db.prepare('UPDATE followups SET status = ?, done_date = ?, note = coalesce(?, note), updated_at = ? WHERE id = ?')
+      .run(status, date, note, this.nowIso(), id);
+    return this.get(id);
+  }
+
+  reschedule(id: number, dueDate: LocalDate): Followup {
+    this.db.prepare('UPDATE followups SET due_date = ?, updated_at = ? WHERE id = ?').run(dueDate, this.nowIso(), id);
+    return this.get(id);
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM followups WHERE id = ?').run(id);
+  }
+
+  /**
+   * Active customers with a cadence and no open follow-up, with their last contact: the latest
+   * sale (won or lost) or check-in, else the day added. Each max() is one index seek
+   * (sales_customer per outcome, checkins_customer), so the cost grows with the customers
+   * that have a cadence, not with the history.
+   */
+  cadenceCandidates(): CadenceCandidate[] {
+    const rows = this.db.prepare(`
+      SELECT c.id, c.name, c.cadence_days,
+             max(c.added_date,
+                 coalesce((SELECT max(s.date) FROM sales s WHERE s.customer_id = c.id AND s.outcome = 'won'), ''),
+                 coalesce((SELECT max(s.date) FROM sales s WHERE s.customer_id = c.id AND s.outcome = 'lost'), ''),
+                 coalesce((SELECT max(k.date) FROM checkins k WHERE k.customer_id = c.id), '')) AS last_contact
+      FROM customers c
+      WHERE c.cadence_days IS NOT NULL AND c.archived = 0
+        AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.status = 'open')`)
+      .all() as { id: number; name: string; cadence_days: number; last_contact: string }[];
+    return rows.map((r) => ({ customer: { id: r.id, name: r.name }, cadenceDays: r.cadence_days, lastContact: r.last_contact }));
+  }
+}
