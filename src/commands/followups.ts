@@ -12,7 +12,12 @@ import { concernJson, dayCount, followupJson, followupWhy } from './followup/pre
 export interface FollowupsOptions {
   days?: string;
   quiet?: boolean;
+  /** Text view: every line of every section instead of the first SECTION_LIMIT. */
+  all?: boolean;
 }
+
+/** Lines per section in the text view (like list commands' default); --json has them all. */
+export const SECTION_LIMIT = 50;
 
 export const DEFAULT_UPCOMING_DAYS = 7;
 
@@ -25,12 +30,12 @@ export async function runFollowups(options: FollowupsOptions, ctx: AppContext): 
     today,
     days,
     openFollowups: store.followups.openDueBy(addDays(today, days)),
-    cadenceCandidates: store.followups.cadenceCandidates(),
+    cadenceCandidates: store.followups.goingColdCandidates(today),
     openConcerns: store.concerns.list({ openOnly: true, activeCustomersOnly: true }),
   }));
   if (options.quiet && isQuietDay(view)) return null;
   if (ctx.globals.json) writeJson(ctx.io, dailyViewJson(view));
-  else ctx.io.out(renderDailyView(view, ctx));
+  else ctx.io.out(renderDailyView(view, ctx, options.all ? undefined : SECTION_LIMIT));
   return view;
 }
 
@@ -51,7 +56,7 @@ function weekdayName(date: string): string {
 }
 
 /** The text view: one section per non-empty list, each line naming who, why and the id to act on. */
-export function renderDailyView(view: DailyView, ctx: AppContext): string {
+export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number): string {
   const theme = ctx.theme();
   const today = view.date;
   const lines: string[] = [];
@@ -59,19 +64,27 @@ export function renderDailyView(view: DailyView, ctx: AppContext): string {
   const id = (n: number) => theme.dim(`#${n}`.padStart(6));
   lines.push(theme.bold(`Follow-ups for ${weekdayName(today)} ${formatShortDate(today)}`));
   if (isQuietDay(view)) lines.push(`${theme.green('✓')} A calm day: nothing overdue, nothing due today, nobody going cold.`);
-  const section = (title: string, count: number, body: string[], act?: string) => {
-    if (count === 0) return;
-    lines.push('', `${theme.bold(`${title} (${count})`)}${act ? theme.dim(`  ${act}`) : ''}`, ...body);
+  const shortDates = new Map<string, string>();
+  const short = (date: string) => {
+    let text = shortDates.get(date);
+    if (text === undefined) shortDates.set(date, (text = formatShortDate(date, today)));
+    return text;
   };
-  section(theme.red('Overdue'), view.overdue.length, view.overdue.map((f) =>
-    `${id(f.id)}  ${theme.red(`${dayCount(f.daysOverdue)} overdue`.padEnd(16))}  ${name(f.customer.name)} — ${name(followupWhy(f))}`), 'spm followup done|snooze <id>');
-  section('Due today', view.dueToday.length, view.dueToday.map((f) => `${id(f.id)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`), 'spm followup done <id>');
-  section(`Upcoming, to ${formatShortDate(view.upcomingUntil, today)}`, view.upcoming.length, view.upcoming.map((f) =>
-    `${id(f.id)}  ${`${weekdayName(f.dueDate)} ${formatShortDate(f.dueDate, today)}`.padEnd(16)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`));
-  section(theme.yellow('Going cold'), view.goingCold.length, view.goingCold.map((c) =>
-    `${id(c.customer.id)}  ${`${dayCount(c.daysSinceContact)} silent`.padEnd(16)}  ${name(c.customer.name)} — last contact ${formatShortDate(c.lastContact, today)}, stay in touch every ${dayCount(c.cadenceDays)}`), 'spm checkin add <customer id>');
-  section('Open concerns', view.openConcerns.length, view.openConcerns.map((c) =>
-    `${id(c.id)}  ${`${c.severity}, ${c.ageDays}d old`.padEnd(16)}  ${name(c.customer.name)} — ${name(c.summary)}`), 'spm concern resolve <id>');
+  const section = <T>(title: string, items: T[], line: (item: T) => string, act?: string) => {
+    if (items.length === 0) return;
+    lines.push('', `${theme.bold(`${title} (${items.length})`)}${act ? theme.dim(`  ${act}`) : ''}`);
+    for (const item of limit === undefined ? items : items.slice(0, limit)) lines.push(line(item));
+    if (limit !== undefined && items.length > limit) lines.push(theme.dim(`        … ${items.length - limit} more (--all shows every line)`));
+  };
+  section(theme.red('Overdue'), view.overdue, (f) =>
+    `${id(f.id)}  ${theme.red(`${dayCount(f.daysOverdue)} overdue`.padEnd(16))}  ${name(f.customer.name)} — ${name(followupWhy(f))}`, 'spm followup done|snooze <id>');
+  section('Due today', view.dueToday, (f) => `${id(f.id)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`, 'spm followup done <id>');
+  section(`Upcoming, to ${short(view.upcomingUntil)}`, view.upcoming, (f) =>
+    `${id(f.id)}  ${`${weekdayName(f.dueDate)} ${short(f.dueDate)}`.padEnd(16)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`);
+  section(theme.yellow('Going cold'), view.goingCold, (c) =>
+    `${id(c.customer.id)}  ${`${dayCount(c.daysSinceContact)} silent`.padEnd(16)}  ${name(c.customer.name)} — last contact ${short(c.lastContact)}, stay in touch every ${dayCount(c.cadenceDays)}`, 'spm checkin add <customer id>');
+  section('Open concerns', view.openConcerns, (c) =>
+    `${id(c.id)}  ${`${c.severity}, ${c.ageDays}d old`.padEnd(16)}  ${name(c.customer.name)} — ${name(c.summary)}`, 'spm concern resolve <id>');
   const next: string[] = [];
   const firstFollowup = view.overdue[0] ?? view.dueToday[0];
   if (firstFollowup) next.push(`spm followup done ${firstFollowup.id}`, `spm followup snooze ${firstFollowup.id} +3d`);

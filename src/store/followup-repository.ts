@@ -96,7 +96,12 @@ export class FollowupRepository {
 
   /** Open follow-ups of active customers due on or before `until`, soonest first (followups_status_due). */
   openDueBy(until: LocalDate): Followup[] {
-    const rows = this.db.prepare(`${SELECT} WHERE f.status = 'open' AND f.due_date <= ? AND c.archived = 0 ORDER BY f.due_date, f.id`)
+    // Reads only the partial covering index of open follow-ups and customers_ref (v3).
+    const rows = this.db.prepare(`
+      SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, 'open' AS status, f.sale_id, f.concern_id,
+             NULL AS done_date, f.note
+      FROM followups f INDEXED BY followups_open_due JOIN customers c INDEXED BY customers_ref ON c.id = f.customer_id
+      WHERE f.status = 'open' AND f.due_date <= ? AND c.archived = 0 ORDER BY f.due_date, f.id`)
       .all(until) as FollowupRow[];
     return rows.map(followupFromRow);
   }
@@ -130,22 +135,21 @@ export class FollowupRepository {
   }
 
   /**
-   * Active customers with a cadence and no open follow-up, with their last contact: the latest
-   * sale (won or lost) or check-in, else the day added. Each max() is one index seek
-   * (sales_customer per outcome, checkins_customer), so the cost grows with the customers
-   * that have a cadence, not with the history.
+   * Active customers with a cadence and no open follow-up whose last contact (the latest sale,
+   * won or lost, or check-in, else the day added) is before `today` minus their cadence: the
+   * ones going cold. Reads the partial index customers_cadence and customer_last_contact (v3),
+   * so the cost grows with the customers that have a cadence, not with the history. The
+   * domain's isGoingCold applies the same rule again on the rows returned.
    */
-  cadenceCandidates(): CadenceCandidate[] {
+  goingColdCandidates(today: LocalDate): CadenceCandidate[] {
     const rows = this.db.prepare(`
-      SELECT c.id, c.name, c.cadence_days,
-             max(c.added_date,
-                 coalesce((SELECT max(s.date) FROM sales s WHERE s.customer_id = c.id AND s.outcome = 'won'), ''),
-                 coalesce((SELECT max(s.date) FROM sales s WHERE s.customer_id = c.id AND s.outcome = 'lost'), ''),
-                 coalesce((SELECT max(k.date) FROM checkins k WHERE k.customer_id = c.id), '')) AS last_contact
-      FROM customers c
+      SELECT c.id, c.name, c.cadence_days, max(c.added_date, coalesce(l.last_date, '')) AS last_contact
+      FROM customers c INDEXED BY customers_cadence
+      LEFT JOIN customer_last_contact l ON l.customer_id = c.id
       WHERE c.cadence_days IS NOT NULL AND c.archived = 0
-        AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = c.id AND f.status = 'open')`)
-      .all() as { id: number; name: string; cadence_days: number; last_contact: string }[];
+        AND max(c.added_date, coalesce(l.last_date, '')) < date(?, '-' || c.cadence_days || ' days')
+        AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = c.id AND f.status = 'open')`)
+      .all(today) as { id: number; name: string; cadence_days: number; last_contact: string }[];
     return rows.map((r) => ({ customer: { id: r.id, name: r.name }, cadenceDays: r.cadence_days, lastContact: r.last_contact }));
   }
 }

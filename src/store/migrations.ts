@@ -145,7 +145,56 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    version: 3,
+    description: 'last contact per customer, kept by triggers, for a fast "going cold"',
+    sql: lastContactMigrationSql(),
+  },
 ];
+
+/**
+ * v3: `customer_last_contact` holds each customer's latest sale or check-in date, kept up to
+ * date by triggers on sales and check-ins, so `spm followups` finds customers going cold with
+ * one small index scan instead of three seeks per customer in million-row indexes (measured:
+ * ~60-100 ms on the 10-year bench database, more than the whole time budget of the command).
+ * Derived data only: it can be dropped and rebuilt from sales and check-ins at any time.
+ */
+function lastContactMigrationSql(): string {
+  // The latest contact of customer `id` from the per-customer indexes ('' when none).
+  const latest = (id: string) => `max(coalesce((SELECT max(date) FROM sales WHERE customer_id = ${id} AND outcome = 'won'), ''),
+      coalesce((SELECT max(date) FROM sales WHERE customer_id = ${id} AND outcome = 'lost'), ''),
+      coalesce((SELECT max(date) FROM checkins WHERE customer_id = ${id}), ''))`;
+  const recompute = (id: string) => `
+  DELETE FROM customer_last_contact WHERE customer_id = ${id};
+  INSERT INTO customer_last_contact (customer_id, last_date) SELECT ${id}, d FROM (SELECT ${latest(id)} AS d) WHERE d <> '';`;
+  const triggers = (table: string) => `
+CREATE TRIGGER ${table}_last_contact_insert AFTER INSERT ON ${table} BEGIN
+  INSERT INTO customer_last_contact (customer_id, last_date) VALUES (NEW.customer_id, NEW.date)
+    ON CONFLICT (customer_id) DO UPDATE SET last_date = max(last_date, excluded.last_date);
+END;
+CREATE TRIGGER ${table}_last_contact_update AFTER UPDATE OF date, customer_id ON ${table} BEGIN${recompute('OLD.customer_id')}${recompute('NEW.customer_id')}
+END;
+CREATE TRIGGER ${table}_last_contact_delete AFTER DELETE ON ${table} BEGIN${recompute('OLD.customer_id')}
+END;`;
+  return `
+CREATE TABLE customer_last_contact (
+  customer_id   INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+  last_date     TEXT NOT NULL                    -- latest sale (won or lost) or check-in day
+);
+INSERT INTO customer_last_contact (customer_id, last_date)
+  SELECT id, d FROM (SELECT c.id, ${latest('c.id')} AS d FROM customers c) WHERE d <> '';
+${triggers('sales')}
+${triggers('checkins')}
+-- Customers with a stay-in-touch cadence, covering what "going cold" reads.
+CREATE INDEX customers_cadence ON customers (id, cadence_days, added_date, name) WHERE cadence_days IS NOT NULL AND archived = 0;
+-- Open follow-ups are a small slice of all follow-ups: the daily view and "has an open
+-- follow-up" read only this partial index.
+CREATE INDEX followups_open ON followups (customer_id, due_date) WHERE status = 'open';
+CREATE INDEX followups_open_due ON followups (due_date, id, customer_id, reason, source, sale_id, concern_id, note) WHERE status = 'open';
+-- Names and the archived flag by id, for joins that only need those (a covering lookup).
+CREATE INDEX customers_ref ON customers (id, archived, name);
+`;
+}
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 /** `PRAGMA application_id` of spm databases ("SPM1"), to refuse other SQLite files. */

@@ -65,6 +65,7 @@ export function registerFollowupCommands(program: Command, ctx: AppContext): voi
     .description('the daily view: overdue, due today, upcoming, going cold, open concerns')
     .option('--days <n>', 'how many days ahead count as upcoming (default 7)')
     .option('--quiet', 'print nothing when nothing is overdue, due today or going cold (for cron)')
+    .option('--all', 'every line of every section (the text view shows the first 50 of each)')
     .action(async (options) => {
       const { runFollowups } = await import('../followups.js');
       await runFollowups(options, ctx);
