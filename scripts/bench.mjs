@@ -38,6 +38,7 @@ const cases = [
   ['spm --version', ['--version'], 1.8],
   ['spm customer list', ['customer', 'list'], null],
   ['spm sale list', ['sale', 'list'], null],
+  ['spm followups', ['followups'], 1.8],
 ];
 
 let failed = false;

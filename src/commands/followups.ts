@@ -25,14 +25,27 @@ export async function runFollowups(options: FollowupsOptions, ctx: AppContext): 
   const today = ctx.clock.today();
   const days = options.days !== undefined ? parsePositiveInteger(options.days, '--days', { allowZero: true }) : DEFAULT_UPCOMING_DAYS;
   if (days > 366) throw new InputError('--days must be at most 366');
+  const until = addDays(today, days);
+  // The text view shows the first SECTION_LIMIT of each section: read only those rows and
+  // count the rest (turning rows into JS objects is most of the cost on a large database).
+  const limit = ctx.globals.json || options.all ? undefined : SECTION_LIMIT;
   const store = ctx.store('read');
-  const view = store.read(() => buildDailyView({
-    today,
-    days,
-    openFollowups: store.followups.openDueBy(addDays(today, days)),
-    cadenceCandidates: store.followups.goingColdCandidates(today),
-    openConcerns: store.concerns.list({ openOnly: true, activeCustomersOnly: true }),
-  }));
+  const view = store.read(() => {
+    const concernFilter = { openOnly: true, activeCustomersOnly: true, limit };
+    const cold = store.followups.goingColdCandidates(today, limit);
+    const input = {
+      today,
+      days,
+      openFollowups: limit === undefined
+        ? store.followups.openDueIn(null, until)
+        : [...store.followups.openDueIn(null, addDays(today, -1), limit), ...store.followups.openDueIn(today, today, limit), ...store.followups.openDueIn(addDays(today, 1), until, limit)],
+      cadenceCandidates: cold.candidates,
+      openConcerns: store.concerns.list(concernFilter),
+    };
+    const totals = limit === undefined ? undefined
+      : { ...store.followups.countOpenDue(today, until), goingCold: cold.total, openConcerns: store.concerns.count(concernFilter) };
+    return buildDailyView({ ...input, totals });
+  });
   if (options.quiet && isQuietDay(view)) return null;
   if (ctx.globals.json) writeJson(ctx.io, dailyViewJson(view));
   else ctx.io.out(renderDailyView(view, ctx, options.all ? undefined : SECTION_LIMIT));
@@ -70,20 +83,21 @@ export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number
     if (text === undefined) shortDates.set(date, (text = formatShortDate(date, today)));
     return text;
   };
-  const section = <T>(title: string, items: T[], line: (item: T) => string, act?: string) => {
-    if (items.length === 0) return;
-    lines.push('', `${theme.bold(`${title} (${items.length})`)}${act ? theme.dim(`  ${act}`) : ''}`);
-    for (const item of limit === undefined ? items : items.slice(0, limit)) lines.push(line(item));
-    if (limit !== undefined && items.length > limit) lines.push(theme.dim(`        … ${items.length - limit} more (--all shows every line)`));
+  const section = <T>(title: string, items: T[], total: number, line: (item: T) => string, act?: string) => {
+    if (total === 0) return;
+    lines.push('', `${theme.bold(`${title} (${total})`)}${act ? theme.dim(`  ${act}`) : ''}`);
+    const shown = limit === undefined ? items : items.slice(0, limit);
+    for (const item of shown) lines.push(line(item));
+    if (total > shown.length) lines.push(theme.dim(`        … ${total - shown.length} more (--all shows every line)`));
   };
-  section(theme.red('Overdue'), view.overdue, (f) =>
+  section(theme.red('Overdue'), view.overdue, view.totals.overdue, (f) =>
     `${id(f.id)}  ${theme.red(`${dayCount(f.daysOverdue)} overdue`.padEnd(16))}  ${name(f.customer.name)} — ${name(followupWhy(f))}`, 'spm followup done|snooze <id>');
-  section('Due today', view.dueToday, (f) => `${id(f.id)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`, 'spm followup done <id>');
-  section(`Upcoming, to ${short(view.upcomingUntil)}`, view.upcoming, (f) =>
+  section('Due today', view.dueToday, view.totals.dueToday, (f) => `${id(f.id)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`, 'spm followup done <id>');
+  section(`Upcoming, to ${short(view.upcomingUntil)}`, view.upcoming, view.totals.upcoming, (f) =>
     `${id(f.id)}  ${`${weekdayName(f.dueDate)} ${short(f.dueDate)}`.padEnd(16)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`);
-  section(theme.yellow('Going cold'), view.goingCold, (c) =>
+  section(theme.yellow('Going cold'), view.goingCold, view.totals.goingCold, (c) =>
     `${id(c.customer.id)}  ${`${dayCount(c.daysSinceContact)} silent`.padEnd(16)}  ${name(c.customer.name)} — last contact ${short(c.lastContact)}, stay in touch every ${dayCount(c.cadenceDays)}`, 'spm checkin add <customer id>');
-  section('Open concerns', view.openConcerns, (c) =>
+  section('Open concerns', view.openConcerns, view.totals.openConcerns, (c) =>
     `${id(c.id)}  ${`${c.severity}, ${c.ageDays}d old`.padEnd(16)}  ${name(c.customer.name)} — ${name(c.summary)}`, 'spm concern resolve <id>');
   const next: string[] = [];
   const firstFollowup = view.overdue[0] ?? view.dueToday[0];

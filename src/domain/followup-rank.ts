@@ -24,8 +24,18 @@ export interface AgedConcern extends Concern {
   ageDays: number;
 }
 
+/** How many items each section has in all (the lists may hold only the first ones). */
+export interface DailyViewTotals {
+  overdue: number;
+  dueToday: number;
+  upcoming: number;
+  goingCold: number;
+  openConcerns: number;
+}
+
 export interface DailyView {
   date: LocalDate;
+  totals: DailyViewTotals;
   /** Upcoming covers the days after today up to and including `upcomingUntil`. */
   upcomingUntil: LocalDate;
   overdue: RankedFollowup[];
@@ -44,6 +54,11 @@ export interface DailyViewInput {
   /** Customers with a cadence and no open follow-up (a scheduled touch suppresses going cold). */
   cadenceCandidates: CadenceCandidate[];
   openConcerns: Concern[];
+  /**
+   * When the lists hold only the first items of each section (the text view shows 50), the
+   * real sizes; otherwise the sizes are the lists' lengths.
+   */
+  totals?: DailyViewTotals;
 }
 
 /**
@@ -80,7 +95,7 @@ const byDueThenId = (a: Followup, b: Followup) => (a.dueDate < b.dueDate ? -1 : 
 export function buildDailyView(input: DailyViewInput): DailyView {
   const { today, days } = input;
   const upcomingUntil = addDays(today, days);
-  const view: DailyView = { date: today, upcomingUntil, overdue: [], dueToday: [], upcoming: [], goingCold: [], openConcerns: [] };
+  const view: DailyView = { date: today, totals: { overdue: 0, dueToday: 0, upcoming: 0, goingCold: 0, openConcerns: 0 }, upcomingUntil, overdue: [], dueToday: [], upcoming: [], goingCold: [], openConcerns: [] };
   const todayNumber = dayNumber(today);
   for (const followup of [...input.openFollowups].filter((f) => f.status === 'open').sort(byDueThenId)) {
     const ranked = { ...followup, daysOverdue: Math.max(0, todayNumber - dayNumber(followup.dueDate)) };
@@ -88,19 +103,25 @@ export function buildDailyView(input: DailyViewInput): DailyView {
     else if (followup.dueDate === today) view.dueToday.push(ranked);
     else if (followup.dueDate <= upcomingUntil) view.upcoming.push(ranked);
   }
-  view.goingCold = input.cadenceCandidates
-    .map((c) => ({ ...c, daysSinceContact: todayNumber - dayNumber(c.lastContact) }))
-    .filter((c) => c.daysSinceContact > c.cadenceDays) // isGoingCold, with the day count at hand
-    // Longest past their cadence first: they are the coldest.
-    .sort((a, b) => (b.daysSinceContact - b.cadenceDays) - (a.daysSinceContact - a.cadenceDays) || a.customer.id - b.customer.id);
+  for (const c of input.cadenceCandidates) {
+    const daysSinceContact = todayNumber - dayNumber(c.lastContact);
+    // isGoingCold, with the day count at hand.
+    if (daysSinceContact > c.cadenceDays) view.goingCold.push({ customer: c.customer, cadenceDays: c.cadenceDays, lastContact: c.lastContact, daysSinceContact });
+  }
+  // Longest past their cadence first: they are the coldest.
+  view.goingCold.sort((a, b) => (b.daysSinceContact - b.cadenceDays) - (a.daysSinceContact - a.cadenceDays) || a.customer.id - b.customer.id);
   view.openConcerns = input.openConcerns
     .filter((c) => c.status === 'open')
     .map((c) => ({ ...c, ageDays: Math.max(0, todayNumber - dayNumber(c.openedDate)) }))
     .sort((a, b) => (a.openedDate < b.openedDate ? -1 : a.openedDate > b.openedDate ? 1 : a.id - b.id));
+  view.totals = input.totals ?? {
+    overdue: view.overdue.length, dueToday: view.dueToday.length, upcoming: view.upcoming.length,
+    goingCold: view.goingCold.length, openConcerns: view.openConcerns.length,
+  };
   return view;
 }
 
 /** Nothing needs doing today: nothing overdue, nothing due today, nobody going cold. */
 export function isQuietDay(view: DailyView): boolean {
-  return view.overdue.length === 0 && view.dueToday.length === 0 && view.goingCold.length === 0;
+  return view.totals.overdue === 0 && view.totals.dueToday === 0 && view.totals.goingCold === 0;
 }

@@ -94,16 +94,28 @@ export class FollowupRepository {
     return this.db.prepare(`SELECT count(*) FROM followups f ${where}`).pluck().get(...params) as number;
   }
 
-  /** Open follow-ups of active customers due on or before `until`, soonest first (followups_status_due). */
-  openDueBy(until: LocalDate): Followup[] {
-    // Reads only the partial covering index of open follow-ups and customers_ref (v3).
+  /**
+   * Open follow-ups of active customers due from `from` (null: any day) to `to`, soonest
+   * first, the first `limit` if given. Reads only the partial covering index of open
+   * follow-ups and customers_ref (v3).
+   */
+  openDueIn(from: LocalDate | null, to: LocalDate, limit?: number): Followup[] {
     const rows = this.db.prepare(`
       SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, 'open' AS status, f.sale_id, f.concern_id,
              NULL AS done_date, f.note
       FROM followups f INDEXED BY followups_open_due JOIN customers c INDEXED BY customers_ref ON c.id = f.customer_id
-      WHERE f.status = 'open' AND f.due_date <= ? AND c.archived = 0 ORDER BY f.due_date, f.id`)
-      .all(until) as FollowupRow[];
+      WHERE f.status = 'open' AND f.due_date >= ? AND f.due_date <= ? AND c.archived = 0 ORDER BY f.due_date, f.id LIMIT ?`)
+      .all(from ?? '', to, limit ?? -1) as FollowupRow[];
     return rows.map(followupFromRow);
+  }
+
+  /** How many open follow-ups of active customers are overdue, due today, due after today up to `until`. */
+  countOpenDue(today: LocalDate, until: LocalDate): { overdue: number; dueToday: number; upcoming: number } {
+    const row = this.db.prepare(`
+      SELECT coalesce(sum(f.due_date < ?), 0) AS overdue, coalesce(sum(f.due_date = ?), 0) AS due_today, coalesce(sum(f.due_date > ?), 0) AS upcoming
+      FROM followups f INDEXED BY followups_open_due JOIN customers c INDEXED BY customers_ref ON c.id = f.customer_id
+      WHERE f.status = 'open' AND f.due_date <= ? AND c.archived = 0`).get(today, today, today, until) as { overdue: number; due_today: number; upcoming: number };
+    return { overdue: row.overdue, dueToday: row.due_today, upcoming: row.upcoming };
   }
 
   /** One customer's open follow-ups due on or before `date` (followups_customer). */
@@ -141,15 +153,24 @@ export class FollowupRepository {
    * so the cost grows with the customers that have a cadence, not with the history. The
    * domain's isGoingCold applies the same rule again on the rows returned.
    */
-  goingColdCandidates(today: LocalDate): CadenceCandidate[] {
+  goingColdCandidates(today: LocalDate, limit?: number): { candidates: CadenceCandidate[]; total: number } {
+    // count(*) OVER () is the number of rows before LIMIT: one pass gives the page and the total.
     const rows = this.db.prepare(`
-      SELECT c.id, c.name, c.cadence_days, max(c.added_date, coalesce(l.last_date, '')) AS last_contact
+      SELECT c.id, c.name, c.cadence_days, max(c.added_date, coalesce(l.last_date, '')) AS last_contact, count(*) OVER () AS total
+      ${GOING_COLD}
+      -- Already in the domain's order (coldest first: the earliest last contact + cadence), so its sort has nothing to do.
+      ORDER BY julianday(last_contact) + c.cadence_days, c.id LIMIT ?`)
+      .all(today, limit ?? -1) as { id: number; name: string; cadence_days: number; last_contact: string; total: number }[];
+    return {
+      candidates: rows.map((r) => ({ customer: { id: r.id, name: r.name }, cadenceDays: r.cadence_days, lastContact: r.last_contact })),
+      total: rows.length > 0 ? rows[0].total : 0,
+    };
+  }
+}
+
+const GOING_COLD = `
       FROM customers c INDEXED BY customers_cadence
       LEFT JOIN customer_last_contact l ON l.customer_id = c.id
       WHERE c.cadence_days IS NOT NULL AND c.archived = 0
-        AND max(c.added_date, coalesce(l.last_date, '')) < date(?, '-' || c.cadence_days || ' days')
-        AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = c.id AND f.status = 'open')`)
-      .all(today) as { id: number; name: string; cadence_days: number; last_contact: string }[];
-    return rows.map((r) => ({ customer: { id: r.id, name: r.name }, cadenceDays: r.cadence_days, lastContact: r.last_contact }));
-  }
-}
+        AND julianday(max(c.added_date, coalesce(l.last_date, ''))) + c.cadence_days < julianday(?)
+        AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = c.id AND f.status = 'open')`;
