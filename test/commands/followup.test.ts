@@ -399,3 +399,19 @@ describe('customer show timeline', () => {
     expect(text).toMatch(/Concerns\n {2}2026-03-15 {2}medium {2}open {2}too slow/);
   });
 });
+
+describe('read commands never write', () => {
+  test('lists, show, config get/list and the daily view leave the database as it was', async () => {
+    await run(['customer', 'add', 'Acme Corp', '--every', '7']);
+    await run(['sale', 'add', 'acme', '100', '--date', '2026-03-01']);
+    await run(['checkin', 'add', 'acme', '--date', '2026-03-02', '--satisfaction', '3']);
+    await run(['concern', 'add', 'acme', 'slow', '--severity', 'high']);
+    const before = snapshot(temp.dbPath);
+    for (const args of [['followups'], ['followups', '--json'], ['followups', '--quiet'], ['followup', 'list', '--status', 'all'], ['checkin', 'list'],
+      ['concern', 'list', '--all'], ['config', 'list'], ['config', 'get', 'currency'], ['customer', 'show', 'acme']]) {
+      const result = await run(args, { now: '2026-04-30' });
+      expect(result.code).toBe(0);
+    }
+    expect(snapshot(temp.dbPath)).toBe(before);
+  });
+});
