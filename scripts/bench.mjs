@@ -38,6 +38,8 @@ const cases = [
   ['spm --version', ['--version'], 1.8],
   ['spm customer list', ['customer', 'list'], null],
   ['spm sale list', ['sale', 'list'], null],
+  ['spm report (week)', ['report'], 2.5],
+  ['spm report --period year', ['report', '--period', 'year'], 4],
 ];
 
 let failed = false;

@@ -4,6 +4,8 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
+import { registerReportCommands } from '../commands/report/index.js';
+import { registerDemoCommand } from '../commands/demo/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
@@ -33,6 +35,8 @@ export function createProgram(ctx: AppContext): Command {
 
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
+  registerReportCommands(program, ctx);
+  registerDemoCommand(program, ctx);
 
   withExamples(program, [
     'spm customer add "Acme Corp" --segment smb --every 30',

@@ -3,16 +3,19 @@ import { openDatabase, type Db, type OpenMode } from './open-database.js';
 import { CustomerRepository } from './customer-repository.js';
 import { SaleRepository } from './sale-repository.js';
 import { SettingsRepository } from './settings-repository.js';
+import { ReportRepository } from './report-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
   readonly sales: SaleRepository;
   readonly settings: SettingsRepository;
+  readonly report: ReportRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
     this.sales = new SaleRepository(db, nowIso);
     this.settings = new SettingsRepository(db);
+    this.report = new ReportRepository(db);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {
