@@ -124,7 +124,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
     const l = left[i] ?? '';
     lines.push(`${l}${' '.repeat(Math.max(2, 48 - visibleLength(l)))}${right[i] ?? ''}`.trimEnd());
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }
 
 // eslint-disable-next-line no-control-regex
