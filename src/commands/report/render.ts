@@ -41,7 +41,8 @@ export function renderReport(report: Report, options: RenderOptions): string {
 
   // Title
   const { from, to, label } = report.period;
-  lines.push(`${theme.bold(`Report · ${fit(label, 40)}`)}  ${rangeLabel({ from, to })}`);
+  const range = rangeLabel({ from, to });
+  lines.push(label === range ? theme.bold(`Report · ${range}`) : `${theme.bold(`Report · ${fit(label, 40)}`)}  ${range}`);
   lines.push(theme.dim(`compared with ${rangeLabel(options.previousRange)}`));
 
   // Headline numbers with the change against the previous range.
