@@ -230,9 +230,36 @@ describe('spm report (text)', () => {
       { id: 2, name: 'Win rate', metric: 'win-rate', target: 60, from: '2026-01-01', to: '2026-03-31', actual: 64.5, percent: 107.5, expected: 60, projected: 64.5, neededPerDay: null, status: 'ahead', milestones: [] },
     ];
     const text = renderReport(buildReport(spec, facts, goals), { theme: createTheme(0), previousRange: spec.previous, trendUnit: 'weeks', asOf: spec.asOf });
-    expect(text).toMatch(/Q1 revenue with a v… █{8}░{4}│░{3} {3}50% {2}€15,000 of €30,000 behind · €937\.50\/day to go/);
+    expect(text).toMatch(/Q1 revenue with a v… █{8}░{4}│░{3} {3}50% {2}€15,000 of €30,000 behind · €938\/day to go/);
     expect(text).toMatch(/Win rate\s+█{16}\s+108%\s+64\.5% of 60% ahead/);
     for (const line of text.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('renderReport with a busy decade of data', () => {
+  test('big money and counts keep their columns apart and fit 100 columns', () => {
+    const spec = reportSpec({ period: 'year' }, '2026-11-28', 'monday');
+    const big = 14_320_385_027; // cents
+    const facts: ReportFacts = {
+      currency: 'USD',
+      cube: ['(none)', 'email-campaign', 'demo'].flatMap((technique) => [
+        { technique, product: 'license', outcome: 'won' as const, count: 18_181, amountCents: big },
+        { technique, product: 'license', outcome: 'lost' as const, count: 15_008, amountCents: big },
+      ]),
+      previous: { won: 56_887, lost: 34_717, wonCents: big },
+      customers: { active: 18_877, repeat: 18_877, repeatRevenueCents: big * 3, top: [{ id: 1, name: 'A customer with a name far too long to show', revenueCents: 3_375_591, won: 12 }] },
+      segments: [{ segment: 'enterprise', revenueCents: big * 3, won: 54_543 }],
+      checkins: { count: 145_322, ratings: [16_447, 16_320, 16_217, 16_387, 16_428] },
+      followups: { done: 13_419, overdue: 11_578 },
+      concerns: { opened: 1205, resolved: 1175, open: 1190, resolveDaysTotal: 2350 },
+      trendCents: Array(12).fill(big),
+    };
+    const text = renderReport(buildReport(spec, facts, []), { theme: createTheme(0), previousRange: spec.previous, trendUnit: 'years', asOf: spec.asOf });
+    for (const line of text.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(100);
+    expect(text).toMatch(/email-campaign\s+18,181\s+15,008\s+55%\s+54–55%\s+\$143,203,850\s+\$7,877/);
+    expect(text).toMatch(/license\s+\$429,611,551\s+54,543 won\s+enterprise\s+\$429,611,551\s+54,543 won/);
+    expect(text).toMatch(/check-ins 145,322 · average satisfaction 3\.0 of 5 \(81,799 rated\)/);
+    expect(text).not.toMatch(/NaN/);
   });
 });
 

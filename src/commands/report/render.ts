@@ -31,7 +31,7 @@ const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width -
 
 export function renderReport(report: Report, options: RenderOptions): string {
   const { theme } = options;
-  const money = (units: number | null) => (units === null ? DASH : formatMoney(Math.round(units * 100), report.currency, true));
+  const money = (units: number | null) => reportMoney(units, report.currency);
   const pct = (value: number | null, digits = 1) => (value === null ? DASH : `${Number(value.toFixed(digits))}%`);
   const lines: string[] = [];
   const heading = (text: string) => {
@@ -52,8 +52,8 @@ export function renderReport(report: Report, options: RenderOptions): string {
   const s = report.sales;
   const p = report.previous;
   headline('Revenue', money(s.revenue), relativeChange(theme, s.revenue, p.revenue, true), money(p.revenue));
-  headline('Won', String(s.won), countChange(theme, s.won, p.won, true), String(p.won));
-  headline('Lost', String(s.lost), countChange(theme, s.lost, p.lost, false), String(p.lost));
+  headline('Won', count(s.won), countChange(theme, s.won, p.won, true), count(p.won));
+  headline('Lost', count(s.lost), countChange(theme, s.lost, p.lost, false), count(p.lost));
   headline('Win rate', pct(s.winRate), pointsChange(theme, s, p), pct(p.winRate));
   headline('Average deal', money(s.averageDeal), s.averageDeal !== null && p.averageDeal !== null ? relativeChange(theme, s.averageDeal, p.averageDeal, true) : DASH, money(p.averageDeal));
 
@@ -75,37 +75,37 @@ export function renderReport(report: Report, options: RenderOptions): string {
   heading('Customers');
   const c = report.customers;
   const share = s.revenue > 0 ? ` (${pct((c.repeatRevenue / s.revenue) * 100, 0)} of revenue)` : '';
-  lines.push(`  active ${c.active} · new ${c.new} · repeat ${c.repeat} · repeat revenue ${money(c.repeatRevenue)}${share}`);
+  lines.push(`  active ${count(c.active)} · new ${count(c.new)} · repeat ${count(c.repeat)} · repeat revenue ${money(c.repeatRevenue)}${share}`);
   const topMax = Math.max(0, ...c.top.map((t) => t.revenue));
   for (const [i, top] of c.top.entries()) {
-    lines.push(`  ${i === 0 ? 'top' : '   '} ${padEnd(fit(top.name, 30), 30)} ${padStart(money(top.revenue), 12)}  ${theme.cyan(bar(topMax > 0 ? top.revenue / topMax : 0, 20).trimEnd())}`);
+    lines.push(`  ${i === 0 ? 'top' : '   '} ${padEnd(fit(top.name, 30), 30)} ${padStart(money(top.revenue), 14)}  ${theme.cyan(bar(topMax > 0 ? top.revenue / topMax : 0, 20).trimEnd())}`);
   }
 
   // Quality
   heading('Quality');
   const k = report.checkins;
   const average = k.averageSatisfaction === null ? DASH : `${k.averageSatisfaction.toFixed(1)} of 5`;
-  lines.push(`  check-ins ${k.count} · average satisfaction ${average} (${k.rated} rated)`);
+  lines.push(`  check-ins ${count(k.count)} · average satisfaction ${average} (${count(k.rated)} rated)`);
   const ratingMax = Math.max(0, ...k.ratings);
   for (let score = 5; score >= 1; score--) {
-    const count = k.ratings[score - 1] ?? 0;
+    const rated = k.ratings[score - 1] ?? 0;
     const colour = score >= 4 ? theme.green : score === 3 ? theme.yellow : theme.red;
-    lines.push(`    ${score} ${padEnd('★'.repeat(score), 5)} ${padStart(String(count), 4)} ${colour(bar(ratingMax > 0 ? count / ratingMax : 0, 24).trimEnd())}`);
+    lines.push(`    ${score} ${padEnd('★'.repeat(score), 5)} ${padStart(count(rated), 7)} ${colour(bar(ratingMax > 0 ? rated / ratingMax : 0, 24).trimEnd())}`);
   }
   const q = report.concerns;
   const days = q.averageDaysToResolve === null ? DASH : `${q.averageDaysToResolve} days`;
-  lines.push(`  concerns opened ${q.opened} · resolved ${q.resolved} · open ${q.open > 0 ? theme.yellow(String(q.open)) : '0'} · time to resolve ${days}`);
+  lines.push(`  concerns opened ${count(q.opened)} · resolved ${count(q.resolved)} · open ${q.open > 0 ? theme.yellow(count(q.open)) : '0'} · time to resolve ${days}`);
   const f = report.followups;
-  lines.push(`  follow-ups done ${f.done} · overdue ${f.overdue > 0 ? theme.red(String(f.overdue)) : '0'} (on ${formatShortDate(options.asOf)})`);
+  lines.push(`  follow-ups done ${count(f.done)} · overdue ${f.overdue > 0 ? theme.red(count(f.overdue)) : '0'} (on ${formatShortDate(options.asOf)})`);
 
   // Techniques
   heading('Techniques');
   if (report.techniques.length === 0) lines.push(theme.dim('  No sales in this period.'));
   else {
-    lines.push(theme.dim(`  ${padEnd('technique', 22)}${padStart('won', 5)}${padStart('lost', 6)}${padStart('win rate', 10)}${padStart('95% range', 13)}${padStart('revenue', 13)}${padStart('avg deal', 12)}`));
+    lines.push(theme.dim(`  ${padEnd('technique', 20)}${padStart('won', 8)}${padStart('lost', 8)}${padStart('win rate', 10)}${padStart('95% range', 11)}${padStart('revenue', 15)}${padStart('avg deal', 11)}`));
     for (const t of report.techniques) {
       const range = t.winRateLow === null || t.winRateHigh === null ? DASH : `${Math.round(t.winRateLow)}–${Math.round(t.winRateHigh)}%`;
-      const row = `  ${padEnd(fit(t.technique, 21), 22)}${padStart(String(t.won), 5)}${padStart(String(t.lost), 6)}${padStart(pct(t.winRate, 0), 10)}${padStart(range, 13)}${padStart(money(t.revenue), 13)}${padStart(money(t.averageDeal), 12)}`;
+      const row = `  ${padEnd(fit(t.technique, 19), 20)}${padStart(count(t.won), 8)}${padStart(count(t.lost), 8)}${padStart(pct(t.winRate, 0), 10)}${padStart(range, 11)}${padStart(money(t.revenue), 15)}${padStart(money(t.averageDeal), 11)}`;
       lines.push(t.enoughData ? row : theme.dim(`${row}  few sales`));
     }
     if (report.techniques.some((t) => !t.enoughData)) lines.push(theme.dim('  "few sales": under 5 decided; the 95% range shows how little the rate can tell yet.'));
@@ -114,7 +114,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
   // Products and segments, side by side.
   heading(`${padEnd('Products', 48)}Segments`);
   const column = (rows: { name: string; revenue: number; won: number }[]) => {
-    const shown = rows.slice(0, 6).map((r) => `  ${padEnd(fit(r.name, 22), 22)}${padStart(money(r.revenue), 13)}${padStart(`${r.won} won`, 9)}`);
+    const shown = rows.slice(0, 6).map((r) => `  ${padEnd(fit(r.name, 18), 18)}${padStart(money(r.revenue), 14)}${padStart(`${count(r.won)} won`, 12)}`);
     if (rows.length > 6) shown.push(theme.dim(`  … ${rows.length - 6} more (--json has all)`));
     if (rows.length === 0) shown.push(theme.dim(`  ${DASH}`));
     return shown;
@@ -130,6 +130,18 @@ export function renderReport(report: Report, options: RenderOptions): string {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
+/** Counts with thousands separators: 56,316. */
+export function count(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Money for reading: whole units from 100 up ($5,650, $143,203,850), cents below ($12.50). */
+export function reportMoney(units: number | null, currency: string): string {
+  if (units === null) return DASH;
+  const cents = Math.abs(units) >= 100 ? Math.round(units) * 100 : Math.round(units * 100);
+  return formatMoney(cents, currency, true);
+}
+
 export function visibleLength(text: string): number {
   return [...text.replace(ANSI, '')].length;
 }
@@ -160,7 +172,7 @@ const MONEY_METRICS = new Set(['revenue', 'repeat-revenue']);
 /** A goal's value in its metric's unit: money, a percentage, a 1–5 average or a count. */
 export function formatGoalValue(metric: string, value: number | null, currency: string): string {
   if (value === null) return DASH;
-  if (MONEY_METRICS.has(metric)) return formatMoney(Math.round(value * 100), currency, true);
+  if (MONEY_METRICS.has(metric)) return reportMoney(value, currency);
   if (metric === 'win-rate') return `${Number(value.toFixed(1))}%`;
   if (metric === 'satisfaction') return value.toFixed(1);
   return String(Number(value.toFixed(2)));
