@@ -189,6 +189,7 @@ describe('spm report --json (figures computed by hand)', () => {
     expect(text.stdout).not.toMatch(/NaN|undefined|Infinity/);
     expect(text.stdout).toMatch(/Win rate\s+—/);
     expect(text.stdout).toMatch(/No sales in this period/);
+    expect(text.stdout).toMatch(/average satisfaction — \(0 rated\)\n  concerns opened 0/);
   });
 });
 

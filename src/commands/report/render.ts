@@ -87,7 +87,8 @@ export function renderReport(report: Report, options: RenderOptions): string {
   const average = k.averageSatisfaction === null ? DASH : `${k.averageSatisfaction.toFixed(1)} of 5`;
   lines.push(`  check-ins ${count(k.count)} · average satisfaction ${average} (${count(k.rated)} rated)`);
   const ratingMax = Math.max(0, ...k.ratings);
-  for (let score = 5; score >= 1; score--) {
+  // The distribution only when something was rated: five zero rows say nothing.
+  for (let score = 5; score >= 1 && k.rated > 0; score--) {
     const rated = k.ratings[score - 1] ?? 0;
     const colour = score >= 4 ? theme.green : score === 3 ? theme.yellow : theme.red;
     lines.push(`    ${score} ${padEnd('★'.repeat(score), 5)} ${padStart(count(rated), 7)} ${colour(bar(ratingMax > 0 ? rated / ratingMax : 0, 24).trimEnd())}`);
