@@ -1,13 +1,21 @@
 // Finds, creates, checks and migrates the SQLite file, keeping SPEC's storage promises:
 // 0600 file in a 0700 folder, WAL, busy_timeout, foreign keys, synchronous=FULL, migrations by
 // user_version with a backup first, and refusal (untouched) of anything that is not ours.
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.js';
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+// better-sqlite3 is a native addon that costs tens of milliseconds to load; it is required
+// only when a command opens the database, so --help, --version and prompts never pay for it.
+const requireNative = createRequire(import.meta.url);
+function loadSqlite(): typeof BetterSqlite3 {
+  return requireNative('better-sqlite3') as typeof BetterSqlite3;
+}
 export type OpenMode = 'read' | 'write';
 
 export interface DbPathSources {
@@ -83,6 +91,7 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string,
 
   let db: Db;
   try {
+    const Database = loadSqlite();
     db = new Database(path, { fileMustExist: true });
   } catch (error) {
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
