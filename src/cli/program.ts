@@ -4,6 +4,7 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
+import { registerGoalCommands } from '../commands/goal/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
@@ -33,6 +34,7 @@ export function createProgram(ctx: AppContext): Command {
 
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
+  registerGoalCommands(program, ctx);
 
   withExamples(program, [
     'spm customer add "Acme Corp" --segment smb --every 30',

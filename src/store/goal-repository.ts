@@ -1,0 +1,247 @@
+// SQL for goals, their milestones and logs, and each goal's per-day facts by aggregate queries
+// over date ranges (the sales_date and checkins_date indexes), never by loading sales.
+import type { Db } from './open-database.js';
+import type { LocalDate } from '../domain/local-date.js';
+import type { PeriodKind } from '../domain/period.js';
+import type { DailyFact, Goal, GoalMetric, Milestone } from '../domain/goal-pace.js';
+import { InputError, NotFoundError } from '../domain/errors.js';
+import { parseReference } from '../domain/reference.js';
+import { closestNames, nameKey, sanitizeLine } from '../domain/text.js';
+
+interface GoalRow {
+  id: number;
+  name: string;
+  metric: GoalMetric;
+  target_x100: number;
+  period: PeriodKind | null;
+  from_date: string;
+  to_date: string;
+  recurring: number;
+  segment: string | null;
+  product: string | null;
+  technique: string | null;
+  archived: number;
+}
+
+export interface NewGoal {
+  name: string;
+  metric: GoalMetric;
+  target: number;
+  period: PeriodKind | null;
+  from: LocalDate;
+  to: LocalDate;
+  recurring: boolean;
+  segment: string | null;
+  product: string | null;
+  technique: string | null;
+  milestones: Milestone[];
+}
+
+export type GoalPatch = Partial<NewGoal> & { archived?: boolean };
+
+export interface GoalLog {
+  id: number;
+  goal: { id: number; name: string };
+  date: LocalDate;
+  amount: number;
+  note: string | null;
+}
+
+/** Metric values are stored ×100 as integers: cents for money, hundredths otherwise. */
+const toX100 = (value: number) => Math.round(value * 100);
+const COLUMNS = 'id, name, metric, target_x100, period, from_date, to_date, recurring, segment, product, technique, archived';
+const PREFIX_END = '\uffff';
+
+export class GoalRepository {
+  constructor(private readonly db: Db, private readonly nowIso: () => string) {}
+
+  private fromRow(row: GoalRow): Goal {
+    const milestones = (this.db.prepare('SELECT date, value_x100 FROM goal_milestones WHERE goal_id = ? ORDER BY date').all(row.id) as { date: string; value_x100: number }[])
+      .map((m) => ({ date: m.date, value: m.value_x100 / 100 }));
+    return {
+      id: row.id,
+      name: row.name,
+      metric: row.metric,
+      target: row.target_x100 / 100,
+      period: row.period,
+      from: row.from_date,
+      to: row.to_date,
+      recurring: row.recurring === 1,
+      segment: row.segment,
+      product: row.product,
+      technique: row.technique,
+      archived: row.archived === 1,
+      milestones,
+    };
+  }
+
+  insert(goal: NewGoal): Goal {
+    this.assertNameFree(goal.name);
+    const now = this.nowIso();
+    const result = this.db.prepare(`INSERT INTO goals (name, name_key, metric, target_x100, period, from_date, to_date, recurring, segment, product, technique, created_at, updated_at)
+                                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(goal.name.trim(), nameKey(goal.name), goal.metric, toX100(goal.target), goal.period, goal.from, goal.to, goal.recurring ? 1 : 0,
+        goal.segment, goal.product, goal.technique, now, now);
+    const id = Number(result.lastInsertRowid);
+    this.replaceMilestones(id, goal.milestones);
+    return this.get(id);
+  }
+
+  private replaceMilestones(id: number, milestones: readonly Milestone[]): void {
+    this.db.prepare('DELETE FROM goal_milestones WHERE goal_id = ?').run(id);
+    const insert = this.db.prepare('INSERT INTO goal_milestones (goal_id, date, value_x100) VALUES (?, ?, ?)');
+    for (const milestone of milestones) insert.run(id, milestone.date, toX100(milestone.value));
+  }
+
+  private assertNameFree(name: string, exceptId?: number): void {
+    const existing = this.db.prepare('SELECT id, name FROM goals WHERE name_key = ?').get(nameKey(name)) as { id: number; name: string } | undefined;
+    if (existing && existing.id !== exceptId) {
+      throw new InputError(`a goal named ${JSON.stringify(sanitizeLine(existing.name))} already exists (#${existing.id})`, 'Names are unique regardless of case; pick another or edit the existing one.');
+    }
+  }
+
+  get(id: number): Goal {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE id = ?`).get(id) as GoalRow | undefined;
+    if (!row) throw new NotFoundError(`no goal #${id}`, 'List goals with: spm goal list --all');
+    return this.fromRow(row);
+  }
+
+  /** Resolves `3`, `#3`, an exact name in any case or a unique name prefix, like customers. */
+  resolve(text: string): Goal {
+    const reference = parseReference(text, 'goal');
+    if (reference.kind === 'id') {
+      const row = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE id = ?`).get(reference.id) as GoalRow | undefined;
+      if (row) return this.fromRow(row);
+      const byName = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE name_key = ?`).get(nameKey(text)) as GoalRow | undefined;
+      if (byName) return this.fromRow(byName);
+      throw new NotFoundError(`no goal #${reference.id}`, 'List goals with: spm goal list --all');
+    }
+    const exact = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE name_key = ?`).get(reference.key) as GoalRow | undefined;
+    if (exact) return this.fromRow(exact);
+    const matches = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE name_key >= ? AND name_key < ? ORDER BY archived, name_key LIMIT 11`)
+      .all(reference.key, reference.key + PREFIX_END) as GoalRow[];
+    if (matches.length === 1) return this.fromRow(matches[0]);
+    const active = matches.filter((g) => g.archived === 0);
+    if (active.length === 1) return this.fromRow(active[0]);
+    if (matches.length > 1) {
+      const listed = matches.slice(0, 10).map((g) => `#${g.id} ${sanitizeLine(g.name)}`).join(', ');
+      throw new NotFoundError(`goal ${JSON.stringify(sanitizeLine(reference.text))} is ambiguous: ${listed}${matches.length > 10 ? ', …' : ''}`, 'Type more of the name, or use the id, e.g. #3.');
+    }
+    const closest = closestNames(reference.text, this.db.prepare('SELECT name FROM goals').pluck().all() as string[]);
+    const suggestion = closest.length > 0 ? ` (did you mean ${closest.map((n) => JSON.stringify(sanitizeLine(n))).join(', ')}?)` : '';
+    throw new NotFoundError(`no goal matches ${JSON.stringify(sanitizeLine(reference.text))}${suggestion}`, 'List goals with: spm goal list --all');
+  }
+
+  /** Every goal, oldest first; archived ones only when asked. */
+  list(includeArchived: boolean): Goal[] {
+    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM goals ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY id`).all() as GoalRow[];
+    return rows.map((row) => this.fromRow(row));
+  }
+
+  update(id: number, patch: GoalPatch): Goal {
+    const current = this.get(id);
+    if (patch.name !== undefined) this.assertNameFree(patch.name, id);
+    const next = { ...current, ...patch };
+    this.db.prepare(`UPDATE goals SET name = ?, name_key = ?, metric = ?, target_x100 = ?, period = ?, from_date = ?, to_date = ?, recurring = ?,
+                     segment = ?, product = ?, technique = ?, archived = ?, updated_at = ? WHERE id = ?`)
+      .run(next.name.trim(), nameKey(next.name), next.metric, toX100(next.target), next.period, next.from, next.to, next.recurring ? 1 : 0,
+        next.segment, next.product, next.technique, next.archived ? 1 : 0, this.nowIso(), id);
+    if (patch.milestones !== undefined) this.replaceMilestones(id, patch.milestones);
+    return this.get(id);
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM goals WHERE id = ?').run(id);
+  }
+
+  insertLog(goalId: number, date: LocalDate, amount: number, note: string | null): GoalLog {
+    const result = this.db.prepare('INSERT INTO goal_logs (goal_id, date, amount_x100, note, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(goalId, date, toX100(amount), note, this.nowIso());
+    const row = this.db.prepare(`SELECT l.id, l.date, l.amount_x100, l.note, g.id AS goal_id, g.name AS goal_name
+                                 FROM goal_logs l JOIN goals g ON g.id = l.goal_id WHERE l.id = ?`).get(Number(result.lastInsertRowid)) as
+      { id: number; date: string; amount_x100: number; note: string | null; goal_id: number; goal_name: string };
+    return { id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note };
+  }
+
+  countLogs(goalId: number): number {
+    return this.db.prepare('SELECT count(*) FROM goal_logs WHERE goal_id = ?').pluck().get(goalId) as number;
+  }
+
+  /** The day of a customer's first won sale ever, or null. */
+  firstWonSale(customerId: number): LocalDate | null {
+    return (this.db.prepare("SELECT min(date) FROM sales WHERE customer_id = ? AND outcome = 'won'").pluck().get(customerId) as string | null) ?? null;
+  }
+
+  /**
+   * The goal's facts per day over [from, to], where `from` is the start of the timeline (for
+   * new-customers and repeat-revenue, "before the timeline began" means before `from`) and
+   * `to` is min(today, end):
+   * one aggregate query grouped by date. Filters narrow sales by segment (through the
+   * customer), product and technique (case-insensitive, like sale list).
+   */
+  dailyFacts(goal: Goal, from: LocalDate, to: LocalDate): DailyFact[] {
+    if (from > to) return [];
+    const { sql, params, divisor } = this.factsQuery(goal, from, to);
+    const rows = this.db.prepare(sql).all(...params) as { date: string; value: number; count: number }[];
+    return rows.map((row) => ({ date: row.date, value: row.value / divisor, count: row.count }));
+  }
+
+  private factsQuery(goal: Goal, from: LocalDate, to: LocalDate): { sql: string; params: unknown[]; divisor: number } {
+    const saleJoin = goal.segment !== null ? 'JOIN customers c ON c.id = s.customer_id AND c.segment = ? COLLATE NOCASE' : '';
+    const saleFilters: string[] = [];
+    const filterParams: unknown[] = [];
+    if (goal.product !== null) { saleFilters.push('AND s.product = ? COLLATE NOCASE'); filterParams.push(goal.product); }
+    if (goal.technique !== null) { saleFilters.push('AND s.technique = ? COLLATE NOCASE'); filterParams.push(goal.technique); }
+    const segmentParams = goal.segment !== null ? [goal.segment] : [];
+    const sales = (select: string, extra = '') => ({
+      sql: `SELECT s.date AS date, ${select} FROM sales s ${saleJoin} WHERE s.date BETWEEN ? AND ? ${extra} ${saleFilters.join(' ')} GROUP BY s.date`,
+      params: [...segmentParams, from, to, ...filterParams],
+    });
+    const checkinJoin = goal.segment !== null ? 'JOIN customers c ON c.id = k.customer_id AND c.segment = ? COLLATE NOCASE' : '';
+    switch (goal.metric) {
+      case 'revenue':
+        return { ...sales('sum(s.amount_cents) AS value, 0 AS count', "AND s.outcome = 'won'"), divisor: 100 };
+      case 'sales':
+        return { ...sales('count(*) AS value, 0 AS count', "AND s.outcome = 'won'"), divisor: 1 };
+      case 'win-rate':
+        return { ...sales("sum(s.outcome = 'won') AS value, count(*) AS count"), divisor: 1 };
+      case 'repeat-revenue': {
+        // Revenue from customers with a won sale before the timeline began (as in the report).
+        const query = sales('sum(s.amount_cents) AS value, 0 AS count',
+          "AND s.outcome = 'won' AND EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = s.customer_id AND p.outcome = 'won' AND p.date < ?)");
+        return { sql: query.sql, params: [...segmentParams, from, to, from, ...filterParams], divisor: 100 };
+      }
+      case 'new-customers':
+        // Customers with a (matching) won sale in the range and no won sale at all before it:
+        // their first won sale ever is in the range. Counted on their first matching day.
+        return {
+          sql: `SELECT first AS date, count(*) AS value, 0 AS count FROM (
+                  SELECT s.customer_id AS customer_id, min(s.date) AS first FROM sales s ${saleJoin}
+                  WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${saleFilters.join(' ')} GROUP BY s.customer_id) x
+                WHERE NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = x.customer_id AND p.outcome = 'won' AND p.date < ?)
+                GROUP BY first`,
+          params: [...segmentParams, from, to, ...filterParams, from],
+          divisor: 1,
+        };
+      case 'checkins':
+        return {
+          sql: `SELECT k.date AS date, count(*) AS value, 0 AS count FROM checkins k ${checkinJoin} WHERE k.date BETWEEN ? AND ? GROUP BY k.date`,
+          params: [...segmentParams, from, to],
+          divisor: 1,
+        };
+      case 'satisfaction':
+        return {
+          sql: `SELECT k.date AS date, sum(k.satisfaction) AS value, count(k.satisfaction) AS count FROM checkins k ${checkinJoin}
+                WHERE k.date BETWEEN ? AND ? AND k.satisfaction IS NOT NULL GROUP BY k.date`,
+          params: [...segmentParams, from, to],
+          divisor: 1,
+        };
+      case 'custom':
+        return {
+          sql: 'SELECT date, sum(amount_x100) AS value, 0 AS count FROM goal_logs WHERE goal_id = ? AND date BETWEEN ? AND ? GROUP BY date',
+          params: [goal.id, from, to],
+          divisor: 100,
+        };
+    }
+  }
+}
