@@ -179,11 +179,17 @@ export class GoalRepository {
    * one aggregate query grouped by date. Filters narrow sales by segment (through the
    * customer), product and technique (case-insensitive, like sale list).
    */
-  dailyFacts(goal: Goal, from: LocalDate, to: LocalDate): DailyFact[] {
+  dailyFacts(goal: Goal, from: LocalDate, to: LocalDate, cache?: Map<string, DailyFact[]>): DailyFact[] {
     if (from > to) return [];
     const { sql, params, divisor } = this.factsQuery(goal, from, to);
+    // Within one read, goals with the same metric, filters and range share one query.
+    const key = JSON.stringify([sql, params]);
+    const cached = cache?.get(key);
+    if (cached) return cached;
     const rows = this.db.prepare(sql).all(...params) as { date: string; value: number; count: number }[];
-    return rows.map((row) => ({ date: row.date, value: row.value / divisor, count: row.count }));
+    const facts = rows.map((row) => ({ date: row.date, value: row.value / divisor, count: row.count }));
+    cache?.set(key, facts);
+    return facts;
   }
 
   private factsQuery(goal: Goal, from: LocalDate, to: LocalDate): { sql: string; params: unknown[]; divisor: number } {
@@ -205,18 +211,26 @@ export class GoalRepository {
         return { ...sales('count(*) AS value, 0 AS count', "AND s.outcome = 'won'"), divisor: 1 };
       case 'win-rate':
         return { ...sales("sum(s.outcome = 'won') AS value, count(*) AS count"), divisor: 1 };
-      case 'repeat-revenue': {
-        // Revenue from customers with a won sale before the timeline began (as in the report).
-        const query = sales('sum(s.amount_cents) AS value, 0 AS count',
-          "AND s.outcome = 'won' AND EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = s.customer_id AND p.outcome = 'won' AND p.date < ?)");
-        return { sql: query.sql, params: [...segmentParams, from, to, from, ...filterParams], divisor: 100 };
-      }
+      case 'repeat-revenue':
+        // Revenue from customers with a won sale before the timeline began (as in the report):
+        // all revenue in the range minus that of the range's new customers. Each active
+        // customer is probed once in sales_customer, not once per sale.
+        return {
+          sql: `WITH active AS (SELECT s.customer_id AS customer_id FROM sales s INDEXED BY sales_date ${saleJoin}
+                              WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${saleFilters.join(' ')} GROUP BY s.customer_id),
+                     fresh AS (SELECT customer_id FROM active a
+                              WHERE NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = a.customer_id AND p.outcome = 'won' AND p.date < ?))
+                SELECT s.date AS date, sum(s.amount_cents) AS value, 0 AS count FROM sales s ${saleJoin}
+                WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${saleFilters.join(' ')} AND s.customer_id NOT IN fresh GROUP BY s.date`,
+          params: [...segmentParams, from, to, ...filterParams, from, ...segmentParams, from, to, ...filterParams],
+          divisor: 100,
+        };
       case 'new-customers':
         // Customers with a (matching) won sale in the range and no won sale at all before it:
         // their first won sale ever is in the range. Counted on their first matching day.
         return {
           sql: `SELECT first AS date, count(*) AS value, 0 AS count FROM (
-                  SELECT s.customer_id AS customer_id, min(s.date) AS first FROM sales s ${saleJoin}
+                  SELECT s.customer_id AS customer_id, min(s.date) AS first FROM sales s INDEXED BY sales_date ${saleJoin}
                   WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${saleFilters.join(' ')} GROUP BY s.customer_id) x
                 WHERE NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = x.customer_id AND p.outcome = 'won' AND p.date < ?)
                 GROUP BY first`,
