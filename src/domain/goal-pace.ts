@@ -164,8 +164,8 @@ export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: Loc
     else status = actual === null ? 'on-track' : compare(actual, target);
   } else {
     const sum = actual ?? 0;
-    expected = target * elapsed;
-    projected = elapsedDays === 0 ? null : sum / elapsed;
+    expected = (target * elapsedDays) / days;
+    projected = elapsedDays === 0 ? null : (sum * days) / elapsedDays;
     if (sum + EPSILON >= target) status = 'met';
     else if (over) status = 'missed';
     else status = compare(sum, expected);

@@ -90,7 +90,9 @@ export function formatPercent(percent: number | null): string {
 export function formatPerDay(metric: GoalMetric, perDay: number | null, currency: string): string {
   if (perDay === null) return '';
   if (METRIC_INFO[metric].money) return `${formatMoney(Math.ceil(perDay) * 100, currency, true)}/day`;
-  return `${Math.round(perDay * 10) / 10}/day`;
+  // Small needs keep two significant digits (0.13/day), larger ones one decimal at most.
+  const shown = perDay >= 1 ? Math.round(perDay * 10) / 10 : Number(perDay.toPrecision(2));
+  return `${shown}/day`;
 }
 
 /** A sale or a check-in, just recorded. */
