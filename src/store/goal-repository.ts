@@ -175,87 +175,109 @@ export class GoalRepository {
   /**
    * The goal's facts per day over [from, to], where `from` is the start of the timeline (for
    * new-customers and repeat-revenue, "before the timeline began" means before `from`) and
-   * `to` is min(today, end):
-   * one aggregate query grouped by date. Filters narrow sales by segment (through the
-   * customer), product and technique (case-insensitive, like sale list).
+   * `to` is min(today, end). Aggregate queries grouped by date over the date indexes; with a
+   * `cache` (one per read transaction), goals over the same range and filters share them:
+   * revenue, sales and win-rate come from one scan of sales_date, new-customers and
+   * repeat-revenue from one more.
    */
-  dailyFacts(goal: Goal, from: LocalDate, to: LocalDate, cache?: Map<string, DailyFact[]>): DailyFact[] {
+  dailyFacts(goal: Goal, from: LocalDate, to: LocalDate, cache: Map<string, unknown> = new Map()): DailyFact[] {
     if (from > to) return [];
-    const { sql, params, divisor } = this.factsQuery(goal, from, to);
-    // Within one read, goals with the same metric, filters and range share one query.
-    const key = JSON.stringify([sql, params]);
-    const cached = cache?.get(key);
-    if (cached) return cached;
-    const rows = this.db.prepare(sql).all(...params) as { date: string; value: number; count: number }[];
-    const facts = rows.map((row) => ({ date: row.date, value: row.value / divisor, count: row.count }));
-    cache?.set(key, facts);
-    return facts;
-  }
-
-  private factsQuery(goal: Goal, from: LocalDate, to: LocalDate): { sql: string; params: unknown[]; divisor: number } {
-    const saleJoin = goal.segment !== null ? 'JOIN customers c ON c.id = s.customer_id AND c.segment = ? COLLATE NOCASE' : '';
-    const saleFilters: string[] = [];
-    const filterParams: unknown[] = [];
-    if (goal.product !== null) { saleFilters.push('AND s.product = ? COLLATE NOCASE'); filterParams.push(goal.product); }
-    if (goal.technique !== null) { saleFilters.push('AND s.technique = ? COLLATE NOCASE'); filterParams.push(goal.technique); }
-    const segmentParams = goal.segment !== null ? [goal.segment] : [];
-    const sales = (select: string, extra = '') => ({
-      sql: `SELECT s.date AS date, ${select} FROM sales s ${saleJoin} WHERE s.date BETWEEN ? AND ? ${extra} ${saleFilters.join(' ')} GROUP BY s.date`,
-      params: [...segmentParams, from, to, ...filterParams],
-    });
-    const checkinJoin = goal.segment !== null ? 'JOIN customers c ON c.id = k.customer_id AND c.segment = ? COLLATE NOCASE' : '';
+    const filter = { segment: goal.segment, product: goal.product, technique: goal.technique };
     switch (goal.metric) {
       case 'revenue':
-        return { ...sales('sum(s.amount_cents) AS value, 0 AS count', "AND s.outcome = 'won'"), divisor: 100 };
+        return this.saleDays(filter, from, to, cache).filter((d) => d.wonCents > 0).map((d) => ({ date: d.date, value: d.wonCents / 100, count: 0 }));
       case 'sales':
-        return { ...sales('count(*) AS value, 0 AS count', "AND s.outcome = 'won'"), divisor: 1 };
+        return this.saleDays(filter, from, to, cache).filter((d) => d.won > 0).map((d) => ({ date: d.date, value: d.won, count: 0 }));
       case 'win-rate':
-        return { ...sales("sum(s.outcome = 'won') AS value, count(*) AS count"), divisor: 1 };
-      case 'repeat-revenue':
-        // Revenue from customers with a won sale before the timeline began (as in the report):
-        // all revenue in the range minus that of the range's new customers. Each active
-        // customer is probed once in sales_customer, not once per sale.
-        return {
-          sql: `WITH active AS (SELECT s.customer_id AS customer_id FROM sales s INDEXED BY sales_date ${saleJoin}
-                              WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${saleFilters.join(' ')} GROUP BY s.customer_id),
-                     fresh AS (SELECT customer_id FROM active a
-                              WHERE NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = a.customer_id AND p.outcome = 'won' AND p.date < ?))
-                SELECT s.date AS date, sum(s.amount_cents) AS value, 0 AS count FROM sales s ${saleJoin}
-                WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${saleFilters.join(' ')} AND s.customer_id NOT IN fresh GROUP BY s.date`,
-          params: [...segmentParams, from, to, ...filterParams, from, ...segmentParams, from, to, ...filterParams],
-          divisor: 100,
-        };
+        return this.saleDays(filter, from, to, cache).map((d) => ({ date: d.date, value: d.won, count: d.decided }));
       case 'new-customers':
-        // Customers with a (matching) won sale in the range and no won sale at all before it:
-        // their first won sale ever is in the range. Counted on their first matching day.
-        return {
-          sql: `SELECT first AS date, count(*) AS value, 0 AS count FROM (
-                  SELECT s.customer_id AS customer_id, min(s.date) AS first FROM sales s INDEXED BY sales_date ${saleJoin}
-                  WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${saleFilters.join(' ')} GROUP BY s.customer_id) x
-                WHERE NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = x.customer_id AND p.outcome = 'won' AND p.date < ?)
-                GROUP BY first`,
-          params: [...segmentParams, from, to, ...filterParams, from],
-          divisor: 1,
-        };
+        return this.freshDays(filter, from, to, cache).filter((d) => d.customers > 0).map((d) => ({ date: d.date, value: d.customers, count: 0 }));
+      case 'repeat-revenue': {
+        // Revenue from customers with a won sale before the timeline began (as in the report):
+        // the range's revenue minus that of its new customers.
+        const freshCents = new Map(this.freshDays(filter, from, to, cache).map((d) => [d.date, d.cents]));
+        return this.saleDays(filter, from, to, cache)
+          .map((d) => ({ date: d.date, value: (d.wonCents - (freshCents.get(d.date) ?? 0)) / 100, count: 0 }))
+          .filter((d) => d.value > 0);
+      }
       case 'checkins':
-        return {
-          sql: `SELECT k.date AS date, count(*) AS value, 0 AS count FROM checkins k ${checkinJoin} WHERE k.date BETWEEN ? AND ? GROUP BY k.date`,
-          params: [...segmentParams, from, to],
-          divisor: 1,
-        };
       case 'satisfaction':
-        return {
-          sql: `SELECT k.date AS date, sum(k.satisfaction) AS value, count(k.satisfaction) AS count FROM checkins k ${checkinJoin}
-                WHERE k.date BETWEEN ? AND ? AND k.satisfaction IS NOT NULL GROUP BY k.date`,
-          params: [...segmentParams, from, to],
-          divisor: 1,
-        };
+        return this.checkinDays(goal.segment, from, to, cache)
+          .map((d) => (goal.metric === 'checkins' ? { date: d.date, value: d.checkins, count: 0 } : { date: d.date, value: d.ratingSum, count: d.rated }))
+          .filter((d) => d.value > 0);
       case 'custom':
-        return {
-          sql: 'SELECT date, sum(amount_x100) AS value, 0 AS count FROM goal_logs WHERE goal_id = ? AND date BETWEEN ? AND ? GROUP BY date',
-          params: [goal.id, from, to],
-          divisor: 100,
-        };
+        return (this.db.prepare('SELECT date, sum(amount_x100) AS value FROM goal_logs WHERE goal_id = ? AND date BETWEEN ? AND ? GROUP BY date')
+          .all(goal.id, from, to) as { date: string; value: number }[]).map((row) => ({ date: row.date, value: row.value / 100, count: 0 }));
     }
   }
+
+  private cached<T>(cache: Map<string, unknown>, key: unknown[], compute: () => T): T {
+    const text = JSON.stringify(key);
+    if (!cache.has(text)) cache.set(text, compute());
+    return cache.get(text) as T;
+  }
+
+  /** JOIN and WHERE pieces narrowing `sales s` by segment (via the customer), product, technique. */
+  private saleFilter(filter: SaleFilter): { join: string; joinParams: unknown[]; where: string; whereParams: unknown[] } {
+    const where: string[] = [];
+    const whereParams: unknown[] = [];
+    if (filter.product !== null) { where.push('AND s.product = ? COLLATE NOCASE'); whereParams.push(filter.product); }
+    if (filter.technique !== null) { where.push('AND s.technique = ? COLLATE NOCASE'); whereParams.push(filter.technique); }
+    return {
+      join: filter.segment !== null ? 'JOIN customers c ON c.id = s.customer_id AND c.segment = ? COLLATE NOCASE' : '',
+      joinParams: filter.segment !== null ? [filter.segment] : [],
+      where: where.join(' '),
+      whereParams,
+    };
+  }
+
+  /** Per day: won amount (cents), won count, decided (won + lost) count. One range scan of sales_date. */
+  private saleDays(filter: SaleFilter, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; wonCents: number; won: number; decided: number }[] {
+    return this.cached(cache, ['sales', filter, from, to], () => {
+      const f = this.saleFilter(filter);
+      return this.db.prepare(`SELECT s.date AS date, coalesce(sum(CASE WHEN s.outcome = 'won' THEN s.amount_cents END), 0) AS wonCents,
+                                     sum(s.outcome = 'won') AS won, count(*) AS decided
+                              FROM sales s INDEXED BY sales_date ${f.join} WHERE s.date BETWEEN ? AND ? ${f.where} GROUP BY s.date`)
+        .all(...f.joinParams, from, to, ...f.whereParams) as { date: string; wonCents: number; won: number; decided: number }[];
+    });
+  }
+
+  /**
+   * Per day: how many customers had their first won sale ever then (their first matching won
+   * sale in the range, with no won sale at all before `from`), and the won cents of such new
+   * customers. Each customer active in the range is probed once in sales_customer.
+   */
+  private freshDays(filter: SaleFilter, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; customers: number; cents: number }[] {
+    return this.cached(cache, ['fresh', filter, from, to], () => {
+      const f = this.saleFilter(filter);
+      return this.db.prepare(`
+        WITH active AS (SELECT s.customer_id AS customer_id, min(s.date) AS first FROM sales s INDEXED BY sales_date ${f.join}
+                        WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${f.where} GROUP BY s.customer_id),
+             fresh AS MATERIALIZED (SELECT customer_id, first FROM active a
+                        WHERE NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = a.customer_id AND p.outcome = 'won' AND p.date < ?))
+        SELECT date, sum(customers) AS customers, sum(cents) AS cents FROM (
+          SELECT first AS date, count(*) AS customers, 0 AS cents FROM fresh GROUP BY first
+          UNION ALL
+          SELECT s.date AS date, 0 AS customers, sum(s.amount_cents) AS cents FROM sales s INDEXED BY sales_date ${f.join}
+          WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${f.where} AND s.customer_id IN (SELECT customer_id FROM fresh) GROUP BY s.date)
+        GROUP BY date`)
+        .all(...f.joinParams, from, to, ...f.whereParams, from, ...f.joinParams, from, to, ...f.whereParams) as { date: string; customers: number; cents: number }[];
+    });
+  }
+
+  /** Per day: check-ins, and the sum and count of their ratings. One range scan of checkins_date. */
+  private checkinDays(segment: string | null, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; checkins: number; ratingSum: number; rated: number }[] {
+    return this.cached(cache, ['checkins', segment, from, to], () => {
+      const join = segment !== null ? 'JOIN customers c ON c.id = k.customer_id AND c.segment = ? COLLATE NOCASE' : '';
+      return this.db.prepare(`SELECT k.date AS date, count(*) AS checkins, coalesce(sum(k.satisfaction), 0) AS ratingSum, count(k.satisfaction) AS rated
+                              FROM checkins k ${join} WHERE k.date BETWEEN ? AND ? GROUP BY k.date`)
+        .all(...(segment !== null ? [segment] : []), from, to) as { date: string; checkins: number; ratingSum: number; rated: number }[];
+    });
+  }
+}
+
+interface SaleFilter {
+  segment: string | null;
+  product: string | null;
+  technique: string | null;
 }

@@ -1,7 +1,7 @@
 // spm goal list: the progress table of active goals (--all adds archived and finished ones).
 import type { AppContext } from '../../cli/context.js';
 import { rangeLabel } from '../../domain/period.js';
-import { METRIC_INFO, type DailyFact, type GoalStatus } from '../../domain/goal-pace.js';
+import { METRIC_INFO, type GoalStatus } from '../../domain/goal-pace.js';
 import type { Theme } from '../../ui/theme.js';
 import { renderList } from '../../ui/table.js';
 import { round2, writeJson } from '../../ui/json.js';
@@ -31,7 +31,7 @@ export async function runGoalList(options: GoalListOptions, ctx: AppContext): Pr
       // Finished one-off goals drop out of the default list; recurring ones never finish.
       .filter((goal) => options.all || goal.recurring || goal.to >= today)
       .reverse();
-    const cache = new Map<string, DailyFact[]>();
+    const cache = new Map<string, unknown>();
     return { progress: goals.map((goal) => evaluateCurrent(store, goal, today, settings.weekStart, cache)), currency: settings.currency };
   });
   if (ctx.globals.json) {

@@ -21,13 +21,13 @@ export interface GoalProgress {
  * Facts over [from, min(today, to)] by one aggregate query, then the pace. `cache` (one per
  * read transaction) lets goals with the same metric, filters and range share the query.
  */
-export function evaluateGoal(store: Store, goal: Goal, timeline: DateRange, today: LocalDate, cache?: Map<string, DailyFact[]>): GoalProgress {
+export function evaluateGoal(store: Store, goal: Goal, timeline: DateRange, today: LocalDate, cache?: Map<string, unknown>): GoalProgress {
   const facts = store.goals.dailyFacts(goal, timeline.from, minDate(today, timeline.to), cache);
   const pace = goalPace({ metric: goal.metric, target: goal.target, from: timeline.from, to: timeline.to, milestones: goal.recurring ? [] : goal.milestones }, facts, today);
   return { goal, timeline, pace, facts };
 }
 
-export function evaluateCurrent(store: Store, goal: Goal, today: LocalDate, weekStart: Weekday, cache?: Map<string, DailyFact[]>): GoalProgress {
+export function evaluateCurrent(store: Store, goal: Goal, today: LocalDate, weekStart: Weekday, cache?: Map<string, unknown>): GoalProgress {
   return evaluateGoal(store, goal, currentTimeline(goal, today, weekStart), today, cache);
 }
 
