@@ -218,7 +218,7 @@ describe('goal list', () => {
     const row = result.stdout.split('\n').find((l) => l.includes('Q1 revenue'))!;
     expect(row).toMatch(/\$3,200 \/ \$9,000/);
     expect(row).toMatch(/36%/);
-    expect(row).toMatch(/█{7}░+│░+/); // 36 % filled, the even-pace marker at 82 %
+    expect(row).toMatch(/█{6}░{6}│░{3}/); // 36 % of 16 cells filled, the even-pace marker at 82 %
     expect(row).toMatch(/behind/);
     expect(row).toMatch(/\$363\/day/);
   });

@@ -45,7 +45,7 @@ export async function runGoalAdd(options: GoalAddOptions, ctx: AppContext): Prom
   const name = validateGoalName(await requireValue(ctx, options.name, 'goal name', () =>
     ctx.prompter.input('Goal name', { validate: (v) => validateWith(() => validateGoalName(v)) })));
   const metric = parseMetric(await requireValue(ctx, options.metric, '--metric', () =>
-    ctx.prompter.select<string>('Metric', GOAL_METRICS.map((m) => ({ value: m, name: `${m.padEnd(15)} ${METRIC_INFO[m].explanation}`, description: METRIC_INFO[m].explanation })))));
+    ctx.prompter.select<string>('Metric', GOAL_METRICS.map((m) => ({ value: m, name: `${m.padEnd(15)} ${METRIC_INFO[m].explanation}` })))));
   const target = parseGoalValue(await requireValue(ctx, options.target, '--target', () =>
     ctx.prompter.input(`Target (${targetHint(metric, settings.currency)})`, { validate: (v) => validateWith(() => parseGoalValue(v, metric, 'target')) })), metric, '--target');
 

@@ -44,17 +44,18 @@ export async function runGoalList(options: GoalListOptions, ctx: AppContext): Pr
   await renderList<GoalProgress>(ctx.io, theme, [
     { header: 'ID', value: (p) => p.goal.id, align: 'right' },
     { header: 'Goal', value: (p) => `${p.goal.name}${p.goal.archived ? ' (archived)' : ''}` },
-    { header: 'Metric', value: (p) => p.goal.metric },
+    // On a terminal the name usually says the metric; the table must fit 120 columns.
+    ...(tty ? [] : [{ header: 'Metric', value: (p: GoalProgress) => p.goal.metric }]),
     { header: 'Timeline', value: (p) => (tty ? rangeLabel(p.timeline) : `${p.timeline.from}..${p.timeline.to}`) },
     { header: tty ? 'Actual / Target' : 'Actual', value: (p) => (tty ? `${fmt(p, p.pace.actual)} / ${fmt(p, p.goal.target)}` : fmt(p, p.pace.actual)), align: 'right' },
     ...(tty ? [] : [{ header: 'Target', value: (p: GoalProgress) => fmt(p, p.goal.target) }]),
     { header: '%', value: (p) => (tty ? formatPercent(p.pace.percent) : p.pace.percent === null ? '' : String(round2(p.pace.percent))), align: 'right' },
     ...(tty ? [{
       header: 'Pace',
-      value: (p: GoalProgress) => progressBar((p.pace.percent ?? 0) / 100, METRIC_INFO[p.goal.metric].kind === 'rate' ? 1 : p.pace.elapsed),
+      value: (p: GoalProgress) => progressBar((p.pace.percent ?? 0) / 100, METRIC_INFO[p.goal.metric].kind === 'rate' ? 1 : p.pace.elapsed, 16),
     }] : []),
     { header: 'Status', value: (p) => p.pace.status, style: (text, p) => statusStyle(theme, p.pace.status)(text) },
-    { header: 'Projected', value: (p) => fmt(p, p.pace.projected), align: 'right' },
+    { header: 'Projected', value: (p) => fmt(p, p.pace.projected !== null && tty && METRIC_INFO[p.goal.metric].money ? Math.round(p.pace.projected) : p.pace.projected), align: 'right' },
     { header: tty ? 'Needed/day' : 'needed-per-day', value: (p) => (tty ? formatPerDay(p.goal.metric, p.pace.neededPerDay, currency) : p.pace.neededPerDay === null ? '' : String(round2(p.pace.neededPerDay))), align: 'right' },
   ], progress);
   if (tty && progress.length === 0) ctx.io.err(`No ${options.all ? '' : 'active '}goals. Add one with: spm goal add "Q1 revenue" --metric revenue --target 30000 --period quarter\n`);
