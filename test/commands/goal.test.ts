@@ -123,6 +123,7 @@ describe('goal add', () => {
     [['--metric', 'win-rate', '--target', '120'], /over 100/],
     [['--metric', 'satisfaction', '--target', '6'], /over 5/],
     [['--from', '2026-02-30', '--to', '2026-03-31'], /does not exist/],
+    [['--from', '', '--to', '2026-03-31'], /--from is empty/],
   ])('rejects %j with exit 2 and an unchanged database', async (flags, message) => {
     const base: Record<string, string> = { '--metric': 'sales', '--target': '10' };
     const args = ['goal', 'add', 'Bad goal'];
@@ -282,6 +283,11 @@ describe('goal log, edit, archive, rm', () => {
     await expectRejected(['goal', 'log', 'nope', '1'], { db: temp.dbPath }, /no goal matches/);
   });
 
+  test.each([['edit', '--target', '5'], ['archive'], ['unarchive'], ['rm', '--yes'], ['show'], ['log', '1']])('goal %s on an unknown goal is exit 2', async (verb, ...rest) => {
+    const args = verb === 'log' ? ['goal', 'log', 'nope', ...rest] : ['goal', verb, 'nope', ...rest];
+    await expectRejected(args, { db: temp.dbPath }, /no goal matches "nope"/);
+  });
+
   test('log prints the new progress', async () => {
     const result = await run(['goal', 'log', 'books', '1']);
     expect(result.stderr).toMatch(/Logged 1 toward Books on 2026-03-15/);
@@ -326,6 +332,7 @@ describe('progress lines after sale add', () => {
     await run(['goal', 'add', 'Q1 win rate', '--metric', 'win-rate', '--target', '50', '--period', 'quarter']);
     await run(['goal', 'add', 'Consulting', '--metric', 'sales', '--target', '5', '--period', 'quarter', '--product', 'consulting']);
     await run(['goal', 'add', 'Repeat', '--metric', 'repeat-revenue', '--target', '5000', '--period', 'quarter']);
+    await run(['goal', 'add', 'Newcomers', '--metric', 'new-customers', '--target', '4', '--period', 'quarter']);
     await run(['goal', 'add', 'Next quarter', '--metric', 'revenue', '--target', '9000', '--period', 'quarter', '--start', '2026-04-01']);
   });
 
@@ -336,7 +343,10 @@ describe('progress lines after sale add', () => {
     expect(result.stderr).toMatch(/^Q1 revenue: 47% of \$9,000 — expected 82% by today; \$300\/day to go$/m);
     expect(result.stderr).toMatch(/^Q1 win rate: 66\.7% against a target of 50% — ahead$/m); // 4 won of 6
     // Beta's first won sale (Feb 1) is inside Q1: not a repeat customer. No consulting product; next quarter not begun.
-    expect(result.stderr).not.toMatch(/Repeat|Consulting|Next quarter/);
+    expect(result.stderr).not.toMatch(/Repeat|Consulting|Next quarter|Newcomers/); // Beta was new on Feb 1 already
+    await run(['customer', 'add', 'Delta']);
+    const first = await run(['sale', 'add', 'delta', '100']);
+    expect(first.stderr).toMatch(/^Newcomers: 75% of 4 — expected 82% by today; 0\.063\/day to go$/m); // Beta, Gamma, Delta; 1 / 16
     const repeat = await run(['sale', 'add', 'alpha', '600', '--product', 'consulting']);
     expect(repeat.stderr).toMatch(/^Repeat: 52% of \$5,000 — expected 82% by today; \$150\/day to go$/m); // 2,600; 2,400 / 16
     expect(repeat.stderr).toMatch(/^Consulting: 60% of 5 — expected 82% by today; 0\.13\/day to go$/m); // 3 of 5; 2 / 16

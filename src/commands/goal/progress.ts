@@ -113,7 +113,8 @@ function countsToward(store: Store, goal: Goal, record: GoalRecord, timeline: Da
     if (record.outcome !== 'won') return false;
     if (goal.metric === 'revenue' || goal.metric === 'sales') return true;
     const first = store.goals.firstWonSale(record.customer.id);
-    if (goal.metric === 'new-customers') return first !== null && first >= timeline.from;
+    // New only when this sale is the customer's first won sale ever (a later one adds nothing).
+    if (goal.metric === 'new-customers') return first !== null && first >= timeline.from && first === record.date;
     if (goal.metric === 'repeat-revenue') return first !== null && first < timeline.from;
     return false;
   }
