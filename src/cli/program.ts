@@ -5,6 +5,7 @@ import { withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
 import { registerCompletionCommand } from '../commands/completion/index.js';
+import { registerGoalCommands } from '../commands/goal/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
@@ -35,6 +36,7 @@ export function createProgram(ctx: AppContext): Command {
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
   registerCompletionCommand(program, ctx);
+  registerGoalCommands(program, ctx);
 
   withExamples(program, [
     'spm customer add "Acme Corp" --segment smb --every 30',
