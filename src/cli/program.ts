@@ -4,6 +4,8 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
+import { registerCompletionCommand } from '../commands/completion/index.js';
+import { registerGoalCommands } from '../commands/goal/index.js';
 import { registerReportCommands } from '../commands/report/index.js';
 import { registerDemoCommand } from '../commands/demo/index.js';
 
@@ -35,6 +37,8 @@ export function createProgram(ctx: AppContext): Command {
 
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
+  registerCompletionCommand(program, ctx);
+  registerGoalCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerDemoCommand(program, ctx);
 

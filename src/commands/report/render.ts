@@ -6,7 +6,7 @@ import { formatMoney } from '../../domain/money.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { rangeLabel, type DateRange } from '../../domain/period.js';
 import { sanitizeLine } from '../../domain/text.js';
-import { bar, paceBar, sparkline } from '../../ui/chart.js';
+import { bar, progressBar, sparkline } from '../../ui/chart.js';
 
 export const REPORT_WIDTH = 100;
 const DASH = '—';
@@ -186,5 +186,5 @@ function goalLine(goal: ReportGoal, currency: string, theme: Theme): string {
   const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;
   const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatGoalValue(goal.metric, goal.neededPerDay, currency)}/day to go` : '';
   const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
-  return `  ${padEnd(fit(goal.name, 20), 20)} ${theme.cyan(paceBar(fraction, expected, 16))} ${padStart(percent, 5)}  ${fit(value, 22)} ${statusColour(goal.status)}${theme.dim(needed)}`;
+  return `  ${padEnd(fit(goal.name, 20), 20)} ${theme.cyan(progressBar(fraction, expected, 16))} ${padStart(percent, 5)}  ${fit(value, 22)} ${statusColour(goal.status)}${theme.dim(needed)}`;
 }

@@ -10,6 +10,7 @@ import { validateName } from '../customer/fields.js';
 import { assertReasonOnlyWhenLost, canonicalizeLabels, salePatchFromFlags, type SaleFlags } from './fields.js';
 import { saleJson } from './present.js';
 import type { Store } from '../../store/store.js';
+import { goalProgressLines } from '../goal/progress.js';
 
 export interface SaleAddOptions extends SaleFlags {
   customer?: string;
@@ -49,6 +50,7 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
     const what = outcome === 'won' ? 'won' : theme.red('lost');
     const technique = sale.technique ? ` (${sanitizeLine(sale.technique)})` : '';
     say(ctx, `${theme.green('✓')} Recorded ${what} sale #${sale.id}: ${sanitizeLine(sale.customer.name)} ${formatMoney(sale.amountCents, currency)} on ${sale.date}${technique}`);
+    for (const line of store.read(() => goalProgressLines(store, sale, today))) say(ctx, line);
   }
   return sale;
 }
