@@ -4,6 +4,10 @@ import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
+import { registerCompletionCommand } from '../commands/completion/index.js';
+import { registerGoalCommands } from '../commands/goal/index.js';
+import { registerReportCommands } from '../commands/report/index.js';
+import { registerDemoCommand } from '../commands/demo/index.js';
 import { registerCheckinCommands } from '../commands/checkin/index.js';
 import { registerFollowupCommands } from '../commands/followup/index.js';
 import { registerConcernCommands } from '../commands/concern/index.js';
@@ -37,6 +41,10 @@ export function createProgram(ctx: AppContext): Command {
 
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
+  registerCompletionCommand(program, ctx);
+  registerGoalCommands(program, ctx);
+  registerReportCommands(program, ctx);
+  registerDemoCommand(program, ctx);
   registerCheckinCommands(program, ctx);
   registerFollowupCommands(program, ctx);
   registerConcernCommands(program, ctx);

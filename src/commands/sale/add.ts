@@ -11,6 +11,7 @@ import { assertReasonOnlyWhenLost, canonicalizeLabels, salePatchFromFlags, type 
 import { saleJson } from './present.js';
 import type { Store } from '../../store/store.js';
 import { describeScheduled, schedulePostSaleFollowUp } from '../followup/automatic.js';
+import { goalProgressLines } from '../goal/progress.js';
 
 export interface SaleAddOptions extends SaleFlags {
   customer?: string;
@@ -54,6 +55,7 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
     const technique = sale.technique ? ` (${sanitizeLine(sale.technique)})` : '';
     say(ctx, `${theme.green('✓')} Recorded ${what} sale #${sale.id}: ${sanitizeLine(sale.customer.name)} ${formatMoney(sale.amountCents, currency)} on ${sale.date}${technique}`);
     describeScheduled(ctx, followUp);
+    for (const line of store.read(() => goalProgressLines(store, sale, today))) say(ctx, line);
   }
   return sale;
 }
