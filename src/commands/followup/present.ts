@@ -47,6 +47,7 @@ export function dayCount(days: number): string {
 
 /** What a follow-up is about, for one line of text. */
 export function followupWhy(followup: Followup): string {
-  const source = followup.source === 'manual' ? '' : `${followup.source}`;
+  // The source says where it came from, unless the reason already does ("post-sale check-in").
+  const source = followup.source === 'manual' || followup.reason?.toLowerCase().startsWith(followup.source) ? '' : followup.source;
   return [source, followup.reason].filter(Boolean).join(': ') || 'follow up';
 }
