@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import { expectRejected, openRaw, runSpm, snapshot, useTempDb, type RunOptions } from '../helpers/run-spm.js';
+import { expectRejected, openRaw, runSpm, scriptedPrompter, snapshot, useTempDb, type RunOptions } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
 const run = (args: string[], options: RunOptions = {}) => runSpm(args, { db: temp.dbPath, ...options });
@@ -413,5 +413,25 @@ describe('read commands never write', () => {
       expect(result.code).toBe(0);
     }
     expect(snapshot(temp.dbPath)).toBe(before);
+  });
+});
+
+describe('missing values', () => {
+  beforeEach(async () => {
+    await run(['customer', 'add', 'Acme Corp']);
+  });
+
+  test.each([[['checkin', 'add']], [['followup', 'add']], [['followup', 'add', 'acme']], [['concern', 'add', 'acme']], [['checkin', 'add', '--no-input']]])(
+    '%j without a terminal is exit 2 naming what is missing', async (args) => {
+      await expectRejected(args, { db: temp.dbPath }, /missing (customer|due date|concern summary)/);
+    });
+
+  test('on a terminal, spm asks for the customer, the due date and the summary (tty)', async () => {
+    const checkin = await run(['checkin', 'add', '--json'], { tty: true, prompter: scriptedPrompter([{ search: 'acm' }]) });
+    expect(checkin.json().customer.name).toBe('Acme Corp');
+    const followup = await run(['followup', 'add', '--json'], { tty: true, prompter: scriptedPrompter([{ search: '' }, { input: 'tomorrow' }]) });
+    expect(followup.json()).toMatchObject({ customer: { name: 'Acme Corp' }, due: '2026-03-16' });
+    const concern = await run(['concern', 'add', 'acme', '--json'], { tty: true, prompter: scriptedPrompter([{ input: 'late again' }]) });
+    expect(concern.json().summary).toBe('late again');
   });
 });

@@ -11,9 +11,11 @@ import { optionalText, say } from '../shared.js';
 import { completeFollowupsByCheckin } from '../followup/automatic.js';
 import { checkinJson, followupJson } from '../followup/present.js';
 import type { Store } from '../../store/store.js';
+import { customerArgument } from '../followup/ask.js';
 
 export interface CheckinAddOptions {
-  customer: string;
+  /** Asked for on a terminal when missing. */
+  customer?: string;
   date?: string;
   channel?: string;
   satisfaction?: string;
@@ -57,9 +59,10 @@ export async function runCheckinAdd(options: CheckinAddOptions, ctx: AppContext)
   const fields = parseCheckinFields(options, today);
   const nextDue = options.next !== undefined ? parseDateInput(options.next, today, '--next') : undefined;
   if (nextDue !== undefined && nextDue <= fields.date) throw new InputError(`--next ${nextDue} is not after the check-in date ${fields.date}`);
+  const customerText = await customerArgument(ctx, options.customer);
   const store = ctx.store('write');
   const result = store.write(() => {
-    const customer = store.customers.resolve(options.customer);
+    const customer = store.customers.resolve(customerText);
     const { checkin, completed } = recordCheckin(store, customer.id, fields);
     const next = nextDue === undefined ? null : store.followups.insert({
       customerId: customer.id, dueDate: nextDue, source: 'manual', reason: `next touch after check-in #${checkin.id}`,

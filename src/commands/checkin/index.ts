@@ -6,14 +6,14 @@ import { withExamples } from '../../cli/help.js';
 export function registerCheckinCommands(program: Command, ctx: AppContext): void {
   const checkin = program.command('checkin').description('record and list customer check-ins (calls, visits, emails …)');
 
-  withExamples(checkin.command('add').argument('<customer>', 'id, #id, name or unique name prefix')
+  withExamples(checkin.command('add').argument('[customer]', 'id, #id, name or unique name prefix (asked for on a terminal)')
     .description('record a check-in; completes the follow-ups due by its date')
     .option('--date <date>', 'when: YYYY-MM-DD, today, yesterday, -3d … (default today; not in the future)')
     .option('--channel <channel>', 'call, email, meeting, visit, message or other (default other)')
     .option('--satisfaction <1-5>', 'how satisfied the customer is, 1 (unhappy) to 5 (delighted)')
     .option('--note <text>', 'note')
     .option('--next <date>', 'schedule the next follow-up: YYYY-MM-DD, +2w, fri …')
-    .action(async (customer: string, options) => {
+    .action(async (customer: string | undefined, options) => {
       const { runCheckinAdd } = await import('./add.js');
       await runCheckinAdd({ ...options, customer }, ctx);
     }), [

@@ -11,24 +11,27 @@ import { writeJson } from '../../ui/json.js';
 import { optionalText, say } from '../shared.js';
 import { scheduleConcernFollowUp, scheduleResolvedConcernFollowUp } from '../followup/automatic.js';
 import { concernJson, followupJson } from '../followup/present.js';
+import { customerArgument, textArgument } from '../followup/ask.js';
 
 export interface ConcernAddOptions {
-  customer: string;
-  summary: string;
+  /** Customer and summary are asked for on a terminal when missing. */
+  customer?: string;
+  summary?: string;
   severity?: string;
   date?: string;
 }
 
 export async function runConcernAdd(options: ConcernAddOptions, ctx: AppContext): Promise<{ concern: Concern; followup: Followup | null }> {
   const today = ctx.clock.today();
-  const summary = optionalText(options.summary);
+  const customerText = await customerArgument(ctx, options.customer);
+  const summary = optionalText(await textArgument(ctx, options.summary, 'concern summary', 'What is the concern?'));
   if (!summary) throw new InputError('concern summary is empty', 'Say in a few words what is wrong, e.g. "delivery was late".');
   const severity = options.severity !== undefined ? parseSeverity(options.severity) : 'medium';
   const openedDate = options.date !== undefined ? parseDateInput(options.date, today, '--date') : today;
   if (openedDate > today) throw new InputError(`--date ${openedDate} is in the future`);
   const store = ctx.store('write');
   const result = store.write(() => {
-    const customer = store.customers.resolve(options.customer);
+    const customer = store.customers.resolve(customerText);
     const concern = store.concerns.insert({ customerId: customer.id, openedDate, summary, severity });
     return { concern, followup: scheduleConcernFollowUp(store, concern) };
   });

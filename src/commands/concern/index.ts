@@ -7,12 +7,12 @@ export function registerConcernCommands(program: Command, ctx: AppContext): void
   const concern = program.command('concern').description('log customer concerns (complaints) and resolve them');
 
   withExamples(concern.command('add')
-    .argument('<customer>', 'id, #id, name or unique name prefix')
-    .argument('<summary>', 'what is wrong, in a few words')
+    .argument('[customer]', 'id, #id, name or unique name prefix (asked for on a terminal)')
+    .argument('[summary]', 'what is wrong, in a few words')
     .description('log a concern; a high one schedules a follow-up for the next day')
     .option('--severity <severity>', 'low, medium or high (default medium)')
     .option('--date <date>', 'when it was raised (default today)')
-    .action(async (customer: string, summary: string, options) => {
+    .action(async (customer: string | undefined, summary: string | undefined, options) => {
       const { runConcernAdd } = await import('./add.js');
       await runConcernAdd({ ...options, customer, summary }, ctx);
     }), ['spm concern add acme "delivery was two weeks late" --severity high', 'spm concern add 12 "invoice had the wrong address" --date yesterday']);

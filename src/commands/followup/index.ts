@@ -7,11 +7,11 @@ export function registerFollowupCommands(program: Command, ctx: AppContext): voi
   const followup = program.command('followup').description('schedule, complete, snooze and list follow-ups');
 
   withExamples(followup.command('add')
-    .argument('<customer>', 'id, #id, name or unique name prefix')
-    .argument('<due>', 'due date: YYYY-MM-DD, tomorrow, +3d, fri …')
+    .argument('[customer]', 'id, #id, name or unique name prefix (asked for on a terminal)')
+    .argument('[due]', 'due date: YYYY-MM-DD, tomorrow, +3d, fri …')
     .description('schedule a follow-up')
     .option('--reason <text>', 'what it is about')
-    .action(async (customer: string, due: string, options) => {
+    .action(async (customer: string | undefined, due: string | undefined, options) => {
       const { runFollowupAdd } = await import('./add.js');
       await runFollowupAdd({ ...options, customer, due }, ctx);
     }), ['spm followup add acme fri --reason "send the proposal"', 'spm followup add 12 +2w --json']);
