@@ -2,7 +2,8 @@
 // with a cadence and no open follow-up, open concerns; the pure buildDailyView ranks them.
 import type { AppContext } from '../cli/context.js';
 import { buildDailyView, isQuietDay, type DailyView } from '../domain/followup-rank.js';
-import { addDays, formatShortDate, weekdayIndex, WEEKDAYS } from '../domain/local-date.js';
+import { addDays, formatShortDate, weekdayIndex, WEEKDAYS, type LocalDate } from '../domain/local-date.js';
+import type { Store } from '../store/store.js';
 import { InputError } from '../domain/errors.js';
 import { parsePositiveInteger } from '../domain/reference.js';
 import { sanitizeLine } from '../domain/text.js';
@@ -25,31 +26,38 @@ export async function runFollowups(options: FollowupsOptions, ctx: AppContext): 
   const today = ctx.clock.today();
   const days = options.days !== undefined ? parsePositiveInteger(options.days, '--days', { allowZero: true }) : DEFAULT_UPCOMING_DAYS;
   if (days > 366) throw new InputError('--days must be at most 366');
-  const until = addDays(today, days);
   // The text view shows the first SECTION_LIMIT of each section: read only those rows and
   // count the rest (turning rows into JS objects is most of the cost on a large database).
   const limit = ctx.globals.json || options.all ? undefined : SECTION_LIMIT;
   const store = ctx.store('read');
-  const view = store.read(() => {
-    const concernFilter = { openOnly: true, activeCustomersOnly: true, limit };
-    const cold = store.followups.goingColdCandidates(today, limit);
-    const input = {
-      today,
-      days,
-      openFollowups: limit === undefined
-        ? store.followups.openDueIn(null, until)
-        : [...store.followups.openDueIn(null, addDays(today, -1), limit), ...store.followups.openDueIn(today, today, limit), ...store.followups.openDueIn(addDays(today, 1), until, limit)],
-      cadenceCandidates: cold.candidates,
-      openConcerns: store.concerns.list(concernFilter),
-    };
-    const totals = limit === undefined ? undefined
-      : { ...store.followups.countOpenDue(today, until), goingCold: cold.total, openConcerns: store.concerns.count(concernFilter) };
-    return buildDailyView({ ...input, totals });
-  });
+  const view = store.read(() => loadDailyView(store, today, days, limit));
   if (options.quiet && isQuietDay(view)) return null;
   if (ctx.globals.json) writeJson(ctx.io, dailyViewJson(view));
   else ctx.io.out(renderDailyView(view, ctx, options.all ? undefined : SECTION_LIMIT));
   return view;
+}
+
+/**
+ * Reads what the daily view needs and ranks it. With `limit`, only the first `limit` rows of
+ * each section are read, plus counts of the rest (turning rows into objects is most of the
+ * cost on a large database). Call inside a read transaction.
+ */
+export function loadDailyView(store: Store, today: LocalDate, days: number, limit: number | undefined): DailyView {
+  const until = addDays(today, days);
+  const concernFilter = { openOnly: true, activeCustomersOnly: true, limit };
+  const cold = store.followups.goingColdCandidates(today, limit);
+  const input = {
+    today,
+    days,
+    openFollowups: limit === undefined
+      ? store.followups.openDueIn(null, until)
+      : [...store.followups.openDueIn(null, addDays(today, -1), limit), ...store.followups.openDueIn(today, today, limit), ...store.followups.openDueIn(addDays(today, 1), until, limit)],
+    cadenceCandidates: cold.candidates,
+    openConcerns: store.concerns.list(concernFilter),
+  };
+  const totals = limit === undefined ? undefined
+    : { ...store.followups.countOpenDue(today, until), goingCold: cold.total, openConcerns: store.concerns.count(concernFilter) };
+  return buildDailyView({ ...input, totals });
 }
 
 export function dailyViewJson(view: DailyView) {
@@ -63,7 +71,7 @@ export function dailyViewJson(view: DailyView) {
   };
 }
 
-function weekdayName(date: string): string {
+export function weekdayName(date: string): string {
   const name = WEEKDAYS[weekdayIndex(date)];
   return name[0].toUpperCase() + name.slice(1, 3);
 }

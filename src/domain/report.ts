@@ -141,7 +141,8 @@ export interface ReportGoal {
   target: number;
   from: LocalDate;
   to: LocalDate;
-  actual: number;
+  /** null for a rate with nothing decided or rated yet */
+  actual: number | null;
   percent: number | null;
   expected: number | null;
   projected: number | null;

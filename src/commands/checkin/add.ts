@@ -12,6 +12,7 @@ import { completeFollowupsByCheckin } from '../followup/automatic.js';
 import { checkinJson, followupJson } from '../followup/present.js';
 import type { Store } from '../../store/store.js';
 import { customerArgument } from '../followup/ask.js';
+import { goalProgressLines } from '../goal/progress.js';
 
 export interface CheckinAddOptions {
   /** Asked for on a terminal when missing. */
@@ -77,6 +78,7 @@ export async function runCheckinAdd(options: CheckinAddOptions, ctx: AppContext)
     say(ctx, `${theme.green('✓')} Recorded check-in #${result.checkin.id}: ${sanitizeLine(result.checkin.customer.name)} on ${result.checkin.date} (${result.checkin.channel}${rated})`);
     reportCompleted(ctx, result.completed);
     if (result.next) say(ctx, `${theme.green('✓')} Next follow-up #${result.next.id} scheduled for ${result.next.dueDate}`);
+    for (const line of store.read(() => goalProgressLines(store, result.checkin, today))) say(ctx, line);
   }
   return result;
 }

@@ -150,3 +150,16 @@ export function progressLine({ goal, pace }: GoalProgress, currency: string): st
   const expected = `expected ${formatPercent((pace.expected / goal.target) * 100)} by today`;
   return pace.neededPerDay !== null ? `${head} — ${expected}; ${formatPerDay(goal.metric, pace.neededPerDay, currency)} to go` : `${head} — ${expected}`;
 }
+
+/**
+ * The goals a report over `range` shows: every non-archived goal whose timeline overlaps the
+ * range, judged as of `asOf` (the range's end, or today if earlier). A recurring goal shows
+ * the period that contains `asOf`.
+ */
+export function goalsOverlapping(store: Store, range: DateRange, asOf: LocalDate, weekStart: Weekday): ReturnType<typeof goalProgressJson>[] {
+  const cache = new Map<string, unknown>();
+  return store.goals.list(false)
+    .map((goal) => ({ goal, timeline: currentTimeline(goal, asOf, weekStart) }))
+    .filter(({ timeline }) => timeline.from <= range.to && timeline.to >= range.from)
+    .map(({ goal, timeline }) => goalProgressJson(evaluateGoal(store, goal, timeline, asOf, cache)));
+}

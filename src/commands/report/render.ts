@@ -180,7 +180,7 @@ export function formatGoalValue(metric: string, value: number | null, currency: 
 }
 
 function goalLine(goal: ReportGoal, currency: string, theme: Theme): string {
-  const fraction = goal.target > 0 ? goal.actual / goal.target : 0;
+  const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
   const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
   const statusColour = goal.status === 'met' || goal.status === 'ahead' ? theme.green : goal.status === 'on-track' ? theme.cyan : theme.red;
   const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;

@@ -5,6 +5,7 @@ import { buildReport, reportSpec, type Report, type ReportGoal, type ReportReque
 import { daysBetween } from '../../domain/local-date.js';
 import { writeJson } from '../../ui/json.js';
 import { renderReport } from './render.js';
+import { goalsOverlapping } from '../goal/progress.js';
 
 export type ReportOptions = ReportRequest;
 
@@ -15,8 +16,7 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
     const settings = store.settings.get();
     const spec = reportSpec(options, today, settings.weekStart);
     const facts = store.report.facts(spec, settings.currency);
-    // Goals come from the goals module once it is merged; until then the section is empty.
-    const goals: ReportGoal[] = [];
+    const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart) as unknown as ReportGoal[];
     return { spec, report: buildReport(spec, facts, goals) };
   });
   if (ctx.globals.json) writeJson(ctx.io, report);
