@@ -24,7 +24,7 @@ export function registerConcernCommands(program: Command, ctx: AppContext): void
     .action(async (id: string, options) => {
       const { runConcernResolve } = await import('./add.js');
       await runConcernResolve(id, options, ctx);
-    }), ['spm concern resolve 3 --resolution "refunded the shipping"']);
+    }), ['spm concern resolve 1 --resolution "refunded the shipping"']);
 
   withExamples(concern.command('list')
     .description('open concerns, oldest first, with their age')

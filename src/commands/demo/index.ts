@@ -12,7 +12,7 @@ export function registerDemoCommand(program: Command, ctx: AppContext): void {
       await runDemo(ctx);
     }), [
     'spm demo',
-    'spm demo --db /tmp/try-spm.db',
+    'spm demo --db try-spm.db',
     'SPM_DB=spm-demo.db spm report --period month',
   ]);
 }

@@ -26,14 +26,14 @@ export function registerFollowupCommands(program: Command, ctx: AppContext): voi
     .action(async (id: string, options) => {
       const { runFollowupDone } = await import('./change.js');
       await runFollowupDone(id, options, ctx);
-    }), ['spm followup done 12 --channel call --satisfaction 5', 'spm followup done 12 --no-checkin --note "left a voicemail"']);
+    }), ['spm followup done 12 --channel call --satisfaction 5', 'spm followup done 13 --no-checkin --note "left a voicemail"']);
 
   withExamples(followup.command('snooze').argument('<id>', 'follow-up id').argument('<date>', 'new due date: +3d, mon, YYYY-MM-DD …')
     .description('move an open follow-up to a later day')
     .action(async (id: string, date: string) => {
       const { runFollowupSnooze } = await import('./change.js');
       await runFollowupSnooze(id, date, ctx);
-    }), ['spm followup snooze 12 +3d', 'spm followup snooze 12 mon']);
+    }), ['spm followup snooze 14 +3d', 'spm followup snooze 14 mon']);
 
   withExamples(followup.command('list')
     .description('list follow-ups (open ones, soonest due first)')
@@ -52,14 +52,14 @@ export function registerFollowupCommands(program: Command, ctx: AppContext): voi
     .action(async (id: string, options) => {
       const { runFollowupCancel } = await import('./change.js');
       await runFollowupCancel(id, options, ctx);
-    }), ['spm followup cancel 12 --note "customer moved on"']);
+    }), ['spm followup cancel 15 --note "customer moved on"']);
 
   withExamples(followup.command('rm').argument('<id>', 'follow-up id')
     .description('delete a follow-up')
     .action(async (id: string) => {
       const { runFollowupRm } = await import('./change.js');
       await runFollowupRm(id, ctx);
-    }), ['spm followup rm 12 --yes']);
+    }), ['spm followup rm 15 --yes']);
 
   withExamples(program.command('followups')
     .description('the daily view: overdue, due today, upcoming, going cold, open concerns')

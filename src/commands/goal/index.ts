@@ -30,7 +30,7 @@ export function registerGoalCommands(program: Command, ctx: AppContext): void {
       await runGoalAdd({ ...options, name }, ctx);
     }), [
     'spm goal add "Q1 revenue" --metric revenue --target 30000 --period quarter --start 2026-01-01 --milestone 2026-02-15=12000',
-    'spm goal add "Ten new customers" --metric new-customers --target 10 --from today --to 2026-06-30',
+    'spm goal add "Ten new customers" --metric new-customers --target 10 --from today --to +6m',
     'spm goal add "Weekly calls" --metric checkins --target 15 --period week --recurring',
     'spm goal add "Sales books" --metric custom --target 4 --period year',
   ]);
@@ -57,7 +57,7 @@ export function registerGoalCommands(program: Command, ctx: AppContext): void {
     .action(async (reference: string, amount: string, options) => {
       const { runGoalLog } = await import('./log.js');
       await runGoalLog(reference, amount, options, ctx);
-    }), ['spm goal log "Sales books" 1 --note "SPIN Selling"', 'spm goal log 4 0.5 --date yesterday']);
+    }), ['spm goal log "Sales books" 1 --note "SPIN Selling"', 'spm goal log "Sales books" 0.5 --date yesterday']);
 
   withExamples(goalFieldOptions(goal.command('edit').argument('<goal>', 'id, #id, name or unique name prefix'))
     .description('change a goal')
@@ -67,7 +67,7 @@ export function registerGoalCommands(program: Command, ctx: AppContext): void {
     .action(async (reference: string, options) => {
       const { runGoalEdit } = await import('./edit.js');
       await runGoalEdit(reference, options, ctx);
-    }), ['spm goal edit "Q1 revenue" --target 35000', 'spm goal edit 3 --milestone 2026-03-01=20000 --remove-milestone 2026-02-15']);
+    }), ['spm goal edit "Q1 revenue" --target 35000', 'spm goal edit "Q1 revenue" --milestone 2026-03-01=20000 --remove-milestone 2026-02-15']);
 
   withExamples(goal.command('archive').argument('<goal>', 'id, #id, name or unique name prefix')
     .description('hide a goal from the list, keeping it')
