@@ -245,23 +245,28 @@ export class GoalRepository {
   /**
    * Per day: how many customers had their first won sale ever then (their first matching won
    * sale in the range, with no won sale at all before `from`), and the won cents of such new
-   * customers. Each customer active in the range is probed once in sales_customer.
+   * customers.
    */
   private freshDays(filter: SaleFilter, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; customers: number; cents: number }[] {
     return this.cached(cache, ['fresh', filter, from, to], () => {
       const f = this.saleFilter(filter);
+      // customer_first_won (v6) gives the customers whose first won sale ever is in the range;
+      // each is then read in sales_customer for its matching won sales in the range.
       return this.db.prepare(`
-        WITH active AS (SELECT s.customer_id AS customer_id, min(s.date) AS first FROM sales s INDEXED BY sales_date ${f.join}
-                        WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${f.where} GROUP BY s.customer_id),
-             fresh AS MATERIALIZED (SELECT customer_id, first FROM active a
-                        WHERE NOT EXISTS (SELECT 1 FROM sales p WHERE p.customer_id = a.customer_id AND p.outcome = 'won' AND p.date < ?))
+        WITH fresh AS MATERIALIZED (
+          SELECT fw.customer_id AS customer_id, min(s.date) AS first
+          FROM customer_first_won fw INDEXED BY customer_first_won_date
+          CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fw.customer_id AND s.outcome = 'won' AND s.date BETWEEN ? AND ? ${f.join}
+          WHERE fw.first_won_date BETWEEN ? AND ? ${f.where}
+          GROUP BY fw.customer_id)
         SELECT date, sum(customers) AS customers, sum(cents) AS cents FROM (
           SELECT first AS date, count(*) AS customers, 0 AS cents FROM fresh GROUP BY first
           UNION ALL
-          SELECT s.date AS date, 0 AS customers, sum(s.amount_cents) AS cents FROM sales s INDEXED BY sales_date ${f.join}
-          WHERE s.date BETWEEN ? AND ? AND s.outcome = 'won' ${f.where} AND s.customer_id IN (SELECT customer_id FROM fresh) GROUP BY s.date)
+          SELECT s.date AS date, 0 AS customers, sum(s.amount_cents) AS cents
+          FROM fresh CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fresh.customer_id AND s.outcome = 'won' AND s.date BETWEEN ? AND ? ${f.join}
+          WHERE 1 = 1 ${f.where} GROUP BY s.date)
         GROUP BY date`)
-        .all(...f.joinParams, from, to, ...f.whereParams, from, ...f.joinParams, from, to, ...f.whereParams) as { date: string; customers: number; cents: number }[];
+        .all(from, to, ...f.joinParams, from, to, ...f.whereParams, from, to, ...f.joinParams, ...f.whereParams) as { date: string; customers: number; cents: number }[];
     });
   }
 

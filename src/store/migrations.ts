@@ -164,7 +164,41 @@ CREATE INDEX sales_won ON sales (date, customer_id, amount_cents) WHERE outcome 
 CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents);
 `,
   },
+  {
+    version: 6,
+    description: 'first won sale per customer, kept by triggers, for new-customer and repeat-revenue goals',
+    sql: firstWonMigrationSql(),
+  },
 ];
+
+/**
+ * v6: `customer_first_won` holds the day of each customer's first won sale ever, kept by
+ * triggers on sales. "New customers in a range" becomes an index range over this small table
+ * instead of one seek per active customer into the sales history (measured on the 10-year
+ * bench database: ~100 ms per year-long goal before). Derived data, rebuilt from sales at will.
+ */
+function firstWonMigrationSql(): string {
+  const recompute = (id: string) => `
+  DELETE FROM customer_first_won WHERE customer_id = ${id};
+  INSERT INTO customer_first_won (customer_id, first_won_date)
+    SELECT ${id}, min(date) FROM sales WHERE customer_id = ${id} AND outcome = 'won' HAVING min(date) IS NOT NULL;`;
+  return `
+CREATE TABLE customer_first_won (
+  customer_id     INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+  first_won_date  TEXT NOT NULL
+);
+CREATE INDEX customer_first_won_date ON customer_first_won (first_won_date, customer_id);
+INSERT INTO customer_first_won (customer_id, first_won_date)
+  SELECT customer_id, min(date) FROM sales WHERE outcome = 'won' GROUP BY customer_id;
+CREATE TRIGGER sales_first_won_insert AFTER INSERT ON sales WHEN NEW.outcome = 'won' BEGIN
+  INSERT INTO customer_first_won (customer_id, first_won_date) VALUES (NEW.customer_id, NEW.date)
+    ON CONFLICT (customer_id) DO UPDATE SET first_won_date = min(first_won_date, excluded.first_won_date);
+END;
+CREATE TRIGGER sales_first_won_update AFTER UPDATE OF date, outcome, customer_id ON sales BEGIN${recompute('OLD.customer_id')}${recompute('NEW.customer_id')}
+END;
+CREATE TRIGGER sales_first_won_delete AFTER DELETE ON sales WHEN OLD.outcome = 'won' BEGIN${recompute('OLD.customer_id')}
+END;`;
+}
 
 /**
  * v3: `customer_last_contact` holds each customer's latest sale or check-in date, kept up to
