@@ -11,7 +11,7 @@ import { optionalText, say } from '../shared.js';
 import { completeFollowupsByCheckin } from '../followup/automatic.js';
 import { checkinJson, followupJson } from '../followup/present.js';
 import type { Store } from '../../store/store.js';
-import { customerArgument } from '../followup/ask.js';
+import { customerArgument } from '../ask.js';
 import { goalProgressLines } from '../goal/progress.js';
 
 export interface CheckinAddOptions {

@@ -11,7 +11,7 @@ import { writeJson } from '../../ui/json.js';
 import { optionalText, say } from '../shared.js';
 import { scheduleConcernFollowUp, scheduleResolvedConcernFollowUp } from '../followup/automatic.js';
 import { concernJson, followupJson } from '../followup/present.js';
-import { customerArgument, textArgument } from '../followup/ask.js';
+import { customerArgument, textArgument } from '../ask.js';
 
 export interface ConcernAddOptions {
   /** Customer and summary are asked for on a terminal when missing. */

@@ -7,7 +7,7 @@ import { sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { optionalText, say } from '../shared.js';
 import { followupJson } from './present.js';
-import { customerArgument, dateArgument } from './ask.js';
+import { customerArgument, dateArgument } from '../ask.js';
 
 export interface FollowupAddOptions {
   /** Customer and due date are asked for on a terminal when missing. */

@@ -10,6 +10,7 @@ import { writeJson } from '../../ui/json.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings.js';
 import { NoDatabaseError } from '../../store/open-database.js';
 import { optionalText, requireValue, say } from '../shared.js';
+import { validateWith } from '../ask.js';
 import { assertGoalRules, parseGoalValue, parseMilestone, parseTimeline, validateGoalName, type GoalTimelineFlags, type ParsedTimeline } from './fields.js';
 import { formatValue, goalRecordJson } from './progress.js';
 
@@ -24,14 +25,6 @@ export interface GoalAddOptions extends GoalTimelineFlags {
   technique?: string;
 }
 
-function validateWith(parse: () => unknown): true | string {
-  try {
-    parse();
-    return true;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 export async function runGoalAdd(options: GoalAddOptions, ctx: AppContext): Promise<Goal> {
   const today = ctx.clock.today();

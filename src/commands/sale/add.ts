@@ -6,6 +6,7 @@ import { sanitizeLine } from '../../domain/text.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { writeJson } from '../../ui/json.js';
 import { requireValue, say } from '../shared.js';
+import { customerArgument, validateWith } from '../ask.js';
 import { validateName } from '../customer/fields.js';
 import { assertReasonOnlyWhenLost, canonicalizeLabels, salePatchFromFlags, type SaleFlags } from './fields.js';
 import { saleJson } from './present.js';
@@ -25,8 +26,7 @@ export interface SaleAddOptions extends SaleFlags {
 
 export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Promise<Sale> {
   const prompting = (options.customer === undefined || options.amount === undefined) && ctx.canPrompt();
-  const store = ctx.store('write');
-  const customerText = await requireValue(ctx, options.customer, 'customer', () => askCustomer(ctx, store));
+  const customerText = await customerArgument(ctx, options.customer);
   const amountText = await requireValue(ctx, options.amount, 'amount', () =>
     ctx.prompter.input('Amount', { validate: (v) => validateWith(() => parseAmount(v)) }));
   const amountCents = parseAmount(amountText);
@@ -39,6 +39,8 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
   assertReasonOnlyWhenLost(outcome, patch.reason);
   const today = ctx.clock.today();
 
+  // Opened (and created, on a first run) only once the input is known to be good.
+  const store = ctx.store('write');
   const { sale, createdCustomer, followUp } = store.write(() => {
     const { customer, created } = resolveOrCreate(store, customerText, Boolean(options.create), today);
     const sale = store.sales.insert({ ...canonicalizeLabels(patch, store), date: patch.date ?? today, customerId: customer.id, amountCents, outcome });
@@ -70,23 +72,4 @@ function resolveOrCreate(store: Store, text: string, create: boolean, today: str
   }
 }
 
-function validateWith(parse: () => unknown): true | string {
-  try {
-    parse();
-    return true;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
-/** Type-to-search among active customers; returns the chosen customer's `#id`. */
-async function askCustomer(ctx: AppContext, store: Store): Promise<string> {
-  const customers = store.customers.list({ includeArchived: false });
-  return ctx.prompter.search('Customer (type to search)', (term) => {
-    const key = term.trim().toLowerCase();
-    return customers
-      .filter((c) => key === '' || c.name.toLowerCase().includes(key) || (c.company ?? '').toLowerCase().includes(key))
-      .slice(0, 50)
-      .map((c) => ({ value: `#${c.id}`, name: sanitizeLine(c.company ? `${c.name} (${c.company})` : c.name) }));
-  });
-}

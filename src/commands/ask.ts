@@ -1,9 +1,19 @@
-// Values the relationship commands ask for on a terminal when they are missing (SPEC
-// "Interactive"); without a terminal, or with --no-input, a missing value is exit 2.
-import type { AppContext } from '../../cli/context.js';
-import { parseDateInput } from '../../domain/local-date.js';
-import { sanitizeLine } from '../../domain/text.js';
-import { requireValue } from '../shared.js';
+// Values commands ask for on a terminal when they are missing (SPEC "Interactive");
+// without a terminal, or with --no-input, a missing value is exit 2.
+import type { AppContext } from '../cli/context.js';
+import { parseDateInput } from '../domain/local-date.js';
+import { sanitizeLine } from '../domain/text.js';
+import { requireValue } from './shared.js';
+
+/** A prompt validator from a parser: true when it parses, else its error message. */
+export function validateWith(parse: () => unknown): true | string {
+  try {
+    parse();
+    return true;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /** The <customer> argument, or a type-to-search among active customers (returns `#id`). */
 export function customerArgument(ctx: AppContext, value: string | undefined): Promise<string> {
@@ -22,16 +32,7 @@ export function customerArgument(ctx: AppContext, value: string | undefined): Pr
 
 /** A date argument, asked for with validation on a terminal. */
 export function dateArgument(ctx: AppContext, value: string | undefined, what: string, question: string): Promise<string> {
-  return requireValue(ctx, value, what, () => ctx.prompter.input(question, {
-    validate: (text) => {
-      try {
-        parseDateInput(text, ctx.clock.today(), what);
-        return true;
-      } catch (error) {
-        return (error as Error).message;
-      }
-    },
-  }));
+  return requireValue(ctx, value, what, () => ctx.prompter.input(question, { validate: (text) => validateWith(() => parseDateInput(text, ctx.clock.today(), what)) }));
 }
 
 /** A line of text, asked for on a terminal. */
