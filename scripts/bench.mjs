@@ -38,6 +38,10 @@ const cases = [
   ['spm --version', ['--version'], 1.8],
   ['spm customer list', ['customer', 'list'], null],
   ['spm sale list', ['sale', 'list'], null],
+  ['spm goal list (50 goals)', ['goal', 'list'], null],
+  ['spm report (week)', ['report'], 2.5],
+  ['spm report --period year', ['report', '--period', 'year'], 4],
+  ['spm followups', ['followups'], 1.8],
 ];
 
 let failed = false;

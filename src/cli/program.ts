@@ -2,8 +2,18 @@
 import { Command, Option } from 'commander';
 import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
+import { InputError } from '../domain/errors.js';
+import { closestNames } from '../domain/text.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
+import { registerCompletionCommand } from '../commands/completion/index.js';
+import { registerGoalCommands } from '../commands/goal/index.js';
+import { registerReportCommands } from '../commands/report/index.js';
+import { registerDemoCommand } from '../commands/demo/index.js';
+import { registerCheckinCommands } from '../commands/checkin/index.js';
+import { registerFollowupCommands } from '../commands/followup/index.js';
+import { registerConcernCommands } from '../commands/concern/index.js';
+import { registerConfigCommands } from '../commands/config/index.js';
 import { registerExportCommands } from '../commands/export/index.js';
 import { registerImportCommands } from '../commands/import/index.js';
 
@@ -11,7 +21,7 @@ declare const SPM_VERSION: string | undefined;
 
 export function createProgram(ctx: AppContext): Command {
   const program = new Command('spm')
-    .description('Sales performance management for one person: goals and pace, sales and techniques,\nfollow-ups, and a weekly report, over one local SQLite file.')
+    .description('Sales performance for one person: goals and pace, sales and techniques, follow-ups\nand a weekly report, over one local SQLite file. Bare `spm` shows today at a glance.')
     .version(typeof SPM_VERSION === 'string' ? SPM_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
     .option('--db <path>', 'database file (default: $SPM_DB, else ~/.local/share/spm/spm.db)')
     .option('--json', 'print one JSON document to stdout')
@@ -33,15 +43,38 @@ export function createProgram(ctx: AppContext): Command {
     };
   });
 
+  // In the order a rep meets them: who, what was sold, staying in touch, goals, the report.
   registerCustomerCommands(program, ctx);
   registerSaleCommands(program, ctx);
+  registerCheckinCommands(program, ctx);
+  registerFollowupCommands(program, ctx);
+  registerConcernCommands(program, ctx);
+  registerGoalCommands(program, ctx);
+  registerReportCommands(program, ctx);
+  registerConfigCommands(program, ctx);
   registerExportCommands(program, ctx);
   registerImportCommands(program, ctx);
+  registerDemoCommand(program, ctx);
+  registerCompletionCommand(program, ctx);
+
+  // Bare `spm`: the dashboard. Set after the subcommands exist, so that they do not inherit
+  // allowExcessArguments; a stray word here is an unknown command.
+  program.allowExcessArguments(true).action(async () => {
+    if (program.args.length > 0) {
+      const word = program.args[0];
+      const near = closestNames(word, program.commands.map((c) => c.name()), 1);
+      throw new InputError(`unknown command '${word}'${near.length ? ` (did you mean ${near[0]}?)` : ''}`, 'Run spm --help to see the commands.');
+    }
+    const { runDashboard } = await import('../commands/dashboard.js');
+    await runDashboard(ctx);
+  });
 
   withExamples(program, [
+    'spm',
     'spm customer add "Acme Corp" --segment smb --every 30',
     'spm sale add acme 1200 --technique referral',
-    'spm sale list --json',
+    'spm followups',
+    'spm report --period month',
   ]);
   applyToAll(program, ctx);
   return program;

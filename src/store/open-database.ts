@@ -1,13 +1,21 @@
 // Finds, creates, checks and migrates the SQLite file, keeping SPEC's storage promises:
 // 0600 file in a 0700 folder, WAL, busy_timeout, foreign keys, synchronous=FULL, migrations by
 // user_version with a backup first, and refusal (untouched) of anything that is not ours.
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.js';
 
-export type Db = Database.Database;
+export type Db = BetterSqlite3.Database;
+
+// better-sqlite3 is a native addon that costs tens of milliseconds to load; it is required
+// only when a command opens the database, so --help, --version and prompts never pay for it.
+const requireNative = createRequire(import.meta.url);
+function loadSqlite(): typeof BetterSqlite3 {
+  return requireNative('better-sqlite3') as typeof BetterSqlite3;
+}
 export type OpenMode = 'read' | 'write';
 
 export interface DbPathSources {
@@ -59,7 +67,8 @@ function refuseForeign(path: string, why: string): never {
  * Opens the database at `path`. `read` never creates anything: a missing file throws
  * NoDatabaseError. `write` creates the folder (0700) and the file (0600) before SQLite opens it.
  */
-export function openDatabase(path: string, mode: OpenMode, nowIso: () => string): Db {
+export function openDatabase(path: string, mode: OpenMode, nowIso: () => string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  const schemaVersion = migrations[migrations.length - 1].version;
   let isNew = false;
   if (existsSync(path)) {
     const stat = statSync(path);
@@ -82,6 +91,7 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string)
 
   let db: Db;
   try {
+    const Database = loadSqlite();
     db = new Database(path, { fileMustExist: true });
   } catch (error) {
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
@@ -89,8 +99,8 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string)
   try {
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new StoreError(`${path} was written by a newer spm (schema ${version}; this spm knows up to ${SCHEMA_VERSION})`, 'Upgrade spm to open it; the file was not changed.');
+    if (version > schemaVersion) {
+      throw new StoreError(`${path} was written by a newer spm (schema ${version}; this spm knows up to ${schemaVersion})`, 'Upgrade spm to open it; the file was not changed.');
     }
     if (isNew) {
       // Set the application id before WAL so the main file's header carries it at once.
@@ -100,7 +110,7 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string)
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (version < SCHEMA_VERSION) migrate(db, path, version, nowIso);
+    if (version < schemaVersion) migrate(db, path, version, nowIso, migrations);
     return db;
   } catch (error) {
     db.close();
@@ -108,14 +118,15 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string)
   }
 }
 
-function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string): void {
+function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string, migrations: readonly Migration[]): void {
   if (fromVersion > 0) {
     // A database that holds data is copied first; VACUUM INTO writes a consistent snapshot.
-    const backupPath = `${path}.before-v${SCHEMA_VERSION}-${nowIso().replace(/[:.]/g, '-')}.bak`;
+    const target = migrations[migrations.length - 1].version;
+    const backupPath = `${path}.before-v${target}-${nowIso().replace(/[:.]/g, '-')}.bak`;
     db.prepare('VACUUM INTO ?').run(backupPath);
     chmodSync(backupPath, 0o600);
   }
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= fromVersion) continue;
     db.transaction(() => {
       db.exec(migration.sql);

@@ -3,16 +3,31 @@ import { openDatabase, type Db, type OpenMode } from './open-database.js';
 import { CustomerRepository } from './customer-repository.js';
 import { SaleRepository } from './sale-repository.js';
 import { SettingsRepository } from './settings-repository.js';
+import { GoalRepository } from './goal-repository.js';
+import { ReportRepository } from './report-repository.js';
+import { CheckinRepository } from './checkin-repository.js';
+import { FollowupRepository } from './followup-repository.js';
+import { ConcernRepository } from './concern-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
   readonly sales: SaleRepository;
   readonly settings: SettingsRepository;
+  readonly goals: GoalRepository;
+  readonly report: ReportRepository;
+  readonly checkins: CheckinRepository;
+  readonly followups: FollowupRepository;
+  readonly concerns: ConcernRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
     this.sales = new SaleRepository(db, nowIso);
     this.settings = new SettingsRepository(db);
+    this.goals = new GoalRepository(db, nowIso);
+    this.report = new ReportRepository(db);
+    this.checkins = new CheckinRepository(db, nowIso);
+    this.followups = new FollowupRepository(db, nowIso);
+    this.concerns = new ConcernRepository(db, nowIso);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {

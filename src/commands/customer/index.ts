@@ -25,7 +25,7 @@ export function registerCustomerCommands(program: Command, ctx: AppContext): voi
       const { runCustomerAdd } = await import('./add.js');
       await runCustomerAdd({ ...options, name }, ctx);
     }), [
-    'spm customer add "Acme Corp" --company "Acme Corporation" --segment smb --every 30',
+    'spm customer add "Globex" --company "Globex Corporation" --segment enterprise --every 30',
     'spm customer add "Jane Doe" --email jane@example.com --tag vip --tag referral',
   ]);
 

@@ -35,7 +35,7 @@ export async function runCustomerList(options: CustomerListOptions, ctx: AppCont
     { header: 'Tags', value: (c) => c.tags.join(', ') },
     { header: 'Every', value: (c) => (c.cadenceDays ? `${c.cadenceDays}d` : '') },
     { header: 'Last contact', value: (c) => c.lastContact },
-    { header: 'Lifetime', value: (c) => formatMoney(c.lifetimeValueCents, currency, true), align: 'right' },
+    { header: 'Lifetime', value: (c) => (ctx.io.stdoutIsTTY ? formatMoney(c.lifetimeValueCents, currency, true) : (c.lifetimeValueCents / 100).toFixed(2)), align: 'right' },
   ], customers);
   listFooter(ctx, customers.length, total);
   return customers;

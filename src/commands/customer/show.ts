@@ -6,6 +6,8 @@ import { sanitizeLine, sanitizeText } from '../../domain/text.js';
 import { writeJson, round2 } from '../../ui/json.js';
 import { customerJson } from './present.js';
 import { saleJson } from '../sale/present.js';
+import { checkinJson, concernJson, followupJson, followupWhy } from '../followup/present.js';
+import { daysOverdue } from '../../domain/followup-rank.js';
 
 /** How many of each history list the card shows (JSON carries the same). */
 export const SHOW_HISTORY_LIMIT = 20;
@@ -18,9 +20,12 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
     const stats = store.customers.stats(customer.id);
     const sales = store.sales.list({ customerId: customer.id, limit: SHOW_HISTORY_LIMIT });
     const currency = store.settings.get().currency;
-    return { customer, stats, sales, currency };
+    const checkins = store.checkins.list({ customerId: customer.id, limit: SHOW_HISTORY_LIMIT });
+    const followups = store.followups.list({ customerId: customer.id, limit: SHOW_HISTORY_LIMIT });
+    const concerns = store.concerns.list({ openOnly: false, customerId: customer.id, limit: SHOW_HISTORY_LIMIT });
+    return { customer, stats, sales, currency, checkins, followups, concerns };
   });
-  const { customer, stats, sales, currency } = card;
+  const { customer, stats, sales, currency, checkins, followups, concerns } = card;
   const lastContact = [stats.lastSale, stats.lastCheckin].reduce<string>((latest, d) => (d ? maxDate(latest, d) : latest), customer.addedDate);
   const json = {
     ...customerJson(customer),
@@ -32,6 +37,9 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
     lastContact,
     averageSatisfaction: round2(stats.averageSatisfaction),
     sales: sales.map(saleJson),
+    checkins: checkins.map(checkinJson),
+    followups: followups.map((f) => followupJson(f, today)),
+    concerns: concerns.map(concernJson),
   };
   if (ctx.globals.json) {
     writeJson(ctx.io, json);
@@ -60,6 +68,28 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
       const outcome = sale.outcome === 'won' ? theme.green('won ') : theme.red('lost');
       const detail = [sale.technique, sale.product, sale.outcome === 'lost' ? sale.reason : null].filter(Boolean).join(' · ');
       ctx.io.out(`  ${sale.date}  ${outcome}  ${formatMoney(sale.amountCents, currency).padStart(12)}  ${sanitizeLine(detail)} ${theme.dim(`#${sale.id}`)}\n`);
+    }
+  }
+  if (followups.length > 0) {
+    ctx.io.out(`\n${theme.bold('Follow-ups')}\n`);
+    for (const f of followups) {
+      const late = daysOverdue(f, today) ?? 0;
+      const status = f.status === 'open' ? (late > 0 ? theme.red(`${late}d overdue`) : 'open') : theme.dim(f.status);
+      ctx.io.out(`  ${f.dueDate}  ${status}  ${sanitizeLine(followupWhy(f))} ${theme.dim(`#${f.id}`)}\n`);
+    }
+  }
+  if (checkins.length > 0) {
+    ctx.io.out(`\n${theme.bold('Check-ins')}\n`);
+    for (const k of checkins) {
+      const rated = k.satisfaction !== null ? `${k.satisfaction}/5` : '   ';
+      ctx.io.out(`  ${k.date}  ${k.channel.padEnd(7)}  ${k.satisfaction !== null && k.satisfaction <= 2 ? theme.red(rated) : rated}  ${sanitizeLine(k.note ?? '')} ${theme.dim(`#${k.id}`)}\n`);
+    }
+  }
+  if (concerns.length > 0) {
+    ctx.io.out(`\n${theme.bold('Concerns')}\n`);
+    for (const c of concerns) {
+      const status = c.status === 'open' ? theme.yellow('open') : theme.dim(`resolved ${c.resolvedDate}`);
+      ctx.io.out(`  ${c.openedDate}  ${c.severity === 'high' ? theme.red(c.severity) : c.severity}  ${status}  ${sanitizeLine(c.summary)}${c.resolution ? ` → ${sanitizeLine(c.resolution)}` : ''} ${theme.dim(`#${c.id}`)}\n`);
     }
   }
   return json;

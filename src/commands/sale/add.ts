@@ -6,10 +6,13 @@ import { sanitizeLine } from '../../domain/text.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { writeJson } from '../../ui/json.js';
 import { requireValue, say } from '../shared.js';
+import { customerArgument, validateWith } from '../ask.js';
 import { validateName } from '../customer/fields.js';
 import { assertReasonOnlyWhenLost, canonicalizeLabels, salePatchFromFlags, type SaleFlags } from './fields.js';
 import { saleJson } from './present.js';
 import type { Store } from '../../store/store.js';
+import { describeScheduled, schedulePostSaleFollowUp } from '../followup/automatic.js';
+import { goalProgressLines } from '../goal/progress.js';
 
 export interface SaleAddOptions extends SaleFlags {
   customer?: string;
@@ -17,12 +20,13 @@ export interface SaleAddOptions extends SaleFlags {
   lost?: boolean;
   /** Create the customer when no customer matches. */
   create?: boolean;
+  /** --follow-up D (a date) or --no-follow-up (false). */
+  followUp?: string | false;
 }
 
 export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Promise<Sale> {
   const prompting = (options.customer === undefined || options.amount === undefined) && ctx.canPrompt();
-  const store = ctx.store('write');
-  const customerText = await requireValue(ctx, options.customer, 'customer', () => askCustomer(ctx, store));
+  const customerText = await customerArgument(ctx, options.customer);
   const amountText = await requireValue(ctx, options.amount, 'amount', () =>
     ctx.prompter.input('Amount', { validate: (v) => validateWith(() => parseAmount(v)) }));
   const amountCents = parseAmount(amountText);
@@ -35,10 +39,13 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
   assertReasonOnlyWhenLost(outcome, patch.reason);
   const today = ctx.clock.today();
 
-  const { sale, createdCustomer } = store.write(() => {
+  // Opened (and created, on a first run) only once the input is known to be good.
+  const store = ctx.store('write');
+  const { sale, createdCustomer, followUp } = store.write(() => {
     const { customer, created } = resolveOrCreate(store, customerText, Boolean(options.create), today);
     const sale = store.sales.insert({ ...canonicalizeLabels(patch, store), date: patch.date ?? today, customerId: customer.id, amountCents, outcome });
-    return { sale, createdCustomer: created };
+    const followUp = schedulePostSaleFollowUp(store, sale, options.followUp, today);
+    return { sale, createdCustomer: created, followUp };
   });
 
   if (ctx.globals.json) writeJson(ctx.io, saleJson(sale));
@@ -49,6 +56,8 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
     const what = outcome === 'won' ? 'won' : theme.red('lost');
     const technique = sale.technique ? ` (${sanitizeLine(sale.technique)})` : '';
     say(ctx, `${theme.green('✓')} Recorded ${what} sale #${sale.id}: ${sanitizeLine(sale.customer.name)} ${formatMoney(sale.amountCents, currency)} on ${sale.date}${technique}`);
+    describeScheduled(ctx, followUp);
+    for (const line of store.read(() => goalProgressLines(store, sale, today))) say(ctx, line);
   }
   return sale;
 }
@@ -63,23 +72,4 @@ function resolveOrCreate(store: Store, text: string, create: boolean, today: str
   }
 }
 
-function validateWith(parse: () => unknown): true | string {
-  try {
-    parse();
-    return true;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
-/** Type-to-search among active customers; returns the chosen customer's `#id`. */
-async function askCustomer(ctx: AppContext, store: Store): Promise<string> {
-  const customers = store.customers.list({ includeArchived: false });
-  return ctx.prompter.search('Customer (type to search)', (term) => {
-    const key = term.trim().toLowerCase();
-    return customers
-      .filter((c) => key === '' || c.name.toLowerCase().includes(key) || (c.company ?? '').toLowerCase().includes(key))
-      .slice(0, 50)
-      .map((c) => ({ value: `#${c.id}`, name: sanitizeLine(c.company ? `${c.name} (${c.company})` : c.name) }));
-  });
-}

@@ -22,6 +22,8 @@ export function registerSaleCommands(program: Command, ctx: AppContext): void {
     .description('record a sale (won unless --lost)')
     .option('--lost', 'the sale was lost')
     .option('--create', 'add the customer if no customer matches')
+    .option('--follow-up <date>', 'schedule the post-sale follow-up on this day instead of the default')
+    .option('--no-follow-up', 'no post-sale follow-up for this sale')
     .action(async (customer: string | undefined, amount: string | undefined, options) => {
       const { runSaleAdd } = await import('./add.js');
       await runSaleAdd({ ...options, customer, amount }, ctx);

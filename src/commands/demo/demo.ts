@@ -1,0 +1,44 @@
+// spm demo: a new database with sample data (generated in the domain from today and a seed),
+// then how to point spm at it.
+import { resolve } from 'node:path';
+import type { AppContext } from '../../cli/context.js';
+import { InputError } from '../../domain/errors.js';
+import { generateDemoData } from '../../domain/demo-data.js';
+import { resolveDbPath } from '../../store/open-database.js';
+import { Store } from '../../store/store.js';
+import { holdsData, seedDemo, type DemoCounts } from '../../store/demo-seed.js';
+import { writeJson } from '../../ui/json.js';
+import { say } from '../shared.js';
+
+/** Where `spm demo` writes without --db: the current folder, never the real database. */
+export const DEMO_DEFAULT_DB = 'spm-demo.db';
+
+export async function runDemo(ctx: AppContext): Promise<DemoCounts & { db: string }> {
+  // Only --db counts: SPM_DB usually points at the user's real data.
+  const path = resolveDbPath({ flag: ctx.globals.db ?? DEMO_DEFAULT_DB, env: {} });
+  const today = ctx.clock.today();
+  const nowIso = ctx.clock.now().toISOString();
+  const store = Store.open(path, 'write', () => nowIso);
+  let counts: DemoCounts;
+  try {
+    counts = store.write(() => {
+      if (holdsData(store.db)) {
+        throw new InputError(`${path} already holds data; the demo only fills a new database`, `Pick another file: spm demo --db ${DEMO_DEFAULT_DB.replace('.db', '-2.db')}`);
+      }
+      return seedDemo(store.db, generateDemoData(today), nowIso);
+    });
+  } finally {
+    store.close();
+  }
+  const absolute = resolve(path);
+  const result = { db: absolute, ...counts };
+  if (ctx.globals.json) writeJson(ctx.io, result);
+  const theme = ctx.theme();
+  say(ctx, `${theme.green('✓')} Demo database ${absolute}: ${counts.customers} customers, ${counts.sales} sales, ${counts.checkins} check-ins, ${counts.followups} follow-ups, ${counts.concerns} concerns, ${counts.goals} goals.`);
+  say(ctx, `Point spm at it:\n  export SPM_DB=${shellQuote(absolute)}\nthen try: spm report --period month · spm sale list · spm customer list`);
+  return result;
+}
+
+function shellQuote(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,33 @@
+// spm followup add: schedule a follow-up with a customer on a day.
+import type { AppContext } from '../../cli/context.js';
+import type { Followup } from '../../domain/records.js';
+import { InputError } from '../../domain/errors.js';
+import { parseDateInput } from '../../domain/local-date.js';
+import { sanitizeLine } from '../../domain/text.js';
+import { writeJson } from '../../ui/json.js';
+import { optionalText, say } from '../shared.js';
+import { followupJson } from './present.js';
+import { customerArgument, dateArgument } from '../ask.js';
+
+export interface FollowupAddOptions {
+  /** Customer and due date are asked for on a terminal when missing. */
+  customer?: string;
+  due?: string;
+  reason?: string;
+}
+
+export async function runFollowupAdd(options: FollowupAddOptions, ctx: AppContext): Promise<Followup> {
+  const today = ctx.clock.today();
+  const customerText = await customerArgument(ctx, options.customer);
+  const dueDate = parseDateInput(await dateArgument(ctx, options.due, 'due date', 'Due (YYYY-MM-DD, tomorrow, +3d, fri …)'), today, 'due date');
+  const reason = optionalText(options.reason) ?? null;
+  const store = ctx.store('write');
+  const followup = store.write(() => {
+    const customer = store.customers.resolve(customerText);
+    if (customer.archived) throw new InputError(`customer #${customer.id} ${sanitizeLine(customer.name)} is archived`, `Unarchive it first: spm customer unarchive ${customer.id}`);
+    return store.followups.insert({ customerId: customer.id, dueDate, reason, source: 'manual' });
+  });
+  if (ctx.globals.json) writeJson(ctx.io, followupJson(followup, today));
+  else say(ctx, `${ctx.theme().green('✓')} Follow-up #${followup.id} with ${sanitizeLine(followup.customer.name)} due ${followup.dueDate}${dueDate < today ? ctx.theme().red(' (already overdue)') : ''}`);
+  return followup;
+}

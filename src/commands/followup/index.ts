@@ -1,0 +1,73 @@
+// spm followup … and spm followups: registers the verbs; each loads its module only when it runs.
+import { Command } from 'commander';
+import type { AppContext } from '../../cli/context.js';
+import { withExamples } from '../../cli/help.js';
+
+export function registerFollowupCommands(program: Command, ctx: AppContext): void {
+  const followup = program.command('followup').description('schedule, complete, snooze and list follow-ups');
+
+  withExamples(followup.command('add')
+    .argument('[customer]', 'id, #id, name or unique name prefix (asked for on a terminal)')
+    .argument('[due]', 'due date: YYYY-MM-DD, tomorrow, +3d, fri …')
+    .description('schedule a follow-up')
+    .option('--reason <text>', 'what it is about')
+    .action(async (customer: string | undefined, due: string | undefined, options) => {
+      const { runFollowupAdd } = await import('./add.js');
+      await runFollowupAdd({ ...options, customer, due }, ctx);
+    }), ['spm followup add acme fri --reason "send the proposal"', 'spm followup add 12 +2w --json']);
+
+  withExamples(followup.command('done').argument('<id>', 'follow-up id')
+    .description('mark a follow-up done; records a check-in too unless --no-checkin')
+    .option('--note <text>', 'note (kept on the follow-up and the check-in)')
+    .option('--no-checkin', 'do not record a check-in')
+    .option('--channel <channel>', 'check-in channel: call, email, meeting, visit, message, other')
+    .option('--satisfaction <1-5>', 'check-in satisfaction, 1 to 5')
+    .option('--date <date>', 'when it was done (default today)')
+    .action(async (id: string, options) => {
+      const { runFollowupDone } = await import('./change.js');
+      await runFollowupDone(id, options, ctx);
+    }), ['spm followup done 12 --channel call --satisfaction 5', 'spm followup done 13 --no-checkin --note "left a voicemail"']);
+
+  withExamples(followup.command('snooze').argument('<id>', 'follow-up id').argument('<date>', 'new due date: +3d, mon, YYYY-MM-DD …')
+    .description('move an open follow-up to a later day')
+    .action(async (id: string, date: string) => {
+      const { runFollowupSnooze } = await import('./change.js');
+      await runFollowupSnooze(id, date, ctx);
+    }), ['spm followup snooze 14 +3d', 'spm followup snooze 14 mon']);
+
+  withExamples(followup.command('list')
+    .description('list follow-ups (open ones, soonest due first)')
+    .option('--status <status>', 'open, done, cancelled or all (default open)')
+    .option('--customer <customer>', 'only this customer')
+    .option('--limit <n>', 'show N (default 50)')
+    .option('--all', 'show every one')
+    .action(async (options) => {
+      const { runFollowupList } = await import('./list.js');
+      await runFollowupList(options, ctx);
+    }), ['spm followup list', 'spm followup list --status all --customer acme', 'spm followup list --json']);
+
+  withExamples(followup.command('cancel').argument('<id>', 'follow-up id')
+    .description('cancel an open follow-up (kept in the history)')
+    .option('--note <text>', 'why')
+    .action(async (id: string, options) => {
+      const { runFollowupCancel } = await import('./change.js');
+      await runFollowupCancel(id, options, ctx);
+    }), ['spm followup cancel 15 --note "customer moved on"']);
+
+  withExamples(followup.command('rm').argument('<id>', 'follow-up id')
+    .description('delete a follow-up')
+    .action(async (id: string) => {
+      const { runFollowupRm } = await import('./change.js');
+      await runFollowupRm(id, ctx);
+    }), ['spm followup rm 15 --yes']);
+
+  withExamples(program.command('followups')
+    .description('the daily view: overdue, due today, upcoming, going cold, open concerns')
+    .option('--days <n>', 'how many days ahead count as upcoming (default 7)')
+    .option('--quiet', 'print nothing when nothing is overdue, due today or going cold (for cron)')
+    .option('--all', 'every line of every section (the text view shows the first 50 of each)')
+    .action(async (options) => {
+      const { runFollowups } = await import('../followups.js');
+      await runFollowups(options, ctx);
+    }), ['spm followups', 'spm followups --days 14', 'spm followups --quiet   # in cron: mails only when there is work', 'spm followups --json']);
+}

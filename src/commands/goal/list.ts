@@ -1,0 +1,63 @@
+// spm goal list: the progress table of active goals (--all adds archived and finished ones).
+import type { AppContext } from '../../cli/context.js';
+import { rangeLabel } from '../../domain/period.js';
+import { METRIC_INFO, type GoalStatus } from '../../domain/goal-pace.js';
+import type { Theme } from '../../ui/theme.js';
+import { renderList } from '../../ui/table.js';
+import { round2, writeJson } from '../../ui/json.js';
+import { progressBar } from '../../ui/chart.js';
+import { evaluateCurrent, formatPercent, formatPerDay, formatValue, goalProgressJson, type GoalProgress } from './progress.js';
+
+export interface GoalListOptions {
+  all?: boolean;
+}
+
+export function statusStyle(theme: Theme, status: GoalStatus): (text: string) => string {
+  switch (status) {
+    case 'met': return theme.green.bold;
+    case 'ahead': return theme.green;
+    case 'on-track': return theme.cyan;
+    case 'behind': return theme.yellow;
+    case 'missed': return theme.red;
+  }
+}
+
+export async function runGoalList(options: GoalListOptions, ctx: AppContext): Promise<GoalProgress[]> {
+  const today = ctx.clock.today();
+  const store = ctx.store('read');
+  const { progress, currency } = store.read(() => {
+    const settings = store.settings.get();
+    const goals = store.goals.list(Boolean(options.all))
+      // Finished one-off goals drop out of the default list; recurring ones never finish.
+      .filter((goal) => options.all || goal.recurring || goal.to >= today)
+      .reverse();
+    const cache = new Map<string, unknown>();
+    return { progress: goals.map((goal) => evaluateCurrent(store, goal, today, settings.weekStart, cache)), currency: settings.currency };
+  });
+  if (ctx.globals.json) {
+    writeJson(ctx.io, progress.map(goalProgressJson));
+    return progress;
+  }
+  const theme = ctx.theme();
+  const tty = ctx.io.stdoutIsTTY;
+  const fmt = (p: GoalProgress, v: number | null) => (tty ? formatValue(p.goal.metric, v, currency) : v === null ? '' : String(round2(v)));
+  await renderList<GoalProgress>(ctx.io, theme, [
+    { header: 'ID', value: (p) => p.goal.id, align: 'right' },
+    { header: 'Goal', value: (p) => `${p.goal.name}${p.goal.archived ? ' (archived)' : ''}` },
+    // On a terminal the name usually says the metric; the table must fit 120 columns.
+    ...(tty ? [] : [{ header: 'Metric', value: (p: GoalProgress) => p.goal.metric }]),
+    { header: 'Timeline', value: (p) => (tty ? rangeLabel(p.timeline) : `${p.timeline.from}..${p.timeline.to}`) },
+    { header: tty ? 'Actual / Target' : 'Actual', value: (p) => (tty ? `${fmt(p, p.pace.actual)} / ${fmt(p, p.goal.target)}` : fmt(p, p.pace.actual)), align: 'right' },
+    ...(tty ? [] : [{ header: 'Target', value: (p: GoalProgress) => fmt(p, p.goal.target) }]),
+    { header: '%', value: (p) => (tty ? formatPercent(p.pace.percent) : p.pace.percent === null ? '' : String(round2(p.pace.percent))), align: 'right' },
+    ...(tty ? [{
+      header: 'Pace',
+      value: (p: GoalProgress) => progressBar((p.pace.percent ?? 0) / 100, METRIC_INFO[p.goal.metric].kind === 'rate' ? 1 : p.pace.elapsed, 16),
+    }] : []),
+    { header: 'Status', value: (p) => p.pace.status, style: (text, p) => statusStyle(theme, p.pace.status)(text) },
+    { header: 'Projected', value: (p) => fmt(p, p.pace.projected !== null && tty && METRIC_INFO[p.goal.metric].money ? Math.round(p.pace.projected) : p.pace.projected), align: 'right' },
+    { header: tty ? 'Needed/day' : 'needed-per-day', value: (p) => (tty ? formatPerDay(p.goal.metric, p.pace.neededPerDay, currency) : p.pace.neededPerDay === null ? '' : String(round2(p.pace.neededPerDay))), align: 'right' },
+  ], progress);
+  if (tty && progress.length === 0) ctx.io.err(`No ${options.all ? '' : 'active '}goals. Add one with: spm goal add "Q1 revenue" --metric revenue --target 30000 --period quarter\n`);
+  return progress;
+}

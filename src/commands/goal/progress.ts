@@ -1,0 +1,165 @@
+// A goal's progress as of today (facts from the store, pace from the domain), its JSON shape,
+// value formatting, and the one-line progress messages shown after a sale or check-in.
+import type { Store } from '../../store/store.js';
+import type { Checkin, Sale } from '../../domain/records.js';
+import type { LocalDate, Weekday } from '../../domain/local-date.js';
+import { minDate } from '../../domain/local-date.js';
+import type { DateRange } from '../../domain/period.js';
+import { formatMoney } from '../../domain/money.js';
+import { sanitizeLine } from '../../domain/text.js';
+import { currentTimeline, goalPace, METRIC_INFO, type DailyFact, type Goal, type GoalMetric, type GoalPace } from '../../domain/goal-pace.js';
+import { round2 } from '../../ui/json.js';
+
+export interface GoalProgress {
+  goal: Goal;
+  timeline: DateRange;
+  pace: GoalPace;
+  facts: DailyFact[];
+}
+
+/**
+ * Facts over [from, min(today, to)] by one aggregate query, then the pace. `cache` (one per
+ * read transaction) lets goals with the same metric, filters and range share the query.
+ */
+export function evaluateGoal(store: Store, goal: Goal, timeline: DateRange, today: LocalDate, cache?: Map<string, unknown>): GoalProgress {
+  const facts = store.goals.dailyFacts(goal, timeline.from, minDate(today, timeline.to), cache);
+  const pace = goalPace({ metric: goal.metric, target: goal.target, from: timeline.from, to: timeline.to, milestones: goal.recurring ? [] : goal.milestones }, facts, today);
+  return { goal, timeline, pace, facts };
+}
+
+export function evaluateCurrent(store: Store, goal: Goal, today: LocalDate, weekStart: Weekday, cache?: Map<string, unknown>): GoalProgress {
+  return evaluateGoal(store, goal, currentTimeline(goal, today, weekStart), today, cache);
+}
+
+/** Values in JSON: money in currency units, everything at most 2 decimals. */
+const value = (v: number | null) => round2(v);
+
+/** SPEC's `goal list --json` element. */
+export function goalProgressJson(progress: GoalProgress): Record<string, unknown> {
+  const { goal, pace } = progress;
+  return {
+    id: goal.id,
+    name: goal.name,
+    metric: goal.metric,
+    target: value(goal.target),
+    from: pace.from,
+    to: pace.to,
+    actual: value(pace.actual),
+    percent: value(pace.percent),
+    expected: value(pace.expected),
+    projected: value(pace.projected),
+    neededPerDay: value(pace.neededPerDay),
+    status: pace.status,
+    milestones: pace.milestones.map((m) => ({ date: m.date, value: value(m.value), status: m.status })),
+  };
+}
+
+/** The goal as stored, for write commands' `--json`. */
+export function goalRecordJson(goal: Goal): Record<string, unknown> {
+  return {
+    id: goal.id,
+    name: goal.name,
+    metric: goal.metric,
+    target: value(goal.target),
+    period: goal.period,
+    from: goal.from,
+    to: goal.to,
+    recurring: goal.recurring,
+    segment: goal.segment,
+    product: goal.product,
+    technique: goal.technique,
+    archived: goal.archived,
+    milestones: goal.milestones.map((m) => ({ date: m.date, value: value(m.value) })),
+  };
+}
+
+/** `$30,000`, `12`, `42.5%`, `4.2` — a metric value for a person. */
+export function formatValue(metric: GoalMetric, amount: number | null, currency: string): string {
+  if (amount === null) return '—';
+  if (METRIC_INFO[metric].money) return formatMoney(Math.round(amount * 100), currency, true);
+  const rounded = Math.round(amount * 100) / 100;
+  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(metric === 'satisfaction' ? 2 : 1).replace(/\.?0+$/, '');
+  return metric === 'win-rate' ? `${text}%` : text;
+}
+
+export function formatPercent(percent: number | null): string {
+  return percent === null ? '—' : `${Math.round(percent)}%`;
+}
+
+/** `$410/day`, `0.4/day`. */
+export function formatPerDay(metric: GoalMetric, perDay: number | null, currency: string): string {
+  if (perDay === null) return '';
+  if (METRIC_INFO[metric].money) return `${formatMoney(Math.ceil(perDay) * 100, currency, true)}/day`;
+  // Small needs keep two significant digits (0.13/day), larger ones one decimal at most.
+  const shown = perDay >= 1 ? Math.round(perDay * 10) / 10 : Number(perDay.toPrecision(2));
+  return `${shown}/day`;
+}
+
+/** A sale or a check-in, just recorded. */
+export type GoalRecord = Sale | Checkin;
+
+/** Whether the record counts toward the goal's metric and filters (timeline aside). */
+function countsToward(store: Store, goal: Goal, record: GoalRecord, timeline: DateRange): boolean {
+  const isSale = 'outcome' in record;
+  const info = METRIC_INFO[goal.metric];
+  if (goal.segment !== null) {
+    const segment = store.customers.get(record.customer.id).segment;
+    if (segment === null || segment.toLowerCase() !== goal.segment.toLowerCase()) return false;
+  }
+  if (isSale) {
+    if (goal.product !== null && (record.product ?? '').toLowerCase() !== goal.product.toLowerCase()) return false;
+    if (goal.technique !== null && (record.technique ?? '').toLowerCase() !== goal.technique.toLowerCase()) return false;
+    if (goal.metric === 'win-rate') return true;
+    if (record.outcome !== 'won') return false;
+    if (goal.metric === 'revenue' || goal.metric === 'sales') return true;
+    const first = store.goals.firstWonSale(record.customer.id);
+    // New only when this sale is the customer's first won sale ever (a later one adds nothing).
+    if (goal.metric === 'new-customers') return first !== null && first >= timeline.from && first === record.date;
+    if (goal.metric === 'repeat-revenue') return first !== null && first < timeline.from;
+    return false;
+  }
+  if (info.filters.length > 0 && (goal.product !== null || goal.technique !== null)) return false;
+  if (goal.metric === 'checkins') return true;
+  return goal.metric === 'satisfaction' && record.satisfaction !== null;
+}
+
+/**
+ * One line per active goal the just-recorded sale or check-in counts toward, as of `today`:
+ * `Q1 revenue: 63% of $30,000 — expected 58% by today; $410/day to go`.
+ */
+export function goalProgressLines(store: Store, record: GoalRecord, today: LocalDate): string[] {
+  const settings = store.settings.get();
+  const lines: string[] = [];
+  for (const goal of store.goals.list(false)) {
+    const timeline = currentTimeline(goal, today, settings.weekStart);
+    if (record.date < timeline.from || record.date > minDate(today, timeline.to)) continue;
+    if (!countsToward(store, goal, record, timeline)) continue;
+    lines.push(progressLine(evaluateGoal(store, goal, timeline, today), settings.currency));
+  }
+  return lines;
+}
+
+export function progressLine({ goal, pace }: GoalProgress, currency: string): string {
+  const name = sanitizeLine(goal.name);
+  const target = formatValue(goal.metric, goal.target, currency);
+  if (METRIC_INFO[goal.metric].kind === 'rate') {
+    return `${name}: ${formatValue(goal.metric, pace.actual, currency)} against a target of ${target} — ${pace.status}`;
+  }
+  const head = `${name}: ${formatPercent(pace.percent)} of ${target}`;
+  if (pace.status === 'met') return `${head} — met`;
+  const expected = `expected ${formatPercent((pace.expected / goal.target) * 100)} by today`;
+  return pace.neededPerDay !== null ? `${head} — ${expected}; ${formatPerDay(goal.metric, pace.neededPerDay, currency)} to go` : `${head} — ${expected}`;
+}
+
+/**
+ * The goals a report over `range` shows: every non-archived goal whose timeline overlaps the
+ * range, judged as of `asOf` (the range's end, or today if earlier). A recurring goal shows
+ * the period that contains `asOf`.
+ */
+export function goalsOverlapping(store: Store, range: DateRange, asOf: LocalDate, weekStart: Weekday): ReturnType<typeof goalProgressJson>[] {
+  const cache = new Map<string, unknown>();
+  return store.goals.list(false)
+    .map((goal) => ({ goal, timeline: currentTimeline(goal, asOf, weekStart) }))
+    .filter(({ timeline }) => timeline.from <= range.to && timeline.to >= range.from)
+    .map(({ goal, timeline }) => goalProgressJson(evaluateGoal(store, goal, timeline, asOf, cache)));
+}

@@ -1,0 +1,31 @@
+// spm report: ranges from the flags and today → aggregates from the store → buildReport →
+// JSON as is, or the one-screen text view.
+import type { AppContext } from '../../cli/context.js';
+import { buildReport, reportSpec, type Report, type ReportGoal, type ReportRequest, type ReportSpec } from '../../domain/report.js';
+import { daysBetween } from '../../domain/local-date.js';
+import { writeJson } from '../../ui/json.js';
+import { renderReport } from './render.js';
+import { goalsOverlapping } from '../goal/progress.js';
+
+export type ReportOptions = ReportRequest;
+
+export async function runReport(options: ReportOptions, ctx: AppContext): Promise<Report> {
+  const today = ctx.clock.today();
+  const store = ctx.store('read');
+  const { spec, report } = store.read(() => {
+    const settings = store.settings.get();
+    const spec = reportSpec(options, today, settings.weekStart);
+    const facts = store.report.facts(spec, settings.currency);
+    const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart) as unknown as ReportGoal[];
+    return { spec, report: buildReport(spec, facts, goals) };
+  });
+  if (ctx.globals.json) writeJson(ctx.io, report);
+  else ctx.io.out(renderReport(report, { theme: ctx.theme(), previousRange: spec.previous, trendUnit: trendUnit(spec), asOf: spec.asOf }));
+  return report;
+}
+
+function trendUnit(spec: ReportSpec): string {
+  if (spec.kind !== 'custom') return `${spec.kind}s`;
+  const days = daysBetween(spec.range.from, spec.range.to) + 1;
+  return days === 1 ? 'days' : `${days}-day periods`;
+}

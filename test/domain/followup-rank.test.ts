@@ -1,0 +1,91 @@
+import { describe, expect, test } from '@jest/globals';
+import { buildDailyView, daysOverdue, isGoingCold, isQuietDay, type CadenceCandidate } from '../../src/domain/followup-rank.js';
+import type { Concern, Followup } from '../../src/domain/records.js';
+
+const TODAY = '2026-03-15';
+
+function followup(id: number, dueDate: string, status: Followup['status'] = 'open'): Followup {
+  return { id, customer: { id: 1, name: 'Acme' }, dueDate, reason: null, source: 'manual', status, saleId: null, concernId: null, doneDate: null, note: null };
+}
+
+function view(followups: Followup[], days = 7, candidates: CadenceCandidate[] = [], concerns: Concern[] = []) {
+  return buildDailyView({ today: TODAY, days, openFollowups: followups, cadenceCandidates: candidates, openConcerns: concerns });
+}
+
+describe('buildDailyView: overdue / today / upcoming boundaries', () => {
+  test.each([
+    ['2026-03-14', 'overdue', 1], // yesterday
+    ['2026-02-28', 'overdue', 15],
+    ['2026-03-15', 'dueToday', 0], // today
+    ['2026-03-16', 'upcoming', 0], // tomorrow
+    ['2026-03-22', 'upcoming', 0], // today + 7 (the last upcoming day)
+    ['2026-03-23', 'none', 0], // today + 8: beyond the window
+  ])('due %s is %s (days overdue %d)', (due, section, late) => {
+    const v = view([followup(1, due)]);
+    const sections = { overdue: v.overdue, dueToday: v.dueToday, upcoming: v.upcoming } as Record<string, { id: number; daysOverdue: number }[]>;
+    for (const [name, list] of Object.entries(sections)) expect(list.map((f) => f.id)).toEqual(name === section ? [1] : []);
+    if (section !== 'none') expect(sections[section][0].daysOverdue).toBe(late);
+  });
+
+  test.each([[0, ['2026-03-15'], []], [1, ['2026-03-15'], ['2026-03-16']], [14, ['2026-03-15'], ['2026-03-16', '2026-03-29']]])(
+    '--days %d: upcoming up to and including today + N', (days, today, upcoming) => {
+      const v = view([followup(1, '2026-03-15'), followup(2, '2026-03-16'), followup(3, '2026-03-29'), followup(4, '2026-03-30')], days);
+      expect(v.dueToday.map((f) => f.dueDate)).toEqual(today);
+      expect(v.upcoming.map((f) => f.dueDate)).toEqual(upcoming);
+    });
+
+  test('overdue oldest first, ties by id; closed follow-ups never show', () => {
+    const v = view([followup(5, '2026-03-10'), followup(3, '2026-03-01'), followup(4, '2026-03-10'), followup(9, '2026-03-01', 'done')]);
+    expect(v.overdue.map((f) => f.id)).toEqual([3, 4, 5]);
+    expect(v.overdue.map((f) => f.daysOverdue)).toEqual([14, 5, 5]);
+  });
+
+  test('daysOverdue is null once done or cancelled, 0 when not late', () => {
+    expect(daysOverdue(followup(1, '2026-03-01', 'done'), TODAY)).toBeNull();
+    expect(daysOverdue(followup(1, '2026-03-20'), TODAY)).toBe(0);
+    expect(daysOverdue(followup(1, '2026-03-12'), TODAY)).toBe(3);
+  });
+});
+
+describe('going cold', () => {
+  const candidate = (id: number, lastContact: string, cadenceDays: number): CadenceCandidate => ({ customer: { id, name: `C${id}` }, lastContact, cadenceDays });
+
+  test.each([
+    ['2026-02-13', 30, false], // exactly 30 days ago: not more than the cadence
+    ['2026-02-14', 30, false], // 29 days ago
+    ['2026-02-12', 30, true], // 31 days ago
+    ['2026-03-15', 1, false], // contact today
+    ['2026-03-14', 1, false], // yesterday, 1-day cadence
+    ['2026-03-13', 1, true], // two days ago, 1-day cadence
+    ['2025-03-15', 364, true], // across a year
+  ])('last contact %s with a %d-day cadence: cold %s', (lastContact, cadence, cold) => {
+    expect(isGoingCold(candidate(1, lastContact, cadence), TODAY)).toBe(cold);
+    expect(view([], 7, [candidate(1, lastContact, cadence)]).goingCold).toHaveLength(cold ? 1 : 0);
+  });
+
+  test('exactly the cadence ago is not cold yet; one day more is', () => {
+    expect(isGoingCold(candidate(1, '2026-02-13', 30), TODAY)).toBe(false); // 30 days
+    expect(isGoingCold(candidate(1, '2026-02-12', 30), TODAY)).toBe(true); // 31 days
+  });
+
+  test('coldest (longest past the cadence) first, with days since contact', () => {
+    const v = view([], 7, [candidate(1, '2026-03-01', 7), candidate(2, '2026-01-01', 30), candidate(3, '2026-03-10', 30)]);
+    expect(v.goingCold.map((c) => [c.customer.id, c.daysSinceContact])).toEqual([[2, 73], [1, 14]]);
+  });
+});
+
+describe('quiet day and concerns', () => {
+  const concern = (id: number, openedDate: string): Concern => ({ id, customer: { id: 1, name: 'Acme' }, openedDate, summary: 'late', severity: 'medium', status: 'open', resolvedDate: null, resolution: null });
+
+  test('upcoming follow-ups and open concerns alone keep the day quiet', () => {
+    expect(isQuietDay(view([followup(1, '2026-03-16')], 7, [], [concern(1, '2026-03-01')]))).toBe(true);
+    expect(isQuietDay(view([followup(1, '2026-03-15')]))).toBe(false);
+    expect(isQuietDay(view([followup(1, '2026-03-14')]))).toBe(false);
+    expect(isQuietDay(view([], 7, [{ customer: { id: 1, name: 'A' }, lastContact: '2026-01-01', cadenceDays: 30 }]))).toBe(false);
+  });
+
+  test('open concerns oldest first with their age in days', () => {
+    const v = view([], 7, [], [concern(2, '2026-03-10'), concern(1, '2026-02-15')]);
+    expect(v.openConcerns.map((c) => [c.id, c.ageDays])).toEqual([[1, 28], [2, 5]]);
+  });
+});

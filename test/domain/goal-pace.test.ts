@@ -1,0 +1,218 @@
+import { describe, expect, test } from '@jest/globals';
+import {
+  assertMilestones, cumulativeSeries, currentTimeline, goalPace, metricValue, milestoneProgress, parseMetric, recurringPeriods, streak,
+  type DailyFact, type GoalMetric, type GoalSpec,
+} from '../../src/domain/goal-pace.js';
+import { periodContaining } from '../../src/domain/period.js';
+
+const fact = (date: string, value: number, count = 0): DailyFact => ({ date, value, count });
+// Q1 2026: Jan 1 – Mar 31 = 31 + 28 + 31 = 90 days.
+const q1 = (metric: GoalMetric = 'revenue', target = 30_000, milestones: GoalSpec['milestones'] = []): GoalSpec => ({ metric, target, from: '2026-01-01', to: '2026-03-31', milestones });
+
+describe('summed metrics inside the timeline', () => {
+  // 2026-02-14 is day 45 of 90: elapsed ½, expected $15,000; days left Feb 15 – Mar 31 = 14 + 31 = 45.
+  test.each([
+    [15_500, 'on-track'], // within 5 % of 15,000 (14,250 … 15,750)
+    [15_750, 'on-track'], // the band's edge is on-track
+    [16_000, 'ahead'],
+    [14_250, 'on-track'],
+    [14_000, 'behind'],
+    [30_000, 'met'], // reaching the target early is met
+  ])('actual %d on day 45 of 90 is %s', (actual, status) => {
+    const pace = goalPace(q1(), [fact('2026-01-10', actual)], '2026-02-14');
+    expect(pace.status).toBe(status);
+    expect(pace.elapsed).toBe(0.5);
+    expect(pace.expected).toBe(15_000);
+    expect(pace.actual).toBe(actual);
+    expect(pace.percent).toBeCloseTo((actual / 30_000) * 100, 10);
+    expect(pace.projected).toBe(actual * 2);
+    expect(pace.daysLeft).toBe(45);
+    expect(pace.neededPerDay === null ? null : pace.neededPerDay).toBe(status === 'met' ? null : (30_000 - actual) / 45);
+  });
+
+  test('sums only days from `from` to today; later and earlier facts do not count', () => {
+    const facts = [fact('2025-12-31', 999), fact('2026-01-05', 1_000), fact('2026-02-14', 500), fact('2026-02-15', 7_000)];
+    expect(goalPace(q1(), facts, '2026-02-14').actual).toBe(1_500);
+  });
+});
+
+describe('before, on the first and last day of, and after the timeline', () => {
+  test('before it starts: nothing counted, expected 0, on-track, all days left', () => {
+    const pace = goalPace(q1(), [fact('2025-12-20', 5_000)], '2025-12-31');
+    expect(pace).toMatchObject({ actual: 0, percent: 0, elapsed: 0, expected: 0, projected: null, status: 'on-track', daysLeft: 90 });
+    expect(pace.neededPerDay).toBeCloseTo(30_000 / 90, 10);
+  });
+
+  test('first day: 1/90 elapsed; $400 beats the $333.33 pace by more than 5 %', () => {
+    const pace = goalPace(q1(), [fact('2026-01-01', 400)], '2026-01-01');
+    expect(pace.elapsed).toBeCloseTo(1 / 90, 12);
+    expect(pace.expected).toBeCloseTo(333.333, 3);
+    expect(pace.status).toBe('ahead');
+    expect(pace.projected).toBeCloseTo(36_000, 6);
+    expect(pace.daysLeft).toBe(89);
+    expect(pace.neededPerDay).toBeCloseTo(29_600 / 89, 10);
+  });
+
+  test('last day: expected is the target; $29,000 is within 5 % (on-track); no days left', () => {
+    const pace = goalPace(q1(), [fact('2026-03-31', 29_000)], '2026-03-31');
+    expect(pace).toMatchObject({ elapsed: 1, expected: 30_000, status: 'on-track', daysLeft: 0, neededPerDay: null, projected: 29_000 });
+    expect(goalPace(q1(), [fact('2026-03-31', 28_000)], '2026-03-31').status).toBe('behind');
+  });
+
+  test('after it ends: missed when short, met when reached; later facts ignored', () => {
+    const facts = [fact('2026-03-30', 29_000), fact('2026-04-01', 5_000)];
+    expect(goalPace(q1(), facts, '2026-04-01')).toMatchObject({ actual: 29_000, status: 'missed', elapsed: 1, daysLeft: 0, neededPerDay: null });
+    expect(goalPace(q1(), [fact('2026-02-01', 30_000)], '2026-06-01').status).toBe('met');
+  });
+});
+
+test('leap-year February has 29 days: day 15 of 29, 15 of 29 sales is on-track, 1 sale a day to go', () => {
+  const feb = { metric: 'sales' as const, target: 29, from: '2024-02-01', to: '2024-02-29', milestones: [] };
+  expect(periodContaining('month', '2024-02-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  const pace = goalPace(feb, [fact('2024-02-03', 10), fact('2024-02-15', 5)], '2024-02-15');
+  expect(pace).toMatchObject({ totalDays: 29, expected: 15, actual: 15, status: 'on-track', daysLeft: 14, neededPerDay: 1 });
+  expect(goalPace(feb, [fact('2024-02-29', 29)], '2024-02-29')).toMatchObject({ elapsed: 1, status: 'met' });
+});
+
+test('a week starting Sunday: Wednesday 2026-03-18 is day 4 of 7 (Monday weeks: day 3)', () => {
+  const sundayWeek = periodContaining('week', '2026-03-18', 'sunday');
+  expect(sundayWeek).toEqual({ from: '2026-03-15', to: '2026-03-21' });
+  const spec = { metric: 'checkins' as const, target: 14, ...sundayWeek, milestones: [] };
+  expect(goalPace(spec, [fact('2026-03-15', 8)], '2026-03-18')).toMatchObject({ expected: 8, status: 'on-track' });
+  expect(goalPace(spec, [fact('2026-03-15', 7)], '2026-03-18').status).toBe('behind'); // 7 < 7.6
+  const mondayWeek = periodContaining('week', '2026-03-18', 'monday');
+  expect(goalPace({ ...spec, ...mondayWeek }, [fact('2026-03-16', 7)], '2026-03-18')).toMatchObject({ expected: 6, status: 'ahead' });
+});
+
+describe('rates: win-rate and satisfaction', () => {
+  const winRate = q1('win-rate', 40);
+  // 2 won of 5 decided, then 1 of 1: 3 / 6 = 50 %.
+  const facts = [fact('2026-01-05', 2, 5), fact('2026-02-01', 1, 1)];
+
+  test('expected is the target, projected the actual, no per-day need; 50 % vs 40 % is ahead, not met', () => {
+    const pace = goalPace(winRate, facts, '2026-02-14');
+    expect(pace).toMatchObject({ actual: 50, expected: 40, projected: 50, percent: 125, status: 'ahead', neededPerDay: null });
+  });
+
+  test.each([
+    [[fact('2026-01-05', 41, 100)], 'on-track'], // 41 % within 38 … 42
+    [[fact('2026-01-05', 30, 100)], 'behind'],
+    [[], 'on-track'], // no decided sale yet
+  ])('during the timeline %j is %s', (dayFacts, status) => {
+    expect(goalPace(winRate, dayFacts, '2026-02-14').status).toBe(status);
+  });
+
+  test.each([
+    [facts, 'met'],
+    [[fact('2026-01-05', 41, 100)], 'met'],
+    [[fact('2026-01-05', 39, 100)], 'missed'],
+    [[], 'missed'],
+  ])('after the timeline %j is %s', (dayFacts, status) => {
+    expect(goalPace(winRate, dayFacts, '2026-04-02').status).toBe(status);
+  });
+
+  test('satisfaction is the average rating: (5 + 4) / 2 = 4.5 against 4 is ahead; 4.1 is on-track', () => {
+    const spec = q1('satisfaction', 4);
+    expect(goalPace(spec, [fact('2026-01-03', 9, 2)], '2026-01-10')).toMatchObject({ actual: 4.5, status: 'ahead', expected: 4, projected: 4.5 });
+    expect(goalPace(spec, [fact('2026-01-03', 41, 10)], '2026-01-10').status).toBe('on-track');
+  });
+
+  test('before the timeline a rate has no actual', () => {
+    expect(goalPace(winRate, facts, '2025-12-01')).toMatchObject({ actual: null, percent: null, status: 'on-track' });
+  });
+});
+
+describe('metricValue over [from, upTo]', () => {
+  const sums = [fact('2026-01-01', 1_000.5), fact('2026-01-02', 500), fact('2026-02-01', 99)];
+  test.each<GoalMetric>(['revenue', 'sales', 'new-customers', 'checkins', 'repeat-revenue', 'custom'])('%s sums the days: 1,000.5 + 500', (metric) => {
+    expect(metricValue(metric, sums, '2026-01-01', '2026-01-31')).toBe(1_500.5);
+  });
+  test('win-rate: (2 + 1) won of (3 + 2) decided = 60 %', () => {
+    expect(metricValue('win-rate', [fact('2026-01-01', 2, 3), fact('2026-01-02', 1, 2)], '2026-01-01', '2026-01-31')).toBe(60);
+  });
+  test('satisfaction: ratings 5 + 4 + 4 over 3 = 4.33', () => {
+    expect(metricValue('satisfaction', [fact('2026-01-01', 9, 2), fact('2026-01-02', 4, 1)], '2026-01-01', '2026-01-31')).toBeCloseTo(13 / 3, 12);
+  });
+  test('rates without data are null, sums are 0', () => {
+    expect(metricValue('win-rate', [], '2026-01-01', '2026-01-31')).toBeNull();
+    expect(metricValue('sales', [], '2026-01-01', '2026-01-31')).toBe(0);
+  });
+});
+
+describe('milestones', () => {
+  // Jan 1: $100, Jan 20: $5,000, Mar 1: $12,000.
+  const facts = [fact('2026-01-01', 100), fact('2026-01-20', 5_000), fact('2026-03-01', 12_000)];
+  const spec = q1('revenue', 30_000, [{ date: '2026-03-31', value: 30_000 }, { date: '2026-01-01', value: 100 }, { date: '2026-02-01', value: 8_000 }]);
+
+  test('on the first day (met by that day), mid-way (missed) and the last day (upcoming), sorted by date', () => {
+    expect(goalPace(spec, facts, '2026-03-15').milestones).toEqual([
+      { date: '2026-01-01', value: 100, actual: 100, status: 'met' },
+      { date: '2026-02-01', value: 8_000, actual: 5_100, status: 'missed' },
+      { date: '2026-03-31', value: 30_000, actual: 17_100, status: 'upcoming' },
+    ]);
+  });
+
+  test('a milestone due today is upcoming until reached; met early counts', () => {
+    expect(milestoneProgress('revenue', facts, '2026-01-01', { date: '2026-02-01', value: 8_000 }, '2026-02-01').status).toBe('upcoming');
+    expect(milestoneProgress('revenue', facts, '2026-01-01', { date: '2026-02-01', value: 5_000 }, '2026-01-25').status).toBe('met');
+    expect(milestoneProgress('revenue', facts, '2026-01-01', { date: '2026-02-01', value: 5_200 }, '2026-02-02').status).toBe('missed');
+  });
+
+  test('must lie inside the timeline, boundaries included, one per day', () => {
+    const range = { from: '2026-01-01', to: '2026-03-31' };
+    expect(() => assertMilestones([{ date: '2026-01-01', value: 1 }, { date: '2026-03-31', value: 2 }], range)).not.toThrow();
+    expect(() => assertMilestones([{ date: '2025-12-31', value: 1 }], range)).toThrow(/outside the timeline/);
+    expect(() => assertMilestones([{ date: '2026-04-01', value: 1 }], range)).toThrow(/outside the timeline/);
+    expect(() => assertMilestones([{ date: '2026-02-01', value: 1 }, { date: '2026-02-01', value: 2 }], range)).toThrow(/two milestones/);
+  });
+});
+
+describe('recurring goals', () => {
+  test('monthly, across the year boundary: Nov and Dec 2025 are past, Jan 2026 current', () => {
+    expect(recurringPeriods('month', '2025-11-01', '2026-01-15', 'monday')).toEqual({
+      past: [{ from: '2025-11-01', to: '2025-11-30' }, { from: '2025-12-01', to: '2025-12-31' }],
+      current: { from: '2026-01-01', to: '2026-01-31' },
+    });
+  });
+
+  test('weekly (Monday) across the year boundary: the week of Dec 29 spans both years', () => {
+    expect(recurringPeriods('week', '2025-12-22', '2026-01-07', 'monday')).toEqual({
+      past: [{ from: '2025-12-22', to: '2025-12-28' }, { from: '2025-12-29', to: '2026-01-04' }],
+      current: { from: '2026-01-05', to: '2026-01-11' },
+    });
+  });
+
+  test('before the first period: no past, the first period is current; maxPast keeps the latest', () => {
+    expect(recurringPeriods('quarter', '2026-04-01', '2026-03-15', 'monday')).toEqual({ past: [], current: { from: '2026-04-01', to: '2026-06-30' } });
+    expect(recurringPeriods('month', '2025-01-01', '2026-01-15', 'monday', 2).past).toEqual([{ from: '2025-11-01', to: '2025-11-30' }, { from: '2025-12-01', to: '2025-12-31' }]);
+  });
+
+  test('currentTimeline: a one-off goal keeps its dates, a recurring one moves with today', () => {
+    const goal = { from: '2025-11-01', to: '2025-11-30', period: 'month' as const };
+    expect(currentTimeline({ ...goal, recurring: false }, '2026-01-15', 'monday')).toEqual({ from: '2025-11-01', to: '2025-11-30' });
+    expect(currentTimeline({ ...goal, recurring: true }, '2026-01-15', 'monday')).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+  });
+
+  test.each<[boolean[], boolean, number]>([
+    [[true, false, true, true], false, 2],
+    [[true, true], true, 3],
+    [[], false, 0],
+    [[true, false], false, 0],
+  ])('streak of past %j with current met %s is %d', (past, current, expected) => {
+    expect(streak(past, current)).toBe(expected);
+  });
+});
+
+test('cumulativeSeries: running total per day against the even pace', () => {
+  const spec = { metric: 'sales' as const, target: 10, from: '2026-03-01', to: '2026-03-10', milestones: [] };
+  expect(cumulativeSeries(spec, [fact('2026-03-02', 3), fact('2026-03-03', 1)], '2026-03-03')).toEqual([
+    { date: '2026-03-01', actual: 0, expected: 1 },
+    { date: '2026-03-02', actual: 3, expected: 2 },
+    { date: '2026-03-03', actual: 4, expected: 3 },
+  ]);
+});
+
+test('parseMetric refuses unknown metrics', () => {
+  expect(parseMetric('Win-Rate')).toBe('win-rate');
+  expect(() => parseMetric('profit')).toThrow(/not a metric/);
+});

@@ -1,0 +1,82 @@
+import { describe, expect, test } from '@jest/globals';
+import { addMonths, daysBetween, isValidLocalDate, parseDateInput, weekdayIndex } from '../../src/domain/local-date.js';
+
+// 2026-03-15 is a Sunday.
+const TODAY = '2026-03-15';
+
+describe('parseDateInput', () => {
+  test.each([
+    ['2026-02-28', '2026-02-28'],
+    ['2024-02-29', '2024-02-29'],
+    ['today', TODAY],
+    ['TODAY', TODAY],
+    ['yesterday', '2026-03-14'],
+    ['tomorrow', '2026-03-16'],
+    ['+3d', '2026-03-18'],
+    ['-2w', '2026-03-01'],
+    ['+1m', '2026-04-15'],
+    ['-1y', '2025-03-15'],
+    ['+0d', TODAY],
+    ['mon', '2026-03-16'],
+    ['monday', '2026-03-16'],
+    ['sun', '2026-03-22'], // today is Sunday: the next one, today excluded
+    ['Sat', '2026-03-21'],
+    ['thu', '2026-03-19'],
+  ])('%s is %s', (text, date) => {
+    expect(parseDateInput(text, TODAY)).toBe(date);
+  });
+
+  test('+1m from Jan 31 clamps to the end of February', () => {
+    expect(parseDateInput('+1m', '2026-01-31')).toBe('2026-02-28');
+    expect(parseDateInput('+1m', '2024-01-31')).toBe('2024-02-29');
+  });
+
+  test.each([
+    ['2026-02-30', /does not exist/],
+    ['2025-02-29', /does not exist/],
+    ['2026-13-01', /does not exist/],
+    ['2026-00-10', /does not exist/],
+    ['03/04/2026', /ambiguous/],
+    ['4.3.2026', /ambiguous/],
+    ['soon', /not a date/],
+    ['', /empty/],
+    ['mo', /not a date/],
+    ['+3x', /not a date/],
+  ])('%j is refused (%s)', (text, message) => {
+    expect(() => parseDateInput(text, TODAY)).toThrow(message);
+  });
+
+  test('an ambiguous date gets a hint with the ISO form', () => {
+    try {
+      parseDateInput('03/04/2026', TODAY);
+      throw new Error('no error');
+    } catch (error) {
+      expect((error as { hint?: string }).hint).toMatch(/YYYY-MM-DD/);
+    }
+  });
+});
+
+test.each([
+  ['2026-03-15', 0],
+  ['2026-03-16', 1],
+  ['1970-01-01', 4],
+  ['2000-02-29', 2],
+])('weekday of %s is %d', (date, weekday) => {
+  expect(weekdayIndex(date)).toBe(weekday);
+});
+
+test('daysBetween counts calendar days across DST and leap days', () => {
+  expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+  expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+  expect(daysBetween('2026-03-15', '2026-03-14')).toBe(-1);
+});
+
+test('addMonths clamps', () => {
+  expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+  expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
+});
+
+test('isValidLocalDate', () => {
+  expect(isValidLocalDate('2026-1-01')).toBe(false);
+  expect(isValidLocalDate('2026-01-01')).toBe(true);
+});

@@ -1,0 +1,67 @@
+import { describe, expect, test } from '@jest/globals';
+import { formatMoney, parseAmount, parseCurrency } from '../../src/domain/money.js';
+
+describe('parseAmount', () => {
+  test.each([
+    ['1200', 120000],
+    ['1200.5', 120050],
+    ['1,200.50', 120050],
+    ['$1,200.50', 120050],
+    [' 0.01 ', 1],
+    ['.5', 50],
+    ['12.', 1200],
+    ['1.005', 101], // half away from zero on the third decimal
+    ['1.004', 100],
+    ['2.675', 268], // a float would give 267
+    ['1,000,000', 100000000],
+    ['€25', 2500],
+    ['USD 25', 2500],
+  ])('%s is %d cents', (text, cents) => {
+    expect(parseAmount(text)).toBe(cents);
+  });
+
+  test.each([
+    ['0', /more than zero/],
+    ['0.00', /more than zero/],
+    ['0.004', /more than zero/],
+    ['-5', /negative/],
+    ['(5)', /negative/],
+    ['abc', /not an amount/],
+    ['', /not an amount/],
+    ['NaN', /not an amount/],
+    ['Infinity', /not an amount/],
+    ['1e5', /not an amount/],
+    ['1,20', /not an amount/],
+    ['12,34,567', /not an amount/],
+    ['1.2.3', /not an amount/],
+    ['99999999999999999', /too large/],
+  ])('%j is refused (%s)', (text, message) => {
+    expect(() => parseAmount(text)).toThrow(message);
+  });
+
+  test('zero is allowed where the caller says so', () => {
+    expect(parseAmount('0', { allowZero: true })).toBe(0);
+  });
+
+  test('errors name the field', () => {
+    expect(() => parseAmount('x', { field: '--target' })).toThrow(/^--target "x"/);
+  });
+});
+
+describe('formatMoney', () => {
+  test.each([
+    [120050, 'USD', false, '$1,200.50'],
+    [120000, 'USD', true, '$1,200'],
+    [5, 'USD', false, '$0.05'],
+    [123456789, 'EUR', false, '€1,234,567.89'],
+    [-2500, 'USD', false, '-$25.00'],
+    [2500, 'SEK', false, '25.00 SEK'],
+  ])('%d %s (compact %s) is %s', (cents, currency, compact, text) => {
+    expect(formatMoney(cents, currency, compact)).toBe(text);
+  });
+});
+
+test('parseCurrency', () => {
+  expect(parseCurrency('eur')).toBe('EUR');
+  expect(() => parseCurrency('euro')).toThrow(/3-letter/);
+});
