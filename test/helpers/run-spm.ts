@@ -139,7 +139,10 @@ export function snapshot(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    const dump: Record<string, unknown> = { userVersion: db.pragma('user_version', { simple: true }) };
+    const dump: Record<string, unknown> = {
+      userVersion: db.pragma('user_version', { simple: true }),
+      schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
+    };
     for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
     return JSON.stringify(dump);
   } finally {

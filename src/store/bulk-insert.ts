@@ -1,0 +1,78 @@
+// Large imports: set the per-row triggers and secondary indexes of sales and check-ins aside,
+// insert, then rebuild them once — all inside the import's transaction, so a failed or
+// dry-run import rolls the schema back with the rows. Building an index once from sorted data
+// and filling the derived tables with one set-based statement is several times faster than
+// maintaining them row by row (measured on 1M sales: see the issue note).
+import type { Db } from './open-database.js';
+
+/** The insert triggers of schema v3 and v6, mirrored by refreshDerived() below. */
+const KNOWN_INSERT_TRIGGERS = ['sales_last_contact_insert', 'checkins_last_contact_insert', 'sales_first_won_insert'];
+
+interface SchemaObject {
+  name: string;
+  sql: string;
+}
+
+export interface BulkState {
+  maxSaleId: number;
+  maxCheckinId: number;
+  triggers: SchemaObject[];
+  indexes: SchemaObject[];
+}
+
+/**
+ * Drops the insert triggers (and, with `dropIndexes`, the secondary indexes) of sales and
+ * check-ins. Returns undefined, doing nothing, when the schema has triggers this code does not
+ * know how to replay: then rows are inserted the ordinary way.
+ */
+export function suspendForBulk(db: Db, dropIndexes: boolean): BulkState | undefined {
+  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('sales', 'checkins') AND name LIKE '%\\_insert' ESCAPE '\\'`).all() as SchemaObject[];
+  if (triggers.some((t) => !KNOWN_INSERT_TRIGGERS.includes(t.name))) return undefined;
+  // UNIQUE (external_id) stays: it is how re-imports find duplicates. Its sql is NULL.
+  const indexes = dropIndexes
+    ? db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('sales', 'checkins') AND sql IS NOT NULL`).all() as SchemaObject[]
+    : [];
+  const state: BulkState = {
+    maxSaleId: db.prepare('SELECT coalesce(max(id), 0) FROM sales').pluck().get() as number,
+    maxCheckinId: db.prepare('SELECT coalesce(max(id), 0) FROM checkins').pluck().get() as number,
+    triggers,
+    indexes,
+  };
+  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+  return state;
+}
+
+/** Rebuilds what suspendForBulk set aside and brings the derived tables up to date. */
+export function resumeAfterBulk(db: Db, state: BulkState): void {
+  for (const index of state.indexes) db.exec(index.sql);
+  refreshDerived(db, state);
+  for (const trigger of state.triggers) db.exec(trigger.sql);
+}
+
+/** What the dropped insert triggers would have done for the rows inserted since `state`. */
+function refreshDerived(db: Db, state: BulkState): void {
+  const names = new Set(state.triggers.map((t) => t.name));
+  if (names.has('sales_last_contact_insert') || names.has('checkins_last_contact_insert')) {
+    // WHERE true: an upsert after a SELECT needs it to parse (SQLite's "parsing ambiguity").
+    db.prepare(`
+      INSERT INTO customer_last_contact (customer_id, last_date)
+      SELECT customer_id, max(date) FROM (
+        SELECT customer_id, date FROM sales WHERE id > :maxSaleId
+        UNION ALL
+        SELECT customer_id, date FROM checkins WHERE id > :maxCheckinId)
+      WHERE true GROUP BY customer_id
+      ON CONFLICT (customer_id) DO UPDATE SET last_date = max(last_date, excluded.last_date)`).run({ maxSaleId: state.maxSaleId, maxCheckinId: state.maxCheckinId });
+  }
+  if (names.has('sales_first_won_insert')) {
+    db.prepare(`
+      INSERT INTO customer_first_won (customer_id, first_won_date)
+      SELECT customer_id, min(date) FROM sales WHERE id > :maxSaleId AND outcome = 'won' GROUP BY customer_id
+      ON CONFLICT (customer_id) DO UPDATE SET first_won_date = min(first_won_date, excluded.first_won_date)`).run({ maxSaleId: state.maxSaleId });
+  }
+}
+
+/** Rows in a table (its largest id: close enough to decide whether to rebuild indexes). */
+export function approximateRows(db: Db, table: 'sales' | 'checkins'): number {
+  return db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number;
+}

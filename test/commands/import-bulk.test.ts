@@ -1,0 +1,76 @@
+// The bulk path of CSV import (large files): triggers and indexes set aside and rebuilt once
+// must leave exactly what row-by-row inserts would have, and roll back with a failed import.
+import { expect, test } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
+
+const temp = useTempDb();
+const run = (args: string[]) => runSpm(args, { db: temp.dbPath });
+
+/** 30k rows (≈ 1.9 MB): over the bulk threshold. Customers 0–299, dates over 2025. */
+function bigCsv(path: string, badLine?: number): void {
+  const lines = ['date,customer,amount,outcome,technique,external-id'];
+  for (let i = 0; i < 30_000; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const amount = i + 2 === badLine ? 'lots' : `${100 + (i % 900)}.50`;
+    lines.push(`2025-${month}-${day},Customer ${i % 300},${amount},${i % 3 === 0 ? 'lost' : 'won'},${i % 2 ? 'referral' : 'demo'},ORDER-${i}-${'x'.repeat(20)}`);
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+function derivedFromScratch(dbPath: string) {
+  const db = openRaw(dbPath);
+  try {
+    return {
+      lastContact: db.prepare(`SELECT customer_id, last_date FROM customer_last_contact ORDER BY customer_id`).all(),
+      expectedLastContact: db.prepare(`SELECT customer_id, max(date) AS last_date FROM (SELECT customer_id, date FROM sales UNION ALL SELECT customer_id, date FROM checkins) GROUP BY customer_id ORDER BY customer_id`).all(),
+      firstWon: db.prepare(`SELECT customer_id, first_won_date FROM customer_first_won ORDER BY customer_id`).all(),
+      expectedFirstWon: db.prepare(`SELECT customer_id, min(date) AS first_won_date FROM sales WHERE outcome = 'won' GROUP BY customer_id ORDER BY customer_id`).all(),
+      schema: db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all(),
+      sales: db.prepare('SELECT count(*) FROM sales').pluck().get(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+test('a large import rebuilds indexes, triggers and derived tables exactly', async () => {
+  // Existing history: a customer seen in 2026 keeps its later last contact; Customer 5's
+  // earlier won sale keeps its first-won date.
+  await run(['customer', 'add', 'Customer 5']);
+  await run(['sale', 'add', 'customer 5', '10', '--date', '2024-06-01', '--no-follow-up']);
+  await run(['customer', 'add', 'Customer 7']);
+  await run(['checkin', 'add', 'customer 7', '--date', '2026-03-01']);
+  const schemaBefore = derivedFromScratch(temp.dbPath).schema;
+  const file = join(temp.dir, 'big.csv');
+  bigCsv(file);
+  const result = await run(['import', 'sales', file, '--json']);
+  expect(result.code).toBe(0);
+  expect(result.json()).toMatchObject({ read: 30_000, imported: 30_000, duplicates: 0, rejected: 0, customersCreated: 298 });
+  const after = derivedFromScratch(temp.dbPath);
+  expect(after.sales).toBe(30_001);
+  expect(after.schema).toEqual(schemaBefore);
+  expect(after.lastContact).toEqual(after.expectedLastContact);
+  expect(after.firstWon).toEqual(after.expectedFirstWon);
+  // The triggers are back: an ordinary sale after the import still maintains the tables.
+  await run(['sale', 'add', 'customer 9', '5', '--date', '2026-03-14', '--no-follow-up']);
+  const later = derivedFromScratch(temp.dbPath);
+  expect(later.lastContact).toEqual(later.expectedLastContact);
+  // Re-importing the same file finds every row a duplicate.
+  expect((await run(['import', 'sales', file, '--json'])).json()).toMatchObject({ imported: 0, duplicates: 30_000 });
+});
+
+test('a large import with a bad row changes nothing, schema included', async () => {
+  await run(['customer', 'add', 'Customer 5']);
+  const file = join(temp.dir, 'big.csv');
+  bigCsv(file, 25_000);
+  const before = snapshot(temp.dbPath);
+  const result = await run(['import', 'sales', file]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/line 25000: .*lots/);
+  expect(snapshot(temp.dbPath)).toBe(before);
+  expect((await run(['import', 'sales', file, '--dry-run', '--skip-invalid', '--json'])).json()).toMatchObject({ imported: 29_999, rejected: 1 });
+  expect(snapshot(temp.dbPath)).toBe(before);
+});
