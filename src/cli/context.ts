@@ -2,8 +2,8 @@
 import type { Io } from '../ui/io.js';
 import type { Prompter } from '../ui/prompter.js';
 import { colorLevel, createTheme, type Theme } from '../ui/theme.js';
-import { resolveDbPath, type OpenMode } from '../store/open-database.js';
-import { Store } from '../store/store.js';
+import { resolveDbPath, type OpenMode } from '../store/db-path.js';
+import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import type { Settings } from '../domain/settings.js';
 
@@ -22,6 +22,11 @@ export interface AppContext {
   clock: Clock;
   prompter: Prompter;
   globals: GlobalOptions;
+  /**
+   * Loads the store's code (SQLite addon, schema, repositories). run-cli's preAction hook
+   * calls it before any command runs, so --help and --version never pay for it.
+   */
+  loadStore(): Promise<void>;
   /** Opens the database on first use. `read` never creates a file; `write` does. */
   store(mode: OpenMode): Store;
   /** The path the store would open (for messages), without opening it. */
@@ -42,6 +47,7 @@ export interface ContextInputs {
 
 export function createContext({ io, env, clock, prompter }: ContextInputs): AppContext {
   let store: Store | undefined;
+  let StoreClass: typeof Store | undefined;
   let theme: Theme | undefined;
   const context: AppContext = {
     io,
@@ -49,8 +55,12 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
     clock,
     prompter,
     globals: { json: false, color: true, input: true, yes: false },
+    async loadStore() {
+      StoreClass ??= (await import('../store/store.js')).Store;
+    },
     store(mode) {
-      store ??= Store.open(context.dbPath(), mode, () => clock.now().toISOString());
+      if (!StoreClass) throw new Error('store() before loadStore(): the preAction hook loads it');
+      store ??= StoreClass.open(context.dbPath(), mode, () => clock.now().toISOString());
       return store;
     },
     dbPath: () => resolveDbPath({ flag: context.globals.db, env }),

@@ -32,7 +32,8 @@ export function createProgram(ctx: AppContext): Command {
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false });
 
-  program.hook('preAction', (_program, actionCommand) => {
+  program.hook('preAction', async (_program, actionCommand) => {
+    await ctx.loadStore();
     const options = actionCommand.optsWithGlobals() as Partial<GlobalOptions>;
     ctx.globals = {
       db: options.db,

@@ -1,7 +1,7 @@
 // The one place where errors become exit codes and `spm: <message>` lines.
 import { CommanderError } from 'commander';
 import { SpmError } from '../domain/errors.js';
-import { describeSqliteError } from '../store/open-database.js';
+import { describeSqliteError } from '../store/db-path.js';
 import { sanitizeLine } from '../domain/text.js';
 import type { AppContext } from './context.js';
 import { createProgram } from './program.js';

@@ -4,9 +4,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.js';
+import { NoDatabaseError, type OpenMode } from './db-path.js';
+
+export { describeSqliteError, NoDatabaseError, resolveDbPath, type DbPathSources, type OpenMode } from './db-path.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -16,34 +19,8 @@ const requireNative = createRequire(import.meta.url);
 function loadSqlite(): typeof BetterSqlite3 {
   return requireNative('better-sqlite3') as typeof BetterSqlite3;
 }
-export type OpenMode = 'read' | 'write';
 
-export interface DbPathSources {
-  /** `--db`, exactly as given (undefined when absent). */
-  flag?: string;
-  env: Record<string, string | undefined>;
-}
 
-/** `--db`, else `SPM_DB`, else `$XDG_DATA_HOME/spm/spm.db`, else `~/.local/share/spm/spm.db`. */
-export function resolveDbPath({ flag, env }: DbPathSources): string {
-  const chosen = flag ?? (env.SPM_DB ? env.SPM_DB : undefined);
-  if (chosen !== undefined) {
-    if (chosen.trim() === '') throw new InputError('--db is empty', 'Give a file path, e.g. --db ~/sales.db.');
-    if (chosen === ':memory:' || chosen.startsWith('file:')) {
-      throw new InputError(`${chosen} is not a file path`, 'spm keeps your data in a file; give a path such as ~/sales.db.');
-    }
-    return chosen;
-  }
-  const dataHome = env.XDG_DATA_HOME || join(env.HOME || env.USERPROFILE || '.', '.local', 'share');
-  return join(dataHome, 'spm', 'spm.db');
-}
-
-/** Thrown by read commands when there is no database yet; carries the way to start. */
-export class NoDatabaseError extends StoreError {
-  constructor(path: string) {
-    super(`no spm database at ${path} yet`, 'Start with: spm customer add "Acme Corp"   (or try: spm demo)');
-  }
-}
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -135,14 +112,3 @@ function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string
   }
 }
 
-/** Turns SQLite's busy/full/IO errors into StoreError (exit 1) with a readable message. */
-export function describeSqliteError(error: unknown): StoreError | undefined {
-  const code = (error as { code?: string }).code;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new StoreError('the database is locked by another program (waited 5 s)', 'Try again in a moment; close other spm or sqlite3 sessions on this file.');
-  }
-  if (code.startsWith('SQLITE_FULL')) return new StoreError('the disk is full; nothing was written');
-  if (code.startsWith('SQLITE_READONLY')) return new StoreError('the database file is read-only', 'Check the file permissions.');
-  return new StoreError(`database error: ${(error as Error).message}`);
-}
