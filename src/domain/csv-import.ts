@@ -162,11 +162,6 @@ export function fieldCells(mapping: ColumnMapping, cells: readonly string[]): Fi
   return out;
 }
 
-function details(mapping: ColumnMapping, values: FieldCells, name: string): CustomerDetails {
-  const f = mapping.fields;
-  const get = (field: string) => { const i = f.indexOf(field); return i < 0 ? null : orNull(values[i]); };
-  return { name, segment: get('segment'), company: get('company'), email: get('email'), phone: get('phone') };
-}
 
 /** Field positions for sales, fixed by IMPORT_FIELDS order. */
 const S = Object.fromEntries(IMPORT_FIELDS.sales.fields.map((f, i) => [f, i])) as Record<string, number>;

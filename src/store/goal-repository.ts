@@ -23,19 +23,8 @@ interface GoalRow {
   archived: number;
 }
 
-export interface NewGoal {
-  name: string;
-  metric: GoalMetric;
-  target: number;
-  period: PeriodKind | null;
-  from: LocalDate;
-  to: LocalDate;
-  recurring: boolean;
-  segment: string | null;
-  product: string | null;
-  technique: string | null;
-  milestones: Milestone[];
-}
+/** A goal to insert: everything but the id and the archived flag. */
+export type NewGoal = Omit<Goal, 'id' | 'archived'>;
 
 export type GoalPatch = Partial<NewGoal> & { archived?: boolean };
 

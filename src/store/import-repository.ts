@@ -30,7 +30,7 @@ export class ImportRepository {
   private readonly labels = { technique: new Map<string, string>(), product: new Map<string, string>() };
   customersCreated = 0;
 
-  constructor(private readonly db: Db, private readonly nowIso: string, private readonly today: LocalDate, private readonly defaultCadenceDays: number | null) {
+  constructor(db: Db, private readonly nowIso: string, private readonly today: LocalDate, private readonly defaultCadenceDays: number | null) {
     // Index pages of a large import are touched in random order (dates, external ids); a
     // bigger page cache for this connection keeps them in memory instead of spilling. KiB.
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);

@@ -15,7 +15,7 @@ import { Store } from '../../store/store.js';
 import { ImportRepository, openScratchDatabase } from '../../store/import-repository.js';
 import { approximateRows, resumeAfterBulk, suspendForBulk } from '../../store/bulk-insert.js';
 import { writeJson } from '../../ui/json.js';
-import { startProgress, type Progress } from '../../ui/progress.js';
+import { startProgress } from '../../ui/progress.js';
 import { say } from '../shared.js';
 
 export interface ImportCsvOptions {
