@@ -5,8 +5,8 @@
 // maintaining them row by row (measured on 1M sales: see the issue note).
 import type { Db } from './open-database.js';
 
-/** The insert triggers of schema v3 and v6, mirrored by refreshDerived() below. */
-const KNOWN_INSERT_TRIGGERS = ['sales_last_contact_insert', 'checkins_last_contact_insert', 'sales_first_won_insert'];
+/** The insert triggers of schema v3, v6 and v7, mirrored by refreshDerived() below. */
+const KNOWN_INSERT_TRIGGERS = ['sales_last_contact_insert', 'checkins_last_contact_insert', 'sales_first_won_insert', 'sales_daily_insert'];
 
 interface SchemaObject {
   name: string;
@@ -69,6 +69,13 @@ function refreshDerived(db: Db, state: BulkState): void {
       INSERT INTO customer_first_won (customer_id, first_won_date)
       SELECT customer_id, min(date) FROM sales WHERE id > :maxSaleId AND outcome = 'won' GROUP BY customer_id
       ON CONFLICT (customer_id) DO UPDATE SET first_won_date = min(first_won_date, excluded.first_won_date)`).run({ maxSaleId: state.maxSaleId });
+  }
+  if (names.has('sales_daily_insert')) {
+    db.prepare(`
+      INSERT INTO sales_daily (date, won_cents, won, lost)
+      SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0), sum(outcome = 'won'), sum(outcome = 'lost')
+      FROM sales WHERE id > :maxSaleId GROUP BY date
+      ON CONFLICT (date) DO UPDATE SET won_cents = won_cents + excluded.won_cents, won = won + excluded.won, lost = lost + excluded.lost`).run({ maxSaleId: state.maxSaleId });
   }
 }
 

@@ -223,6 +223,11 @@ export class GoalRepository {
   /** Per day: won amount (cents), won count, decided (won + lost) count. One range scan of sales_date. */
   private saleDays(filter: SaleFilter, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; wonCents: number; won: number; decided: number }[] {
     return this.cached(cache, ['sales', filter, from, to], () => {
+      if (filter.segment === null && filter.product === null && filter.technique === null) {
+        // No filter: the per-day totals (schema v7) already hold these figures.
+        return this.db.prepare('SELECT date, won_cents AS wonCents, won, won + lost AS decided FROM sales_daily WHERE date BETWEEN ? AND ?')
+          .all(from, to) as { date: string; wonCents: number; won: number; decided: number }[];
+      }
       const f = this.saleFilter(filter);
       return this.db.prepare(`SELECT s.date AS date, coalesce(sum(CASE WHEN s.outcome = 'won' THEN s.amount_cents END), 0) AS wonCents,
                                      sum(s.outcome = 'won') AS won, count(*) AS decided

@@ -169,7 +169,45 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
     description: 'first won sale per customer, kept by triggers, for new-customer and repeat-revenue goals',
     sql: firstWonMigrationSql(),
   },
+  {
+    version: 7,
+    description: 'sales totals per day, kept by triggers, for the report and unfiltered goals',
+    sql: salesDailyMigrationSql(),
+  },
 ];
+
+/**
+ * v7: `sales_daily` holds, per calendar day, the won amount and the won and lost counts, kept
+ * by triggers on sales. A year of figures is then 365 small rows instead of a pass over every
+ * sale of the year (the report's 12-year trend read all 620k won sales of the bench database:
+ * 66 ms). Derived data: rebuilt from sales at will. Days left with no sale are removed.
+ */
+function salesDailyMigrationSql(): string {
+  const add = (row: string) => `
+  INSERT INTO sales_daily (date, won_cents, won, lost)
+    VALUES (${row}.date, CASE WHEN ${row}.outcome = 'won' THEN ${row}.amount_cents ELSE 0 END, ${row}.outcome = 'won', ${row}.outcome = 'lost')
+    ON CONFLICT (date) DO UPDATE SET won_cents = won_cents + excluded.won_cents, won = won + excluded.won, lost = lost + excluded.lost;`;
+  const remove = (row: string) => `
+  UPDATE sales_daily SET won_cents = won_cents - CASE WHEN ${row}.outcome = 'won' THEN ${row}.amount_cents ELSE 0 END,
+    won = won - (${row}.outcome = 'won'), lost = lost - (${row}.outcome = 'lost') WHERE date = ${row}.date;
+  DELETE FROM sales_daily WHERE date = ${row}.date AND won = 0 AND lost = 0;`;
+  return `
+CREATE TABLE sales_daily (
+  date       TEXT PRIMARY KEY,
+  won_cents  INTEGER NOT NULL,
+  won        INTEGER NOT NULL,
+  lost       INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO sales_daily (date, won_cents, won, lost)
+  SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0), sum(outcome = 'won'), sum(outcome = 'lost')
+  FROM sales GROUP BY date;
+CREATE TRIGGER sales_daily_insert AFTER INSERT ON sales BEGIN${add('NEW')}
+END;
+CREATE TRIGGER sales_daily_update AFTER UPDATE OF date, outcome, amount_cents ON sales BEGIN${remove('OLD')}${add('NEW')}
+END;
+CREATE TRIGGER sales_daily_delete AFTER DELETE ON sales BEGIN${remove('OLD')}
+END;`;
+}
 
 /**
  * v6: `customer_first_won` holds the day of each customer's first won sale ever, kept by

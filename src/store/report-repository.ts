@@ -40,9 +40,9 @@ export class ReportRepository {
     pairSales: `SELECT outcome, count(*) AS count, sum(amount_cents) AS amount_cents FROM sales INDEXED BY sales_mix
                 WHERE technique IS :technique AND product IS :product AND outcome IN ('won', 'lost') AND date BETWEEN :from AND :to
                 GROUP BY outcome`,
-    salesTotals: `SELECT coalesce(sum(outcome = 'won'), 0) AS won, coalesce(sum(outcome = 'lost'), 0) AS lost,
-                         coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0) AS won_cents
-                  FROM sales INDEXED BY sales_date WHERE date BETWEEN :from AND :to`,
+    // From the per-day totals (schema v7): one small row per day with sales.
+    salesTotals: `SELECT coalesce(sum(won), 0) AS won, coalesce(sum(lost), 0) AS lost, coalesce(sum(won_cents), 0) AS won_cents
+                  FROM sales_daily WHERE date BETWEEN :from AND :to`,
     // Per segment: revenue, won, active and repeat customers, repeat revenue; then the top
     // customers. One statement, so the active-customer aggregate runs once.
     customers: `WITH ${ACTIVE_CUSTOMERS}
@@ -74,12 +74,12 @@ export class ReportRepository {
                         + (SELECT count(*) FROM concerns INDEXED BY concerns_resolved WHERE resolved_date > :asOf AND opened_date <= :asOf)`,
   } as const;
 
-  /** Revenue of each range in one query: a VALUES list of ranges, each summed over the date index. */
+  /** Revenue of each range in one query: a VALUES list of ranges, each summed over the per-day totals. */
   static trendSql(count: number): string {
     const values = Array.from({ length: count }, (_, i) => `(${i}, ?, ?)`).join(', ');
     return `WITH ranges (i, date_from, date_to) AS (VALUES ${values})
-            SELECT r.i, (SELECT coalesce(sum(s.amount_cents), 0) FROM sales s INDEXED BY sales_won
-                         WHERE s.date BETWEEN r.date_from AND r.date_to AND s.outcome = 'won') AS cents
+            SELECT r.i, (SELECT coalesce(sum(d.won_cents), 0) FROM sales_daily d
+                         WHERE d.date BETWEEN r.date_from AND r.date_to) AS cents
             FROM ranges r ORDER BY r.i`;
   }
 

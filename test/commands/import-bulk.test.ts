@@ -28,6 +28,9 @@ function derivedFromScratch(dbPath: string) {
       expectedLastContact: db.prepare(`SELECT customer_id, max(date) AS last_date FROM (SELECT customer_id, date FROM sales UNION ALL SELECT customer_id, date FROM checkins) GROUP BY customer_id ORDER BY customer_id`).all(),
       firstWon: db.prepare(`SELECT customer_id, first_won_date FROM customer_first_won ORDER BY customer_id`).all(),
       expectedFirstWon: db.prepare(`SELECT customer_id, min(date) AS first_won_date FROM sales WHERE outcome = 'won' GROUP BY customer_id ORDER BY customer_id`).all(),
+      daily: db.prepare('SELECT date, won_cents, won, lost FROM sales_daily ORDER BY date').all(),
+      expectedDaily: db.prepare(`SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0) AS won_cents,
+        sum(outcome = 'won') AS won, sum(outcome = 'lost') AS lost FROM sales GROUP BY date ORDER BY date`).all(),
       schema: db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all(),
       sales: db.prepare('SELECT count(*) FROM sales').pluck().get(),
     };
@@ -54,6 +57,7 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   expect(after.schema).toEqual(schemaBefore);
   expect(after.lastContact).toEqual(after.expectedLastContact);
   expect(after.firstWon).toEqual(after.expectedFirstWon);
+  expect(after.daily).toEqual(after.expectedDaily);
   // The triggers are back: an ordinary sale after the import still maintains the tables.
   await run(['sale', 'add', 'customer 9', '5', '--date', '2026-03-14', '--no-follow-up']);
   const later = derivedFromScratch(temp.dbPath);

@@ -143,7 +143,8 @@ export function snapshot(dbPath: string): string {
       userVersion: db.pragma('user_version', { simple: true }),
       schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
     };
-    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+    // Every table's first column is its key (ids, settings keys, sales_daily dates).
+    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all();
     return JSON.stringify(dump);
   } finally {
     db.close();

@@ -28,10 +28,10 @@ describe('report queries', () => {
       if (name.startsWith('first')) expect(scans.every((line) => /USING COVERING INDEX sales_mix/.test(line))).toBe(true);
       else expect({ name, scans }).toEqual({ name, scans: [] });
     }
-    expect(plans.trend.join(' | ')).toMatch(/SEARCH s USING COVERING INDEX sales_won \(date>\? AND date<\?\)/);
+    expect(plans.trend.join(' | ')).toMatch(/SEARCH d USING PRIMARY KEY \(date>\? AND date<\?\)/);
     expect(plans.customers.join(' | ')).toMatch(/SEARCH s USING COVERING INDEX sales_won \(date>\? AND date<\?\).*SEARCH fw USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(plans.customers.join(' | ')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
-    expect(plans.salesTotals.join(' | ')).toMatch(/COVERING INDEX sales_date \(date>\? AND date<\?\)/);
+    expect(plans.salesTotals.join(' | ')).toMatch(/SEARCH sales_daily USING PRIMARY KEY \(date>\? AND date<\?\)/);
     expect(plans.pairSales.join(' | ')).toMatch(/COVERING INDEX sales_mix \(technique=\? AND product=\? AND outcome=\? AND date>\? AND date<\?\)/);
     expect(plans.checkins.join(' | ')).toMatch(/COVERING INDEX checkins_date/);
     expect(plans.concernsOpened.join(' | ')).toMatch(/concerns_opened/);
