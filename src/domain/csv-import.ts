@@ -4,7 +4,7 @@
 import { InputError } from './errors.js';
 import type { DateReader } from './date-format.js';
 import { parseAmount } from './money.js';
-import { CHECKIN_CHANNELS, type CheckinChannel, type SaleOutcome } from './records.js';
+import { CHECKIN_CHANNELS, type CheckinChannel, type Sale, type SaleOutcome } from './records.js';
 
 export const IMPORT_ENTITIES = ['sales', 'customers', 'checkins'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
@@ -106,17 +106,8 @@ export interface CustomerDetails {
   phone: string | null;
 }
 
-export interface ImportedSale extends CustomerDetails {
-  date: string;
-  amountCents: number;
-  outcome: SaleOutcome;
-  reason: string | null;
-  technique: string | null;
-  product: string | null;
-  quantity: number | null;
-  note: string | null;
-  externalId: string | null;
-}
+/** A sale read from a CSV row: the sale's fields plus the details of its customer, by name. */
+export type ImportedSale = CustomerDetails & Omit<Sale, 'id' | 'customer'>;
 
 export interface ImportedCheckin extends CustomerDetails {
   date: string;
