@@ -128,3 +128,14 @@ export function formatShortDate(date: LocalDate, today?: LocalDate): string {
   const base = `${MONTH_NAMES[month - 1]} ${day}`;
   return today && today.slice(0, 4) === date.slice(0, 4) ? base : `${base}, ${year}`;
 }
+
+/**
+ * `--from`/`--to` as given (either may be absent), parsed against `today`; refused when the
+ * range is inverted. Lists filter by it; the report defaults `to` itself.
+ */
+export function parseDateRange(fromText: string | undefined, toText: string | undefined, today: LocalDate): { from?: LocalDate; to?: LocalDate } {
+  const from = fromText !== undefined ? parseDateInput(fromText, today, '--from') : undefined;
+  const to = toText !== undefined ? parseDateInput(toText, today, '--to') : undefined;
+  if (from !== undefined && to !== undefined && from > to) throw new InputError(`--from ${from} is after --to ${to}`);
+  return { from, to };
+}

@@ -1,7 +1,7 @@
 // The report: which days it covers (from flags and today), and the pure buildReport(spec,
 // facts) whose value `spm report --json` prints as is and the text renderer draws.
 import { InputError } from './errors.js';
-import { addDays, daysBetween, minDate, parseDateInput, type LocalDate, type Weekday } from './local-date.js';
+import { addDays, daysBetween, minDate, parseDateRange, type LocalDate, type Weekday } from './local-date.js';
 import { parsePeriodKind, periodContaining, periodLabel, rangeLabel, shiftPeriod, type DateRange, type PeriodKind } from './period.js';
 import { centsToUnits } from './money.js';
 import { wilsonInterval } from './wilson.js';
@@ -56,9 +56,9 @@ export function reportSpec(request: ReportRequest, today: LocalDate, weekStart: 
   if (custom) {
     if (request.period !== undefined || request.last) throw new InputError('--from/--to cannot be combined with --period or --last', 'Give either a period (--period month [--last]) or a range (--from D --to D).');
     if (request.from === undefined) throw new InputError('--to needs --from', 'For example: spm report --from 2026-01-01 --to 2026-03-31');
-    const from = parseDateInput(request.from, today, '--from');
-    const to = request.to !== undefined ? parseDateInput(request.to, today, '--to') : today;
-    if (from > to) throw new InputError(`--from ${from} is after --to ${to}`);
+    const parsed = parseDateRange(request.from, request.to ?? 'today', today);
+    const from = parsed.from!;
+    const to = parsed.to!;
     const days = daysBetween(from, to) + 1;
     const shift = (steps: number): DateRange => ({ from: addDays(from, steps * days), to: addDays(to, steps * days) });
     const range = { from, to };

@@ -3,8 +3,8 @@ import type { Db } from './open-database.js';
 import type { Customer } from '../domain/records.js';
 import type { LocalDate } from '../domain/local-date.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
-import { parseReference } from '../domain/reference.js';
-import { closestNames, nameKey, sanitizeLine } from '../domain/text.js';
+import { nameKey, sanitizeLine } from '../domain/text.js';
+import { resolveNamedRow } from './resolve-name.js';
 
 interface CustomerRow {
   id: number;
@@ -73,8 +73,6 @@ export interface CustomerStats {
 }
 
 const COLUMNS = 'id, name, company, email, phone, segment, tags, notes, cadence_days, archived, added_date';
-/** Index range for names starting with a key: [key, key + U+FFFF). */
-const PREFIX_END = '\uffff';
 
 export class CustomerRepository {
   constructor(private readonly db: Db, private readonly nowIso: () => string) {}
@@ -114,31 +112,14 @@ export class CustomerRepository {
    * unknown references throw NotFoundError (exit 2) with candidates or the closest names.
    */
   resolve(text: string): Customer {
-    const reference = parseReference(text, 'customer');
-    if (reference.kind === 'id') {
-      const row = this.db.prepare(`SELECT ${COLUMNS} FROM customers WHERE id = ?`).get(reference.id) as CustomerRow | undefined;
-      if (row) return customerFromRow(row);
-      // A customer may be named "42"; an id miss falls back to the name.
-      const byName = this.findByName(text);
-      if (byName) return byName;
-      throw new NotFoundError(`no customer #${reference.id}`, 'List customers with: spm customer list');
-    }
-    const exact = this.findByName(reference.text);
-    if (exact) return exact;
-    const matches = (this.db
-      .prepare(`SELECT ${COLUMNS} FROM customers WHERE name_key >= ? AND name_key < ? ORDER BY archived, name_key LIMIT 11`)
-      .all(reference.key, reference.key + PREFIX_END) as CustomerRow[]).map(customerFromRow);
-    if (matches.length === 1) return matches[0];
-    const active = matches.filter((c) => !c.archived);
-    if (active.length === 1) return active[0];
-    if (matches.length > 1) {
-      const listed = matches.slice(0, 10).map((c) => `#${c.id} ${sanitizeLine(c.name)}`).join(', ');
-      throw new NotFoundError(`customer ${JSON.stringify(sanitizeLine(reference.text))} is ambiguous: ${listed}${matches.length > 10 ? ', …' : ''}`, 'Type more of the name, or use the id, e.g. #12.');
-    }
-    const names = (this.db.prepare('SELECT name FROM customers').pluck().all() as string[]);
-    const closest = closestNames(reference.text, names);
-    const suggestion = closest.length > 0 ? ` (did you mean ${closest.map((n) => JSON.stringify(sanitizeLine(n))).join(', ')}?)` : '';
-    throw new NotFoundError(`no customer matches ${JSON.stringify(sanitizeLine(reference.text))}${suggestion}`, `Add it with: spm customer add ${JSON.stringify(sanitizeLine(reference.text))}   (or pass --create to sale add)`);
+    return customerFromRow(resolveNamedRow<CustomerRow>(this.db, {
+      table: 'customers',
+      columns: COLUMNS,
+      what: 'customer',
+      listHint: 'List customers with: spm customer list',
+      exampleId: 12,
+      unknownHint: (name) => `Add it with: spm customer add ${JSON.stringify(name)}   (or pass --create to sale add)`,
+    }, text));
   }
 
   private filterClause(filter: Omit<CustomerListFilter, 'limit'>): { where: string; params: unknown[] } {

@@ -5,8 +5,8 @@ import type { LocalDate } from '../domain/local-date.js';
 import type { PeriodKind } from '../domain/period.js';
 import type { DailyFact, Goal, GoalMetric, Milestone } from '../domain/goal-pace.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
-import { parseReference } from '../domain/reference.js';
-import { closestNames, nameKey, sanitizeLine } from '../domain/text.js';
+import { nameKey, sanitizeLine } from '../domain/text.js';
+import { resolveNamedRow } from './resolve-name.js';
 
 interface GoalRow {
   id: number;
@@ -39,7 +39,6 @@ export interface GoalLog {
 /** Metric values are stored ×100 as integers: cents for money, hundredths otherwise. */
 const toX100 = (value: number) => Math.round(value * 100);
 const COLUMNS = 'id, name, metric, target_x100, period, from_date, to_date, recurring, segment, product, technique, archived';
-const PREFIX_END = '\uffff';
 
 export class GoalRepository {
   constructor(private readonly db: Db, private readonly nowIso: () => string) {}
@@ -97,28 +96,14 @@ export class GoalRepository {
 
   /** Resolves `3`, `#3`, an exact name in any case or a unique name prefix, like customers. */
   resolve(text: string): Goal {
-    const reference = parseReference(text, 'goal');
-    if (reference.kind === 'id') {
-      const row = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE id = ?`).get(reference.id) as GoalRow | undefined;
-      if (row) return this.fromRow(row);
-      const byName = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE name_key = ?`).get(nameKey(text)) as GoalRow | undefined;
-      if (byName) return this.fromRow(byName);
-      throw new NotFoundError(`no goal #${reference.id}`, 'List goals with: spm goal list --all');
-    }
-    const exact = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE name_key = ?`).get(reference.key) as GoalRow | undefined;
-    if (exact) return this.fromRow(exact);
-    const matches = this.db.prepare(`SELECT ${COLUMNS} FROM goals WHERE name_key >= ? AND name_key < ? ORDER BY archived, name_key LIMIT 11`)
-      .all(reference.key, reference.key + PREFIX_END) as GoalRow[];
-    if (matches.length === 1) return this.fromRow(matches[0]);
-    const active = matches.filter((g) => g.archived === 0);
-    if (active.length === 1) return this.fromRow(active[0]);
-    if (matches.length > 1) {
-      const listed = matches.slice(0, 10).map((g) => `#${g.id} ${sanitizeLine(g.name)}`).join(', ');
-      throw new NotFoundError(`goal ${JSON.stringify(sanitizeLine(reference.text))} is ambiguous: ${listed}${matches.length > 10 ? ', …' : ''}`, 'Type more of the name, or use the id, e.g. #3.');
-    }
-    const closest = closestNames(reference.text, this.db.prepare('SELECT name FROM goals').pluck().all() as string[]);
-    const suggestion = closest.length > 0 ? ` (did you mean ${closest.map((n) => JSON.stringify(sanitizeLine(n))).join(', ')}?)` : '';
-    throw new NotFoundError(`no goal matches ${JSON.stringify(sanitizeLine(reference.text))}${suggestion}`, 'List goals with: spm goal list --all');
+    return this.fromRow(resolveNamedRow<GoalRow>(this.db, {
+      table: 'goals',
+      columns: COLUMNS,
+      what: 'goal',
+      listHint: 'List goals with: spm goal list --all',
+      exampleId: 3,
+      unknownHint: () => 'List goals with: spm goal list --all',
+    }, text));
   }
 
   /** Every goal, oldest first; archived ones only when asked. */

@@ -1,8 +1,7 @@
 // spm checkin list: check-ins newest first, by dates and customer.
 import type { AppContext } from '../../cli/context.js';
 import type { Checkin } from '../../domain/records.js';
-import { InputError } from '../../domain/errors.js';
-import { parseDateInput } from '../../domain/local-date.js';
+import { parseDateRange } from '../../domain/local-date.js';
 import { renderList } from '../../ui/table.js';
 import { writeJson } from '../../ui/json.js';
 import { listFooter, listLimit, type ListLimitOptions } from '../shared.js';
@@ -17,9 +16,7 @@ export interface CheckinListOptions extends ListLimitOptions {
 export async function runCheckinList(options: CheckinListOptions, ctx: AppContext): Promise<Checkin[]> {
   const today = ctx.clock.today();
   const limit = listLimit(options);
-  const from = options.from !== undefined ? parseDateInput(options.from, today, '--from') : undefined;
-  const to = options.to !== undefined ? parseDateInput(options.to, today, '--to') : undefined;
-  if (from && to && from > to) throw new InputError(`--from ${from} is after --to ${to}`);
+  const { from, to } = parseDateRange(options.from, options.to, today);
   const store = ctx.store('read');
   const { checkins, total } = store.read(() => {
     const customerId = options.customer !== undefined ? store.customers.resolve(options.customer).id : undefined;

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../cli/context.js';
 import type { Sale, SaleOutcome } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
-import { parseDateInput } from '../../domain/local-date.js';
+import { parseDateRange } from '../../domain/local-date.js';
 import { formatMoney } from '../../domain/money.js';
 import { renderList } from '../../ui/table.js';
 import { writeJson } from '../../ui/json.js';
@@ -21,9 +21,7 @@ export interface SaleListOptions extends ListLimitOptions {
 export async function runSaleList(options: SaleListOptions, ctx: AppContext): Promise<Sale[]> {
   const today = ctx.clock.today();
   const limit = listLimit(options);
-  const from = options.from !== undefined ? parseDateInput(options.from, today, '--from') : undefined;
-  const to = options.to !== undefined ? parseDateInput(options.to, today, '--to') : undefined;
-  if (from && to && from > to) throw new InputError(`--from ${from} is after --to ${to}`);
+  const { from, to } = parseDateRange(options.from, options.to, today);
   let outcome: SaleOutcome | undefined;
   if (options.outcome !== undefined) {
     const value = options.outcome.trim().toLowerCase();
