@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { formatShortDate } from '../domain/local-date.js';
 import { sanitizeLine } from '../domain/text.js';
 import { writeJson } from '../ui/json.js';
+import { goalStatusStyle } from '../ui/theme.js';
 import { loadDailyView, weekdayName } from './followups.js';
 import { dayCount, followupJson, followupWhy } from './followup/present.js';
 import { evaluateCurrent, goalProgressJson, progressLine } from './goal/progress.js';
@@ -82,7 +83,7 @@ export async function runDashboard(ctx: AppContext) {
   if (goals.length > 0) {
     lines.push('', theme.bold('Goals'));
     for (const progress of goals) {
-      const colour = ['met', 'ahead'].includes(progress.pace.status) ? theme.green : progress.pace.status === 'on-track' ? theme.cyan : theme.red;
+      const colour = goalStatusStyle(theme, progress.pace.status);
       lines.push(`  ${colour('●')} ${progressLine(progress, currency)}`);
     }
   }

@@ -28,3 +28,14 @@ export function colorLevel({ stdoutIsTTY, colorFlag, env }: ColorInputs): 0 | 1 
 export function createTheme(level: 0 | 1 | 2 | 3): Theme {
   return new Chalk({ level });
 }
+
+/** One colour per goal status, wherever a status is shown (goal list, report, dashboard). */
+export function goalStatusStyle(theme: Theme, status: string): (text: string) => string {
+  switch (status) {
+    case 'met': return theme.green.bold;
+    case 'ahead': return theme.green;
+    case 'on-track': return theme.cyan;
+    case 'behind': return theme.yellow;
+    default: return theme.red; // missed
+  }
+}

@@ -1,8 +1,8 @@
 // spm goal list: the progress table of active goals (--all adds archived and finished ones).
 import type { AppContext } from '../../cli/context.js';
 import { rangeLabel } from '../../domain/period.js';
-import { METRIC_INFO, type GoalStatus } from '../../domain/goal-pace.js';
-import type { Theme } from '../../ui/theme.js';
+import { METRIC_INFO } from '../../domain/goal-pace.js';
+import { goalStatusStyle } from '../../ui/theme.js';
 import { renderList } from '../../ui/table.js';
 import { round2, writeJson } from '../../ui/json.js';
 import { progressBar } from '../../ui/chart.js';
@@ -12,15 +12,6 @@ export interface GoalListOptions {
   all?: boolean;
 }
 
-export function statusStyle(theme: Theme, status: GoalStatus): (text: string) => string {
-  switch (status) {
-    case 'met': return theme.green.bold;
-    case 'ahead': return theme.green;
-    case 'on-track': return theme.cyan;
-    case 'behind': return theme.yellow;
-    case 'missed': return theme.red;
-  }
-}
 
 export async function runGoalList(options: GoalListOptions, ctx: AppContext): Promise<GoalProgress[]> {
   const today = ctx.clock.today();
@@ -54,7 +45,7 @@ export async function runGoalList(options: GoalListOptions, ctx: AppContext): Pr
       header: 'Pace',
       value: (p: GoalProgress) => progressBar((p.pace.percent ?? 0) / 100, METRIC_INFO[p.goal.metric].kind === 'rate' ? 1 : p.pace.elapsed, 16),
     }] : []),
-    { header: 'Status', value: (p) => p.pace.status, style: (text, p) => statusStyle(theme, p.pace.status)(text) },
+    { header: 'Status', value: (p) => p.pace.status, style: (text, p) => goalStatusStyle(theme, p.pace.status)(text) },
     { header: 'Projected', value: (p) => fmt(p, p.pace.projected !== null && tty && METRIC_INFO[p.goal.metric].money ? Math.round(p.pace.projected) : p.pace.projected), align: 'right' },
     { header: tty ? 'Needed/day' : 'needed-per-day', value: (p) => (tty ? formatPerDay(p.goal.metric, p.pace.neededPerDay, currency) : p.pace.neededPerDay === null ? '' : String(round2(p.pace.neededPerDay))), align: 'right' },
   ], progress);

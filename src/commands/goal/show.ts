@@ -8,7 +8,7 @@ import { cumulativeSeries, METRIC_INFO, recurringPeriods, streak, type GoalStatu
 import { round2, writeJson } from '../../ui/json.js';
 import { lineChart } from '../../ui/chart.js';
 import { evaluateCurrent, evaluateGoal, formatPercent, formatPerDay, formatValue, goalProgressJson, type GoalProgress } from './progress.js';
-import { statusStyle } from './list.js';
+import { goalStatusStyle } from '../../ui/theme.js';
 
 /** How many completed periods of a recurring goal `show` evaluates (one query each). */
 export const HISTORY_PERIODS = 52;
@@ -67,7 +67,7 @@ export async function runGoalShow(reference: string, ctx: AppContext): Promise<G
   lines.push(theme.bold(`#${goal.id} ${sanitizeLine(goal.name)}`) + theme.dim(`  ${goal.metric}${filters ? ` (${sanitizeLine(filters)})` : ''}${goal.recurring ? `, every ${goal.period}` : ''}${goal.archived ? ', archived' : ''}`));
   const timelineName = goal.recurring && goal.period ? `${periodLabel(goal.period, progress.timeline)}: ` : '';
   lines.push(`Timeline   ${timelineName}${rangeLabel(progress.timeline)}  (day ${Math.round(pace.elapsed * pace.totalDays)} of ${pace.totalDays}, ${pace.daysLeft} left)`);
-  lines.push(`Actual     ${v(pace.actual)} of ${v(goal.target)} (${formatPercent(pace.percent)})  ${statusStyle(theme, pace.status)(pace.status)}`);
+  lines.push(`Actual     ${v(pace.actual)} of ${v(goal.target)} (${formatPercent(pace.percent)})  ${goalStatusStyle(theme, pace.status)(pace.status)}`);
   if (rate) lines.push(`Target     ${v(goal.target)} on average over the timeline`);
   else {
     const needed = pace.neededPerDay !== null ? ` · ${formatPerDay(goal.metric, pace.neededPerDay, currency)} to go` : '';

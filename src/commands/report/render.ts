@@ -1,6 +1,6 @@
 // The report for a person: one screen, at most 100 columns, drawn from the same Report value
 // that --json prints. Readable without colour: arrows, blocks and words carry the meaning.
-import type { Theme } from '../../ui/theme.js';
+import { goalStatusStyle, type Theme } from '../../ui/theme.js';
 import type { Report, ReportGoal, SalesBlock } from '../../domain/report.js';
 import { formatMoney } from '../../domain/money.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
@@ -182,7 +182,7 @@ export function formatGoalValue(metric: string, value: number | null, currency: 
 function goalLine(goal: ReportGoal, currency: string, theme: Theme): string {
   const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
   const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
-  const statusColour = goal.status === 'met' || goal.status === 'ahead' ? theme.green : goal.status === 'on-track' ? theme.cyan : theme.red;
+  const statusColour = goalStatusStyle(theme, goal.status);
   const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;
   const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatGoalValue(goal.metric, goal.neededPerDay, currency)}/day to go` : '';
   const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
