@@ -36,6 +36,12 @@ export function parseAmount(text: string, options: ParseAmountOptions = {}): num
   return result;
 }
 
+/** At most 2 decimals (rates, percentages, averages in JSON); null for anything not a finite number, never NaN. */
+export function round2(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return Math.round(value * 100) / 100;
+}
+
 /** Cents as a JSON number in currency units (at most 2 decimals). */
 export function centsToUnits(cents: number): number {
   return Math.round(cents) / 100;

@@ -3,7 +3,7 @@
 import { InputError } from './errors.js';
 import { addDays, daysBetween, minDate, parseDateRange, type LocalDate, type Weekday } from './local-date.js';
 import { parsePeriodKind, periodContaining, periodLabel, rangeLabel, shiftPeriod, type DateRange, type PeriodKind } from './period.js';
-import { centsToUnits } from './money.js';
+import { centsToUnits, round2 } from './money.js';
 import { wilsonInterval } from './wilson.js';
 
 /** How many periods the trend shows, this one included. */
@@ -204,12 +204,6 @@ export interface Report {
   products: NamedRevenue[];
   segments: NamedRevenue[];
   trend: { from: LocalDate; to: LocalDate; revenue: number }[];
-}
-
-/** At most 2 decimals; null for anything that is not a finite number (never NaN). */
-export function round2(value: number | null): number | null {
-  if (value === null || !Number.isFinite(value)) return null;
-  return Math.round(value * 100) / 100;
 }
 
 const percent = (part: number, whole: number): number | null => (whole > 0 ? round2((part / whole) * 100) : null);

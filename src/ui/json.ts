@@ -5,8 +5,5 @@ export function writeJson(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** A number with at most 2 decimals (percentages, rates, averages), or null. */
-export function round2(value: number | null | undefined): number | null {
-  if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  return Math.round(value * 100) / 100;
-}
+/** Rates and averages in JSON: at most 2 decimals, null instead of NaN (domain/money.ts). */
+export { round2 } from '../domain/money.js';
