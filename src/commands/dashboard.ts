@@ -11,6 +11,7 @@ import { goalStatusStyle } from '../ui/theme.js';
 import { loadDailyView, weekdayName } from './followups.js';
 import { dayCount, followupJson, followupWhy } from './followup/present.js';
 import { evaluateCurrent, goalProgressJson, progressLine } from './goal/progress.js';
+import { isGoalActive } from '../domain/goal-pace.js';
 
 /** Follow-ups listed by name on the dashboard; the rest are counted. */
 export const DASHBOARD_FOLLOWUPS = 5;
@@ -44,7 +45,7 @@ export async function runDashboard(ctx: AppContext) {
     const settings = store.settings.get();
     const cache = new Map<string, unknown>();
     const goals = store.goals.list(false)
-      .filter((goal) => goal.recurring || goal.to >= today)
+      .filter((goal) => isGoalActive(goal, today))
       .map((goal) => evaluateCurrent(store, goal, today, settings.weekStart, cache));
     return { view: loadDailyView(store, today, 0, DASHBOARD_FOLLOWUPS), goals, currency: settings.currency };
   });

@@ -268,3 +268,8 @@ export function currentTimeline(goal: { from: LocalDate; to: LocalDate; recurrin
   if (!goal.recurring || goal.period === null) return { from: goal.from, to: goal.to };
   return recurringPeriods(goal.period, goal.from, today, weekStart, 0).current;
 }
+
+/** Active: recurring, or its timeline has not ended. `goal list` and the dashboard show these. */
+export function isGoalActive(goal: { recurring: boolean; to: LocalDate }, today: LocalDate): boolean {
+  return goal.recurring || goal.to >= today;
+}

@@ -1,7 +1,7 @@
 // spm goal list: the progress table of active goals (--all adds archived and finished ones).
 import type { AppContext } from '../../cli/context.js';
 import { rangeLabel } from '../../domain/period.js';
-import { METRIC_INFO } from '../../domain/goal-pace.js';
+import { isGoalActive, METRIC_INFO } from '../../domain/goal-pace.js';
 import { goalStatusStyle } from '../../ui/theme.js';
 import { renderList } from '../../ui/table.js';
 import { round2, writeJson } from '../../ui/json.js';
@@ -20,7 +20,7 @@ export async function runGoalList(options: GoalListOptions, ctx: AppContext): Pr
     const settings = store.settings.get();
     const goals = store.goals.list(Boolean(options.all))
       // Finished one-off goals drop out of the default list; recurring ones never finish.
-      .filter((goal) => options.all || goal.recurring || goal.to >= today)
+      .filter((goal) => options.all || isGoalActive(goal, today))
       .reverse();
     const cache = new Map<string, unknown>();
     return { progress: goals.map((goal) => evaluateCurrent(store, goal, today, settings.weekStart, cache)), currency: settings.currency };
