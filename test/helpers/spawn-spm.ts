@@ -1,4 +1,4 @@
-// Runs the built binary (bin/spm.js → dist/) the way a user does: a real process with
+// Runs the built binary (bin/spm.js → dist/spm.cjs) the way a user does: a real process with
 // SPM_DB and SPM_NOW in its environment. `npm test` builds dist/ before jest runs.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -1,0 +1,53 @@
+// bin/spm.js runs dist/spm.cjs with the V8 code cache the build wrote. The cache must be used
+// when it belongs to the bundle, and ignored (spm still right, only slower) when it does not.
+import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const LOADER = resolve('bin/spm.js');
+const BUNDLE = resolve('dist/spm.cjs');
+const CACHE = resolve('dist/spm.cjs.cache');
+
+/** Loads a bundle through bin/spm.js's loader in a fresh node, runs `spm --version`, says whether the cache was used. */
+function load(bundlePath: string, cachePath: string): { usedCache: boolean; version: string } {
+  const script = `
+    const { loadBundle } = require(${JSON.stringify(LOADER)});
+    const loaded = loadBundle({ bundlePath: ${JSON.stringify(bundlePath)}, cachePath: ${JSON.stringify(cachePath)} });
+    loaded.exports.main(['--version']).then((code) => { process.stderr.write('usedCache=' + loaded.usedCache + '\\n'); process.exitCode = code; });`;
+  const result = spawnSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  return { usedCache: /usedCache=true/.test(result.stderr), version: result.stdout.trim() };
+}
+
+describe('the code cache (bin/spm.js)', () => {
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+  test('the build writes a cache for its bundle, and the binary uses it', () => {
+    expect(readFileSync(CACHE).toString('latin1', 0, 4)).toBe('spm ');
+    expect(load(BUNDLE, CACHE)).toEqual({ usedCache: true, version });
+  });
+
+  test('a cache made for another build, or damaged, is ignored and spm still runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spm-cache-'));
+    try {
+      const bundle = join(dir, 'spm.cjs');
+      copyFileSync(BUNDLE, bundle);
+      const cache = readFileSync(CACHE);
+      const headerEnd = cache.indexOf(10) + 1;
+
+      writeFileSync(join(dir, 'other.cache'), Buffer.concat([Buffer.from('spm 0123456789abcdef\n'), cache.subarray(headerEnd)]));
+      expect(load(bundle, join(dir, 'other.cache'))).toEqual({ usedCache: false, version });
+
+      const damaged = Buffer.from(cache);
+      damaged.fill(0x5a, headerEnd, headerEnd + 64);
+      writeFileSync(join(dir, 'damaged.cache'), damaged);
+      expect(load(bundle, join(dir, 'damaged.cache'))).toEqual({ usedCache: false, version });
+
+      expect(load(bundle, join(dir, 'missing.cache'))).toEqual({ usedCache: false, version });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
