@@ -149,28 +149,28 @@ export class FollowupRepository {
   /**
    * Active customers with a cadence and no open follow-up whose last contact (the latest sale,
    * won or lost, or check-in, else the day added) is before `today` minus their cadence: the
-   * ones going cold. Reads the partial index customers_cadence and customer_last_contact (v3),
-   * so the cost grows with the customers that have a cadence, not with the history. The
+   * ones going cold, coldest first (the earliest touch-by day), with how many there are in all.
+   * Reads customer_cadence (v8) in index order and stops at `limit`, so the cost grows with the
+   * customers shown, and the count with the customers going cold, not with the history. The
    * domain's isGoingCold applies the same rule again on the rows returned.
    */
   goingColdCandidates(today: LocalDate, limit?: number): { candidates: CadenceCandidate[]; total: number } {
-    // count(*) OVER () is the number of rows before LIMIT: one pass gives the page and the total.
     const rows = this.db.prepare(`
-      SELECT c.id, c.name, c.cadence_days, max(c.added_date, coalesce(l.last_date, '')) AS last_contact, count(*) OVER () AS total
+      SELECT k.customer_id AS id, c.name, c.cadence_days, k.last_contact
       ${GOING_COLD}
-      -- Already in the domain's order (coldest first: the earliest last contact + cadence), so its sort has nothing to do.
-      ORDER BY julianday(last_contact) + c.cadence_days, c.id LIMIT ?`)
-      .all(today, limit ?? -1) as { id: number; name: string; cadence_days: number; last_contact: string; total: number }[];
+      ORDER BY k.touch_by, k.customer_id LIMIT ?`)
+      .all(today, limit ?? -1) as { id: number; name: string; cadence_days: number; last_contact: string }[];
+    const total = limit === undefined || rows.length < limit ? rows.length
+      : this.db.prepare(`SELECT count(*) ${GOING_COLD_FROM}`).pluck().get(today) as number;
     return {
       candidates: rows.map((r) => ({ customer: { id: r.id, name: r.name }, cadenceDays: r.cadence_days, lastContact: r.last_contact })),
-      total: rows.length > 0 ? rows[0].total : 0,
+      total,
     };
   }
 }
 
-const GOING_COLD = `
-      FROM customers c INDEXED BY customers_cadence
-      LEFT JOIN customer_last_contact l ON l.customer_id = c.id
-      WHERE c.cadence_days IS NOT NULL AND c.archived = 0
-        AND julianday(max(c.added_date, coalesce(l.last_date, ''))) + c.cadence_days < julianday(?)
-        AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = c.id AND f.status = 'open')`;
+/** Customers going cold on the given day: past their touch-by day, and no open follow-up (a scheduled touch suppresses the flag). */
+const COLD_ON_DAY = `WHERE k.touch_by < ?
+        AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = k.customer_id AND f.status = 'open')`;
+const GOING_COLD_FROM = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by ${COLD_ON_DAY}`;
+const GOING_COLD = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by JOIN customers c ON c.id = k.customer_id ${COLD_ON_DAY}`;

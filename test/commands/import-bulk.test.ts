@@ -4,6 +4,7 @@ import { expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
+import { cadenceTables } from '../helpers/derived.js';
 
 const temp = useTempDb();
 const run = (args: string[]) => runSpm(args, { db: temp.dbPath });
@@ -31,6 +32,7 @@ function derivedFromScratch(dbPath: string) {
       daily: db.prepare('SELECT date, won_cents, won, lost FROM sales_daily ORDER BY date').all(),
       expectedDaily: db.prepare(`SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0) AS won_cents,
         sum(outcome = 'won') AS won, sum(outcome = 'lost') AS lost FROM sales GROUP BY date ORDER BY date`).all(),
+      cadence: cadenceTables(db),
       schema: db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all(),
       sales: db.prepare('SELECT count(*) FROM sales').pluck().get(),
     };
@@ -42,7 +44,9 @@ function derivedFromScratch(dbPath: string) {
 test('a large import rebuilds indexes, triggers and derived tables exactly', async () => {
   // Existing history: a customer seen in 2026 keeps its later last contact; Customer 5's
   // earlier won sale keeps its first-won date.
-  await run(['customer', 'add', 'Customer 5']);
+  // Imported customers get the default cadence, so customer_cadence follows the import too.
+  await run(['config', 'set', 'default-cadence-days', '30']);
+  await run(['customer', 'add', 'Customer 5', '--every', '14']);
   await run(['sale', 'add', 'customer 5', '10', '--date', '2024-06-01', '--no-follow-up']);
   await run(['customer', 'add', 'Customer 7']);
   await run(['checkin', 'add', 'customer 7', '--date', '2026-03-01']);
@@ -58,6 +62,8 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   expect(after.lastContact).toEqual(after.expectedLastContact);
   expect(after.firstWon).toEqual(after.expectedFirstWon);
   expect(after.daily).toEqual(after.expectedDaily);
+  expect(after.cadence.stored).toEqual(after.cadence.expected);
+  expect(after.cadence.stored).toHaveLength(300);
   // The triggers are back: an ordinary sale after the import still maintains the tables.
   await run(['sale', 'add', 'customer 9', '5', '--date', '2026-03-14', '--no-follow-up']);
   const later = derivedFromScratch(temp.dbPath);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
+import { cadenceTables } from '../helpers/derived.js';
 
 const temp = useTempDb();
 
@@ -41,6 +42,10 @@ describe('migration to v3 (last contact per customer)', () => {
       { customer_id: 2, last_date: '2026-03-05' },
       { customer_id: 3, last_date: '2026-01-02' },
     ]);
+    // v8 backfills each touch-by day from those last contacts.
+    const cadence = cadenceTables(db);
+    expect(cadence.stored).toHaveLength(4);
+    expect(cadence.stored).toEqual(cadence.expected);
     db.close();
     expect(result.json().goingCold).toEqual([
       { customer: { id: 4, name: 'Never Touched' }, lastContact: '2025-06-01', cadenceDays: 30, daysSinceContact: 287 },

@@ -1,0 +1,67 @@
+// customer_cadence (schema v8): the touch-by day of each active customer with a cadence must
+// follow every change of customers, sales and check-ins, and drive the daily view's
+// "going cold" exactly as the rule says (last contact more than the cadence ago).
+import { expect, test } from '@jest/globals';
+import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
+import { cadenceTables } from '../helpers/derived.js';
+
+const temp = useTempDb();
+const run = async (args: string[], now = '2026-03-30') => {
+  const result = await runSpm(args, { db: temp.dbPath, now });
+  expect(result.stderr).not.toMatch(/^spm: /m);
+  return result;
+};
+
+function stored(): unknown[] {
+  const db = openRaw(temp.dbPath);
+  try {
+    const { stored: rows, expected } = cadenceTables(db);
+    expect(rows).toEqual(expected);
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
+test('customer_cadence follows customers, sales and check-ins', async () => {
+  await run(['customer', 'add', 'Acme', '--every', '30'], '2026-03-01'); // #1
+  await run(['customer', 'add', 'Beta'], '2026-03-01'); // #2, no cadence: no row
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-01', touch_by: '2026-03-31' }]);
+
+  await run(['sale', 'add', 'acme', '100', '--date', '2026-03-10', '--no-follow-up']); // #1
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-10', touch_by: '2026-04-09' }]);
+  await run(['checkin', 'add', 'acme', '--date', '2026-03-20']);
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-20', touch_by: '2026-04-19' }]);
+  // An earlier (lost) sale changes nothing; deleting the latest contact goes back to the one before.
+  await run(['sale', 'add', 'acme', '50', '--date', '2026-03-05', '--lost']); // #2
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-20', touch_by: '2026-04-19' }]);
+  await run(['sale', 'edit', '1', '--date', '2026-03-25']);
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-25', touch_by: '2026-04-24' }]);
+  await run(['sale', 'rm', '1', '--yes']);
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-20', touch_by: '2026-04-19' }]);
+
+  await run(['customer', 'edit', 'acme', '--every', '2w']);
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-20', touch_by: '2026-04-03' }]);
+  await run(['customer', 'edit', 'beta', '--every', '7']);
+  expect(stored()).toEqual([
+    { customer_id: 1, last_contact: '2026-03-20', touch_by: '2026-04-03' },
+    { customer_id: 2, last_contact: '2026-03-01', touch_by: '2026-03-08' },
+  ]);
+  await run(['customer', 'archive', 'acme']);
+  expect(stored()).toEqual([{ customer_id: 2, last_contact: '2026-03-01', touch_by: '2026-03-08' }]);
+  await run(['customer', 'unarchive', 'acme']);
+  await run(['customer', 'edit', 'beta', '--every', 'none']);
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-20', touch_by: '2026-04-03' }]);
+  await run(['customer', 'add', 'Gamma', '--every', '10']); // #3
+  await run(['customer', 'rm', 'gamma', '--yes']);
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-03-20', touch_by: '2026-04-03' }]);
+});
+
+test('going cold turns on the day after touch-by, and a scheduled follow-up suppresses it', async () => {
+  await run(['customer', 'add', 'Acme', '--every', '30'], '2026-03-01'); // touch by 2026-03-31
+  const cold = async (now: string) => (await run(['followups', '--json'], now)).json().goingCold.map((c: { customer: { name: string } }) => c.customer.name);
+  expect(await cold('2026-03-31')).toEqual([]);
+  expect(await cold('2026-04-01')).toEqual(['Acme']);
+  await run(['followup', 'add', 'acme', '2026-04-10'], '2026-04-01');
+  expect(await cold('2026-04-01')).toEqual([]);
+});
