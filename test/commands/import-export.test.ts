@@ -58,6 +58,18 @@ describe('import sales', () => {
     expect(openRaw(temp.dbPath).prepare('SELECT external_id FROM sales ORDER BY id').pluck().all()).toEqual(['A1', 'A2', expect.stringMatching(/^sha1:[0-9a-f]{40}$/)]);
   });
 
+  test('counts stay exact over many rows: repeats inside the file and rows imported before', async () => {
+    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `2026-01-01,Acme,${from + i + 1},B${from + i}`);
+    const first = csv('first.csv', `date,customer,amount,external-id\n${rows(0, 100).join('\n')}\n`);
+    expect((await run(['import', 'sales', first, '--json'])).json()).toMatchObject({ read: 100, imported: 100, duplicates: 0 });
+    // B50–B99 were imported before; B10 too; B150 appears twice in this file.
+    const second = csv('second.csv', `date,customer,amount,external-id\n${[...rows(50, 200), '2026-01-01,Acme,11,B10', '2026-01-01,Acme,151,B150'].join('\n')}\n`);
+    expect((await run(['import', 'sales', second, '--json'])).json()).toMatchObject({ read: 152, imported: 100, duplicates: 52 });
+    const db = openRaw(temp.dbPath);
+    expect(db.prepare('SELECT count(*) AS n, count(DISTINCT external_id) AS ids, sum(amount_cents) AS cents FROM sales').get()).toEqual({ n: 200, ids: 200, cents: 100 * 200 * 201 / 2 });
+    db.close();
+  });
+
   test('a dirty file is refused with its line numbers and the database unchanged', async () => {
     await run(['customer', 'add', 'Seed']);
     const file = csv('dirty.csv', 'date,customer,amount,outcome\n2026-01-01,Acme,10,won\n2026-02-30,Acme,10,won\n2026-01-03,"Multi\nLine",abc,won\n2026-01-04,Acme,10,maybe\n');

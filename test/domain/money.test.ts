@@ -16,6 +16,11 @@ describe('parseAmount', () => {
     ['1,000,000', 100000000],
     ['€25', 2500],
     ['USD 25', 2500],
+    // Around the switch from Number to BigInt digits (13 digits of whole units) and the limit.
+    ['9999999999999.99', 999999999999999],
+    ['9,999,999,999,999.995', 1e15],
+    ['10000000000000', 1e15],
+    ['0000000000000012.34', 1234],
   ])('%s is %d cents', (text, cents) => {
     expect(parseAmount(text)).toBe(cents);
   });
@@ -35,6 +40,7 @@ describe('parseAmount', () => {
     ['12,34,567', /not an amount/],
     ['1.2.3', /not an amount/],
     ['99999999999999999', /too large/],
+    ['10000000000000.01', /too large/],
   ])('%j is refused (%s)', (text, message) => {
     expect(() => parseAmount(text)).toThrow(message);
   });
