@@ -144,9 +144,9 @@ export class CustomerRepository {
     const { where, params } = this.filterClause(filter);
     const sql = `
       SELECT ${COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')},
-        max(c.added_date,
-            coalesce((SELECT max(s.date) FROM sales s WHERE s.customer_id = c.id), ''),
-            coalesce((SELECT max(k.date) FROM checkins k WHERE k.customer_id = c.id), '')) AS last_contact,
+        -- The latest sale or check-in; the day added only when there is none (as domain lastContactDate).
+        coalesce(nullif(max(coalesce((SELECT max(s.date) FROM sales s WHERE s.customer_id = c.id), ''),
+            coalesce((SELECT max(k.date) FROM checkins k WHERE k.customer_id = c.id), '')), ''), c.added_date) AS last_contact,
         coalesce((SELECT sum(s.amount_cents) FROM sales s WHERE s.customer_id = c.id AND s.outcome = 'won'), 0) AS lifetime_cents
       FROM customers c ${where}
       ORDER BY c.id DESC

@@ -183,7 +183,7 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
 
 /**
  * v8: `customer_cadence` holds, for each active customer with a stay-in-touch cadence, the last
- * contact (latest sale or check-in, else the day added) and `touch_by`, the last day before the
+ * contact (latest sale or check-in; the day added only when there is none) and `touch_by`, the last day before the
  * customer goes cold (last contact + cadence). Kept by triggers on customers and on
  * customer_last_contact (v3), so it follows sales and check-ins, bulk imports included. The
  * daily view then reads the customers going cold in order from one index range and stops after
@@ -196,17 +196,17 @@ function cadenceMigrationSql(): string {
   DELETE FROM customer_cadence WHERE customer_id = ${id};
   INSERT INTO customer_cadence (customer_id, last_contact, touch_by)
     SELECT id, last_contact, date(last_contact, '+' || cadence_days || ' days') FROM (
-      SELECT c.id, c.cadence_days, max(c.added_date, coalesce((SELECT l.last_date FROM customer_last_contact l WHERE l.customer_id = c.id), '')) AS last_contact
+      SELECT c.id, c.cadence_days, coalesce((SELECT l.last_date FROM customer_last_contact l WHERE l.customer_id = c.id), c.added_date) AS last_contact
       FROM customers c WHERE c.id = ${id} AND c.cadence_days IS NOT NULL AND c.archived = 0);`;
   return `
 CREATE TABLE customer_cadence (
   customer_id   INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
-  last_contact  TEXT NOT NULL,                   -- latest sale or check-in day, else the day added
+  last_contact  TEXT NOT NULL,                   -- latest sale or check-in day; the day added if none
   touch_by      TEXT NOT NULL                    -- last_contact + cadence_days: going cold the day after
 );
 INSERT INTO customer_cadence (customer_id, last_contact, touch_by)
   SELECT id, last_contact, date(last_contact, '+' || cadence_days || ' days') FROM (
-    SELECT c.id, c.cadence_days, max(c.added_date, coalesce(l.last_date, '')) AS last_contact
+    SELECT c.id, c.cadence_days, coalesce(l.last_date, c.added_date) AS last_contact
     FROM customers c LEFT JOIN customer_last_contact l ON l.customer_id = c.id
     WHERE c.cadence_days IS NOT NULL AND c.archived = 0);
 CREATE INDEX customer_cadence_touch_by ON customer_cadence (touch_by, customer_id);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildDailyView, daysOverdue, isGoingCold, isQuietDay, type CadenceCandidate } from '../../src/domain/followup-rank.js';
+import { buildDailyView, daysOverdue, isGoingCold, isQuietDay, lastContactDate, type CadenceCandidate } from '../../src/domain/followup-rank.js';
 import type { Concern, Followup } from '../../src/domain/records.js';
 
 const TODAY = '2026-03-15';
@@ -87,5 +87,17 @@ describe('quiet day and concerns', () => {
   test('open concerns oldest first with their age in days', () => {
     const v = view([], 7, [], [concern(2, '2026-03-10'), concern(1, '2026-02-15')]);
     expect(v.openConcerns.map((c) => [c.id, c.ageDays])).toEqual([[1, 28], [2, 5]]);
+  });
+});
+
+describe('lastContactDate', () => {
+  test.each([
+    [[], '2026-03-01'], // no touch: the day added
+    [[null, undefined], '2026-03-01'],
+    [['2026-01-10'], '2026-01-10'], // history before the day added counts as it is
+    [['2026-01-10', '2026-04-02'], '2026-04-02'],
+    [[null, '2026-02-01'], '2026-02-01'],
+  ])('added 2026-03-01, touches %j: %s', (touches, expected) => {
+    expect(lastContactDate('2026-03-01', touches as (string | null | undefined)[])).toBe(expected);
   });
 });

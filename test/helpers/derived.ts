@@ -7,9 +7,9 @@ export function cadenceTables(db: Database.Database): { stored: unknown[]; expec
     stored: db.prepare('SELECT customer_id, last_contact, touch_by FROM customer_cadence ORDER BY customer_id').all(),
     expected: db.prepare(`
       SELECT id AS customer_id, last_contact, date(last_contact, '+' || cadence_days || ' days') AS touch_by FROM (
-        SELECT c.id, c.cadence_days, max(c.added_date,
+        SELECT c.id, c.cadence_days, coalesce(nullif(max(
           coalesce((SELECT max(date) FROM sales WHERE customer_id = c.id), ''),
-          coalesce((SELECT max(date) FROM checkins WHERE customer_id = c.id), '')) AS last_contact
+          coalesce((SELECT max(date) FROM checkins WHERE customer_id = c.id), '')), ''), c.added_date) AS last_contact
         FROM customers c WHERE c.cadence_days IS NOT NULL AND c.archived = 0)
       ORDER BY customer_id`).all(),
   };

@@ -65,3 +65,13 @@ test('going cold turns on the day after touch-by, and a scheduled follow-up supp
   await run(['followup', 'add', 'acme', '2026-04-10'], '2026-04-01');
   expect(await cold('2026-04-01')).toEqual([]);
 });
+
+test('history entered after adding a customer counts as it is: last contact is the latest touch, not the day added (SPEC)', async () => {
+  await run(['customer', 'add', 'Delta', '--every', '30'], '2026-03-01');
+  await run(['sale', 'add', 'delta', '100', '--date', '2026-01-10', '--no-follow-up'], '2026-03-01');
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-01-10', touch_by: '2026-02-09' }]);
+  expect((await run(['customer', 'show', 'delta', '--json'], '2026-03-01')).json().lastContact).toBe('2026-01-10');
+  expect((await run(['customer', 'list'], '2026-03-01')).stdout).toContain('2026-01-10');
+  const view = (await run(['followups', '--json'], '2026-03-01')).json();
+  expect(view.goingCold).toEqual([{ customer: { id: 1, name: 'Delta' }, lastContact: '2026-01-10', cadenceDays: 30, daysSinceContact: 50 }]);
+});

@@ -1,13 +1,13 @@
 // spm customer show: one customer's card: details, lifetime value, last contact, history.
 import type { AppContext } from '../../cli/context.js';
 import { centsToUnits, formatMoney } from '../../domain/money.js';
-import { maxDate, formatShortDate } from '../../domain/local-date.js';
+import { formatShortDate } from '../../domain/local-date.js';
 import { sanitizeLine, sanitizeText } from '../../domain/text.js';
 import { writeJson, round2 } from '../../ui/json.js';
 import { customerJson } from './present.js';
 import { saleJson } from '../sale/present.js';
 import { checkinJson, concernJson, followupJson, followupWhy } from '../followup/present.js';
-import { daysOverdue } from '../../domain/followup-rank.js';
+import { daysOverdue, lastContactDate } from '../../domain/followup-rank.js';
 
 /** How many of each history list the card shows (JSON carries the same). */
 export const SHOW_HISTORY_LIMIT = 20;
@@ -26,7 +26,7 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
     return { customer, stats, sales, currency, checkins, followups, concerns };
   });
   const { customer, stats, sales, currency, checkins, followups, concerns } = card;
-  const lastContact = [stats.lastSale, stats.lastCheckin].reduce<string>((latest, d) => (d ? maxDate(latest, d) : latest), customer.addedDate);
+  const lastContact = lastContactDate(customer.addedDate, [stats.lastSale, stats.lastCheckin]);
   const json = {
     ...customerJson(customer),
     notes: customer.notes,
