@@ -125,6 +125,11 @@ export class FollowupRepository {
     return rows.map(followupFromRow);
   }
 
+  openForSale(saleId: number): Followup[] {
+    const rows = this.db.prepare(`${SELECT} WHERE f.sale_id = ? AND f.status = 'open' ORDER BY f.due_date, f.id`).all(saleId) as FollowupRow[];
+    return rows.map(followupFromRow);
+  }
+
   openForConcern(concernId: number): Followup[] {
     const rows = this.db.prepare(`${SELECT} WHERE f.concern_id = ? AND f.status = 'open' ORDER BY f.due_date, f.id`).all(concernId) as FollowupRow[];
     return rows.map(followupFromRow);

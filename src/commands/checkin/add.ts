@@ -8,7 +8,7 @@ import { parseChannel, parseSatisfaction } from '../../domain/contact-input.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { optionalText, say } from '../shared.js';
-import { completeFollowupsByCheckin } from '../followup/automatic.js';
+import { completeFollowupsByCheckin, refuseArchived } from '../followup/automatic.js';
 import { checkinJson, followupJson } from '../followup/present.js';
 import type { Store } from '../../store/store.js';
 import { customerArgument } from '../ask.js';
@@ -64,6 +64,7 @@ export async function runCheckinAdd(options: CheckinAddOptions, ctx: AppContext)
   const store = ctx.store('write');
   const result = store.write(() => {
     const customer = store.customers.resolve(customerText);
+    if (nextDue !== undefined) refuseArchived(customer);
     const { checkin, completed } = recordCheckin(store, customer.id, fields);
     const next = nextDue === undefined ? null : store.followups.insert({
       customerId: customer.id, dueDate: nextDue, source: 'manual', reason: `next touch after check-in #${checkin.id}`,

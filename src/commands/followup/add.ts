@@ -1,12 +1,12 @@
 // spm followup add: schedule a follow-up with a customer on a day.
 import type { AppContext } from '../../cli/context.js';
 import type { Followup } from '../../domain/records.js';
-import { InputError } from '../../domain/errors.js';
 import { parseDateInput } from '../../domain/local-date.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { optionalText, say } from '../shared.js';
 import { followupJson } from './present.js';
+import { refuseArchived } from './automatic.js';
 import { customerArgument, dateArgument } from '../ask.js';
 
 export interface FollowupAddOptions {
@@ -24,7 +24,7 @@ export async function runFollowupAdd(options: FollowupAddOptions, ctx: AppContex
   const store = ctx.store('write');
   const followup = store.write(() => {
     const customer = store.customers.resolve(customerText);
-    if (customer.archived) throw new InputError(`customer #${customer.id} ${sanitizeLine(customer.name)} is archived`, `Unarchive it first: spm customer unarchive ${customer.id}`);
+    refuseArchived(customer);
     return store.followups.insert({ customerId: customer.id, dueDate, reason, source: 'manual' });
   });
   if (ctx.globals.json) writeJson(ctx.io, followupJson(followup, today));

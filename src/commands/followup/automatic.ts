@@ -1,11 +1,21 @@
 // The follow-ups spm schedules by itself: after a sale, around a concern, after a check-in,
 // and the follow-ups a check-in completes. Called inside the caller's store.write transaction.
-import type { Checkin, Concern, Followup, Sale } from '../../domain/records.js';
+import type { Checkin, Concern, Customer, Followup, Sale } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { addDays, parseDateInput, type LocalDate } from '../../domain/local-date.js';
 import { sanitizeLine } from '../../domain/text.js';
 import type { Store } from '../../store/store.js';
 import type { AppContext } from '../../cli/context.js';
+
+/**
+ * Archived customers are out of the daily view, so no follow-up is scheduled for them: one
+ * asked for by hand is refused, an automatic one is not made.
+ */
+export function refuseArchived(customer: Pick<Customer, 'id' | 'name' | 'archived'>): void {
+  if (customer.archived) throw new InputError(`customer #${customer.id} ${sanitizeLine(customer.name)} is archived`, `Unarchive it first: spm customer unarchive ${customer.id}`);
+}
+
+const isArchived = (store: Store, customerId: number) => store.customers.get(customerId).archived;
 
 /**
  * `sale add`: a won sale gets a `post-sale` follow-up `post-sale-follow-up-days` after its date
@@ -16,11 +26,12 @@ export function schedulePostSaleFollowUp(store: Store, sale: Sale, followUp: str
   if (followUp === false) return null;
   let due: LocalDate;
   if (typeof followUp === 'string') {
+    refuseArchived(store.customers.get(sale.customer.id));
     due = parseDateInput(followUp, today, '--follow-up');
     if (due < sale.date) throw new InputError(`--follow-up ${due} is before the sale date ${sale.date}`);
   } else {
     const days = store.settings.get().postSaleFollowUpDays;
-    if (sale.outcome !== 'won' || days === 0) return null;
+    if (sale.outcome !== 'won' || days === 0 || isArchived(store, sale.customer.id)) return null;
     due = addDays(sale.date, days);
   }
   const what = sale.product ? ` (${sale.product})` : '';
@@ -44,7 +55,7 @@ export function completeFollowupsByCheckin(store: Store, checkin: Checkin, excep
 
 /** A high concern gets a `concern` follow-up the day after it was opened. */
 export function scheduleConcernFollowUp(store: Store, concern: Concern): Followup | null {
-  if (concern.severity !== 'high') return null;
+  if (concern.severity !== 'high' || isArchived(store, concern.customer.id)) return null;
   return store.followups.insert({
     customerId: concern.customer.id, dueDate: addDays(concern.openedDate, 1), source: 'concern', concernId: concern.id,
     reason: `high concern #${concern.id}: ${sanitizeLine(concern.summary)}`,
@@ -60,7 +71,7 @@ export function scheduleResolvedConcernFollowUp(store: Store, concern: Concern):
   const date = concern.resolvedDate!;
   const closed = store.followups.openForConcern(concern.id).map((f) => store.followups.close(f.id, 'done', date, `concern #${concern.id} resolved`));
   const days = store.settings.get().resolvedConcernFollowUpDays;
-  const scheduled = days === 0 ? null : store.followups.insert({
+  const scheduled = days === 0 || isArchived(store, concern.customer.id) ? null : store.followups.insert({
     customerId: concern.customer.id, dueDate: addDays(date, days), source: 'concern', concernId: concern.id,
     reason: `resolved concern #${concern.id}: satisfied now?`,
   });

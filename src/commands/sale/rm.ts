@@ -14,8 +14,14 @@ export async function runSaleRm(idText: string, ctx: AppContext): Promise<Sale> 
   const sale = store.read(() => store.sales.get(id));
   const currency = store.settings.get().currency;
   await confirmDeletion(ctx, `Delete sale #${sale.id} (${sanitizeLine(sale.customer.name)}, ${formatMoney(sale.amountCents, currency)} on ${sale.date})?`);
-  store.write(() => store.sales.delete(id));
+  const today = ctx.clock.today();
+  // Its open follow-ups ("after sale #N") would outlive it and point at whatever sale gets the id next.
+  const cancelled = store.write(() => {
+    const open = store.followups.openForSale(id).map((f) => store.followups.close(f.id, 'cancelled', today, `sale #${id} deleted`));
+    store.sales.delete(id);
+    return open;
+  });
   if (ctx.globals.json) writeJson(ctx.io, saleJson(sale));
-  else say(ctx, `${ctx.theme().green('✓')} Deleted sale #${sale.id}`);
+  else say(ctx, `${ctx.theme().green('✓')} Deleted sale #${sale.id}${cancelled.length ? `; cancelled its follow-up ${cancelled.map((f) => `#${f.id}`).join(', ')}` : ''}`);
   return sale;
 }
