@@ -1,6 +1,12 @@
-// Validation of what a user types for check-ins and concerns: channel, satisfaction, severity.
+// Validation of what a user types for customers, check-ins and concerns: email, channel,
+// satisfaction, severity.
 import { InputError } from './errors.js';
 import { CHECKIN_CHANNELS, CONCERN_SEVERITIES, type CheckinChannel, type ConcernSeverity } from './records.js';
+
+/** Something@somewhere.tld: a loose check that catches a phone number or a name in the email column. */
+export function looksLikeEmail(text: string): boolean {
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text);
+}
 
 /** A check-in channel, any case: call, email, meeting, visit, message, other. */
 export function parseChannel(text: string): CheckinChannel {

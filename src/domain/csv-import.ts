@@ -2,6 +2,8 @@
 // them (by name in any case, or --map FIELD=Header), and how one row's cells become a record
 // or a reason to reject it. No I/O: the command streams the file and the store writes.
 import { InputError } from './errors.js';
+import { looksLikeEmail } from './contact-input.js';
+import type { LocalDate } from './local-date.js';
 import type { DateReader } from './date-format.js';
 import { parseAmount } from './money.js';
 import { CHECKIN_CHANNELS, type CheckinChannel, type Sale, type SaleOutcome } from './records.js';
@@ -127,6 +129,12 @@ export class RowError extends Error {}
 
 const orNull = (text: string) => (text === '' ? null : text);
 
+/** The email column, checked as `customer add --email` checks it. */
+function readEmail(text: string): string | null {
+  if (text !== '' && !looksLikeEmail(text)) throw new RowError(`email ${JSON.stringify(text)} does not look like an address`);
+  return orNull(text);
+}
+
 export function readCustomerName(text: string): string {
   if (text === '') throw new RowError('customer is empty');
   if (text.length > 200) throw new RowError('customer name is longer than 200 characters');
@@ -138,6 +146,7 @@ export function readDate(text: string, reader: DateReader, hasFormat: boolean): 
   if (text === '') throw new RowError('date is empty');
   const date = reader(text);
   if (date === null) {
+    if (!hasFormat && /^\d{4}-\d{2}-\d{2}(?:[ T].*)?$/.test(text)) throw new RowError(`date ${JSON.stringify(text)} is not on the calendar`);
     throw new RowError(hasFormat ? `date ${JSON.stringify(text)} does not match --date-format or is not on the calendar`
       : `date ${JSON.stringify(text)} is not YYYY-MM-DD (give --date-format, e.g. MM/dd/yyyy)`);
   }
@@ -182,15 +191,17 @@ export function readSaleRow(values: FieldCells, reader: DateReader, hasFormat: b
     if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RowError(`quantity ${JSON.stringify(quantityText)} is not a whole number of at least 1`);
   }
   return {
-    name, segment: orNull(values[S.segment]), company: orNull(values[S.company]), email: orNull(values[S.email]), phone: orNull(values[S.phone]),
+    name, segment: orNull(values[S.segment]), company: orNull(values[S.company]), email: readEmail(values[S.email]), phone: orNull(values[S.phone]),
     date, amountCents, outcome, reason,
     technique: orNull(values[S.technique]), product: orNull(values[S.product]), quantity,
     note: orNull(values[S.note]), externalId: orNull(values[S['external-id']]),
   };
 }
 
-export function readCheckinRow(values: FieldCells, reader: DateReader, hasFormat: boolean): ImportedCheckin {
+/** A check-in row; its date may not be after `today`: a check-in is a touch that already happened. */
+export function readCheckinRow(values: FieldCells, reader: DateReader, hasFormat: boolean, today: LocalDate): ImportedCheckin {
   const date = readDate(values[C.date], reader, hasFormat);
+  if (date > today) throw new RowError(`check-in date ${date} is in the future`);
   const name = readCustomerName(values[C.customer]);
   const channelText = values[C.channel].toLowerCase();
   const channel = (channelText === '' ? 'other' : channelText) as CheckinChannel;
@@ -202,7 +213,7 @@ export function readCheckinRow(values: FieldCells, reader: DateReader, hasFormat
     satisfaction = Number(satisfactionText);
   }
   return {
-    name, segment: orNull(values[C.segment]), company: orNull(values[C.company]), email: orNull(values[C.email]), phone: orNull(values[C.phone]),
+    name, segment: orNull(values[C.segment]), company: orNull(values[C.company]), email: readEmail(values[C.email]), phone: orNull(values[C.phone]),
     date, channel, satisfaction, note: orNull(values[C.note]), externalId: orNull(values[C['external-id']]),
   };
 }
@@ -214,7 +225,7 @@ export function readCustomerRow(values: FieldCells): ImportedCustomer {
     if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
   }
   return {
-    name, segment: orNull(values[K.segment]), company: orNull(values[K.company]), email: orNull(values[K.email]), phone: orNull(values[K.phone]),
+    name, segment: orNull(values[K.segment]), company: orNull(values[K.company]), email: readEmail(values[K.email]), phone: orNull(values[K.phone]),
     tags, notes: orNull(values[K.notes]),
   };
 }

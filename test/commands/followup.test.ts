@@ -31,6 +31,11 @@ describe('post-sale follow-ups', () => {
     expect(await openFollowups()).toEqual([]);
   });
 
+  test('--follow-up D with --no-follow-up is refused: they contradict each other', async () => {
+    await expectRejected(['sale', 'add', 'acme', '100', '--no-follow-up', '--follow-up', '+3d'], { db: temp.dbPath }, /--follow-up and --no-follow-up contradict/);
+    await expectRejected(['sale', 'add', 'acme', '100', '--follow-up', '+3d', '--no-follow-up'], { db: temp.dbPath }, /contradict/);
+  });
+
   test('--follow-up D chooses the day; post-sale-follow-up-days changes the default', async () => {
     await run(['sale', 'add', 'acme', '100', '--follow-up', '+3d']);
     await run(['config', 'set', 'post-sale-follow-up-days', '14']);

@@ -74,9 +74,19 @@ describe('import sales', () => {
     await run(['customer', 'add', 'Seed']);
     const file = csv('dirty.csv', 'date,customer,amount,outcome\n2026-01-01,Acme,10,won\n2026-02-30,Acme,10,won\n2026-01-03,"Multi\nLine",abc,won\n2026-01-04,Acme,10,maybe\n');
     const result = await expectRejected(['import', 'sales', file], { db: temp.dbPath }, /3 invalid rows/);
-    expect(result.stderr).toMatch(/line 3: date "2026-02-30"/);
+    expect(result.stderr).toMatch(/line 3: date "2026-02-30" is not on the calendar/);
     expect(result.stderr).toMatch(/line 4: amount "abc" is not an amount/);
     expect(result.stderr).toMatch(/line 6: outcome "maybe"/);
+  });
+
+  test('check-ins dated in the future and emails that are not addresses are bad rows', async () => {
+    await run(['customer', 'add', 'Seed']);
+    const checkins = csv('future.csv', 'date,customer,channel\n2026-03-10,Acme,call\n2026-03-11,Acme,call\n');
+    const result = await expectRejected(['import', 'checkins', checkins], { db: temp.dbPath, now: '2026-03-10' }, /1 invalid row/);
+    expect(result.stderr).toMatch(/line 3: check-in date 2026-03-11 is in the future/);
+    const customers = csv('emails.csv', 'name,email\nBeta,beta@example.com\nGamma,555-1234\n');
+    const refused = await expectRejected(['import', 'customers', customers], { db: temp.dbPath }, /1 invalid row/);
+    expect(refused.stderr).toMatch(/line 3: email "555-1234" does not look like an address/);
   });
 
   test('a missing required field or an unknown --map target is named before any row is read', async () => {
@@ -92,7 +102,7 @@ describe('import sales', () => {
     const result = await run(['import', 'sales', file, '--skip-invalid', '--json']);
     expect(result.json()).toEqual({ read: 3, imported: 2, duplicates: 0, rejected: 1, customersCreated: 2 });
     const rejects = readFileSync(`${file}.rejects.csv`, 'utf8');
-    expect(rejects).toBe('date,customer,amount,reason\n2026-01-02,Acme,-5,line 3: amount -5 is negative\n');
+    expect(rejects).toBe('date,customer,amount,reject-reason\n2026-01-02,Acme,-5,line 3: amount -5 is negative\n');
   });
 
   test('--dry-run counts and writes nothing, not even the database file', async () => {

@@ -1,6 +1,7 @@
 // The customer flags shared by `add` and `edit`, validated into repository values.
 import { InputError } from '../../domain/errors.js';
 import { parseCadence } from '../../domain/reference.js';
+import { looksLikeEmail } from '../../domain/contact-input.js';
 import type { CustomerPatch } from '../../store/customer-repository.js';
 import { optionalText } from '../shared.js';
 
@@ -37,7 +38,7 @@ export function customerPatchFromFlags(flags: CustomerFlags): CustomerPatch {
   if (flags.company !== undefined) patch.company = optionalText(flags.company);
   if (flags.email !== undefined) {
     const email = optionalText(flags.email);
-    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InputError(`email ${JSON.stringify(email)} does not look like an address`);
+    if (email && !looksLikeEmail(email)) throw new InputError(`email ${JSON.stringify(email)} does not look like an address`);
     patch.email = email;
   }
   if (flags.phone !== undefined) patch.phone = optionalText(flags.phone);

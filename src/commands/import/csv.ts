@@ -11,6 +11,7 @@ import {
   RowError, rowIdentity, sniffDelimiter, type ColumnMapping, type ImportEntity,
 } from '../../domain/csv-import.js';
 import { sanitizeLine } from '../../domain/text.js';
+import type { LocalDate } from '../../domain/local-date.js';
 import { Store } from '../../store/store.js';
 import { ImportRepository, openScratchDatabase } from '../../store/import-repository.js';
 import { approximateRows, resumeAfterBulk, suspendForBulk } from '../../store/bulk-insert.js';
@@ -85,7 +86,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
     // File line numbers, counted from the cells: csv-parse's info.lines counts a CRLF inside a
     // quoted cell twice. A record spans one line plus one per line break inside its cells.
     let nextLine = 1;
-    const insert = rowWriter(entity, repo);
+    const insert = rowWriter(entity, repo, ctx.clock.today());
     // Sales and check-ins: per-row triggers are set aside and replayed once at the end; when
     // the file is large next to what the table holds, its indexes are rebuilt once too.
     const table = entity === 'customers' ? undefined : entity;
@@ -195,7 +196,7 @@ function identity(entity: ImportEntity, values: string[], externalId: string | n
   return externalId ?? `sha1:${createHash('sha1').update(rowIdentity(entity, values)).digest('hex')}`;
 }
 
-function rowWriter(entity: ImportEntity, repo: ImportRepository): RowWriter {
+function rowWriter(entity: ImportEntity, repo: ImportRepository, today: LocalDate): RowWriter {
   switch (entity) {
     case 'sales':
       return (values, write, reader, hasFormat) => {
@@ -205,7 +206,7 @@ function rowWriter(entity: ImportEntity, repo: ImportRepository): RowWriter {
       };
     case 'checkins':
       return (values, write, reader, hasFormat) => {
-        const checkin = readCheckinRow(values, reader, hasFormat);
+        const checkin = readCheckinRow(values, reader, hasFormat, today);
         if (!write) return 'checked';
         return repo.insertCheckin(checkin, identity(entity, values, checkin.externalId)) ? 'imported' : 'duplicate';
       };
@@ -272,9 +273,15 @@ function firstLine(file: string): string {
   }
 }
 
+/**
+ * The column the rejects file adds: not `reason`, which sales have. Importing the fixed
+ * rejects file again ignores it (and says so, as for any column that maps to no field).
+ */
+const REJECT_REASON_HEADER = 'reject-reason';
+
 async function writeRejects(path: string, headers: string[], rejected: Rejected[]): Promise<void> {
   const { stringify } = await import('csv-stringify/sync');
-  const rows = [[...headers, 'reason'], ...rejected.map((r) => [...r.cells, ...new Array(Math.max(0, headers.length - r.cells.length)).fill(''), `line ${r.line}: ${r.reason}`])];
+  const rows = [[...headers, REJECT_REASON_HEADER], ...rejected.map((r) => [...r.cells, ...new Array(Math.max(0, headers.length - r.cells.length)).fill(''), `line ${r.line}: ${r.reason}`])];
   writeFileSync(path, stringify(rows), { mode: 0o600 });
 }
 

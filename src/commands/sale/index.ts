@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { AppContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
+import { InputError } from '../../domain/errors.js';
 
 function saleFieldOptions(command: Command): Command {
   return command
@@ -16,6 +17,8 @@ function saleFieldOptions(command: Command): Command {
 export function registerSaleCommands(program: Command, ctx: AppContext): void {
   const sale = program.command('sale').description('record and list sales, won or lost');
 
+  // --follow-up D and --no-follow-up set the same option; the last one would win silently.
+  const followUpFlags = new Set<string>();
   withExamples(saleFieldOptions(sale.command('add')
     .argument('[customer]', 'id, #id, name or unique name prefix')
     .argument('[amount]', 'amount: 1200, 1200.50, 1,200.50, $1,200.50'))
@@ -24,7 +27,10 @@ export function registerSaleCommands(program: Command, ctx: AppContext): void {
     .option('--create', 'add the customer if no customer matches')
     .option('--follow-up <date>', 'schedule the post-sale follow-up on this day instead of the default')
     .option('--no-follow-up', 'no post-sale follow-up for this sale')
+    .on('option:follow-up', () => followUpFlags.add('--follow-up'))
+    .on('option:no-follow-up', () => followUpFlags.add('--no-follow-up'))
     .action(async (customer: string | undefined, amount: string | undefined, options) => {
+      if (followUpFlags.size > 1) throw new InputError('--follow-up and --no-follow-up contradict each other', 'Give one of them.');
       const { runSaleAdd } = await import('./add.js');
       await runSaleAdd({ ...options, customer, amount }, ctx);
     }), [
