@@ -80,6 +80,25 @@ describe('goals in the report and after a check-in', () => {
     expect(lastYear.goals.map((g: { name: string }) => g.name)).toEqual(['Last year']);
   });
 
+  test('a report of a finished period judges a goal that ended with it as over: met or missed, not behind', async () => {
+    const now = { now: '2026-03-15' };
+    await run(['customer', 'add', 'Acme Corp'], now);
+    await run(['goal', 'add', 'Monthly revenue', '--metric', 'revenue', '--target', '3100', '--period', 'month', '--start', '2026-01-01', '--recurring'], now);
+    await run(['goal', 'add', 'February sales', '--metric', 'sales', '--target', '1', '--from', '2026-02-01', '--to', '2026-02-28'], now);
+    await run(['sale', 'add', 'acme', '1000', '--date', '2026-02-10', '--no-follow-up'], now);
+    const february = (await run(['report', '--period', 'month', '--last', '--json'], now)).json();
+    expect(february.goals).toMatchObject([
+      { name: 'Monthly revenue', from: '2026-02-01', to: '2026-02-28', actual: 1000, status: 'missed' },
+      { name: 'February sales', actual: 1, status: 'met' },
+    ]);
+    // The same as a custom range that ends on the goals' last day.
+    const custom = (await run(['report', '--from', '2026-02-15', '--to', '2026-02-28', '--json'], now)).json();
+    expect(custom.goals.map((g: { status: string }) => g.status)).toEqual(['missed', 'met']);
+    // On that last day itself the period is still running: behind, with the day left to act.
+    const lastDay = (await run(['report', '--period', 'month', '--json'], { now: '2026-02-28' })).json();
+    expect(lastDay.goals[0]).toMatchObject({ name: 'Monthly revenue', status: 'behind' });
+  });
+
   test('a check-in prints the progress of the check-in goals it counts toward', async () => {
     await run(['customer', 'add', 'Acme Corp']);
     await run(['goal', 'add', 'March touches', '--metric', 'checkins', '--target', '10', '--period', 'month']);

@@ -3,7 +3,7 @@
 import type { Store } from '../../store/store.js';
 import type { Checkin, Sale } from '../../domain/records.js';
 import type { LocalDate, Weekday } from '../../domain/local-date.js';
-import { minDate } from '../../domain/local-date.js';
+import { addDays, minDate } from '../../domain/local-date.js';
 import type { DateRange } from '../../domain/period.js';
 import { formatMoney } from '../../domain/money.js';
 import { sanitizeLine } from '../../domain/text.js';
@@ -154,12 +154,17 @@ export function progressLine({ goal, pace }: GoalProgress, currency: string): st
 /**
  * The goals a report over `range` shows: every non-archived goal whose timeline overlaps the
  * range, judged as of `asOf` (the range's end, or today if earlier). A recurring goal shows
- * the period that contains `asOf`.
+ * the period that contains `asOf`. A range that ended before today is complete, so a timeline
+ * that ended with it is over: judged the day after, met or missed, never "behind" on its
+ * last day (the same figures: nothing after the timeline's end is counted).
  */
-export function goalsOverlapping(store: Store, range: DateRange, asOf: LocalDate, weekStart: Weekday): ReturnType<typeof goalProgressJson>[] {
+export function goalsOverlapping(store: Store, range: DateRange, asOf: LocalDate, weekStart: Weekday, today: LocalDate): ReturnType<typeof goalProgressJson>[] {
   const cache = new Map<string, unknown>();
   return store.goals.list(false)
     .map((goal) => ({ goal, timeline: currentTimeline(goal, asOf, weekStart) }))
     .filter(({ timeline }) => timeline.from <= range.to && timeline.to >= range.from)
-    .map(({ goal, timeline }) => goalProgressJson(evaluateGoal(store, goal, timeline, asOf, cache)));
+    .map(({ goal, timeline }) => {
+      const judgedOn = asOf < today && timeline.to <= asOf ? addDays(timeline.to, 1) : asOf;
+      return goalProgressJson(evaluateGoal(store, goal, timeline, judgedOn, cache));
+    });
 }

@@ -16,7 +16,7 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
     const settings = store.settings.get();
     const spec = reportSpec(options, today, settings.weekStart);
     const facts = store.report.facts(spec, settings.currency);
-    const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart) as unknown as ReportGoal[];
+    const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart, spec.today) as unknown as ReportGoal[];
     return { spec, report: buildReport(spec, facts, goals) };
   });
   if (ctx.globals.json) writeJson(ctx.io, report);
