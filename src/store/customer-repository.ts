@@ -84,9 +84,18 @@ export class CustomerRepository {
       .prepare(`INSERT INTO customers (name, name_key, company, email, phone, segment, tags, notes, cadence_days, added_date, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(customer.name.trim(), nameKey(customer.name), customer.company ?? null, customer.email ?? null, customer.phone ?? null,
-        customer.segment ?? null, JSON.stringify(customer.tags ?? []), customer.notes ?? null, customer.cadenceDays ?? null,
+        this.canonicalSegment(customer.segment ?? null), JSON.stringify(customer.tags ?? []), customer.notes ?? null, customer.cadenceDays ?? null,
         customer.addedDate, now, now);
     return this.get(Number(result.lastInsertRowid));
+  }
+
+  /**
+   * The spelling of a segment already in use (case-insensitive), else this one: "SMB" and "smb"
+   * are one segment in lists, filters and reports, as techniques and products are.
+   */
+  private canonicalSegment(segment: string | null, exceptId = -1): string | null {
+    if (segment === null) return null;
+    return (this.db.prepare('SELECT segment FROM customers WHERE segment = ? COLLATE NOCASE AND id <> ? LIMIT 1').pluck().get(segment, exceptId) as string | undefined) ?? segment;
   }
 
   private assertNameFree(name: string, exceptId?: number): void {
@@ -184,7 +193,8 @@ export class CustomerRepository {
     const next = { ...current, ...patch };
     this.db.prepare(`UPDATE customers SET name = ?, name_key = ?, company = ?, email = ?, phone = ?, segment = ?, tags = ?, notes = ?,
                      cadence_days = ?, archived = ?, updated_at = ? WHERE id = ?`)
-      .run(next.name.trim(), nameKey(next.name), next.company ?? null, next.email ?? null, next.phone ?? null, next.segment ?? null,
+      .run(next.name.trim(), nameKey(next.name), next.company ?? null, next.email ?? null, next.phone ?? null,
+        patch.segment !== undefined ? this.canonicalSegment(patch.segment, id) : current.segment ?? null,
         JSON.stringify(next.tags ?? []), next.notes ?? null, next.cadenceDays ?? null, next.archived ? 1 : 0, this.nowIso(), id);
     return this.get(id);
   }

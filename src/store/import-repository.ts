@@ -27,7 +27,7 @@ export class ImportRepository {
   /** Trimmed name as written in the file → customer id (exact spelling first, then name key). */
   private readonly byName = new Map<string, number>();
   private readonly byKey = new Map<string, number>();
-  private readonly labels = { technique: new Map<string, string>(), product: new Map<string, string>() };
+  private readonly labels = { technique: new Map<string, string>(), product: new Map<string, string>(), segment: new Map<string, string>() };
   customersCreated = 0;
 
   constructor(db: Db, private readonly nowIso: string, private readonly today: LocalDate, private readonly defaultCadenceDays: number | null) {
@@ -44,6 +44,7 @@ export class ImportRepository {
     this.labelStatements = {
       technique: db.prepare('SELECT technique FROM sales WHERE technique = ? COLLATE NOCASE LIMIT 1').pluck(),
       product: db.prepare('SELECT product FROM sales WHERE product = ? COLLATE NOCASE LIMIT 1').pluck(),
+      segment: db.prepare('SELECT segment FROM customers WHERE segment = ? COLLATE NOCASE LIMIT 1').pluck(),
     };
   }
 
@@ -62,7 +63,7 @@ export class ImportRepository {
   }
 
   private createCustomer(details: CustomerDetails, key: string, tags: string, notes: string | null): number {
-    const result = this.insertCustomerStatement.run(details.name, key, details.company, details.email, details.phone, details.segment, tags, notes,
+    const result = this.insertCustomerStatement.run(details.name, key, details.company, details.email, details.phone, this.label('segment', details.segment), tags, notes,
       this.defaultCadenceDays, this.today, this.nowIso, this.nowIso);
     this.customersCreated++;
     return Number(result.lastInsertRowid);
@@ -76,8 +77,8 @@ export class ImportRepository {
     return true;
   }
 
-  /** The spelling already used for a technique or product (case-insensitive), else this one. */
-  private label(kind: 'technique' | 'product', value: string | null): string | null {
+  /** The spelling already used for a technique, product or segment (case-insensitive), else this one. */
+  private label(kind: 'technique' | 'product' | 'segment', value: string | null): string | null {
     if (value === null) return null;
     const map = this.labels[kind];
     const known = map.get(value);

@@ -46,11 +46,12 @@ export class ReportRepository {
     // Per segment: revenue, won, active and repeat customers, repeat revenue; then the top
     // customers. One statement, so the active-customer aggregate runs once.
     customers: `WITH ${ACTIVE_CUSTOMERS}
-                SELECT 'segment' AS kind, c.segment AS segment, NULL AS id, NULL AS name, sum(a.revenue) AS revenue_cents,
+                SELECT 'segment' AS kind, min(c.segment) AS segment, NULL AS id, NULL AS name, sum(a.revenue) AS revenue_cents,
                        sum(a.won) AS won, count(*) AS customers, sum(a.repeat) AS repeat,
                        coalesce(sum(CASE WHEN a.repeat THEN a.revenue END), 0) AS repeat_cents
                 FROM active a JOIN customers c ON c.id = a.customer_id
-                GROUP BY c.segment
+                -- "SMB" and "smb" are one segment, as the --segment filters read them.
+                GROUP BY c.segment COLLATE NOCASE
                 UNION ALL
                 SELECT * FROM (
                   SELECT 'top', NULL, c.id, c.name, a.revenue, a.won, 1, a.repeat, 0

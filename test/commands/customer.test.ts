@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
-import { expectRejected, runSpm, scriptedPrompter, snapshot, useTempDb } from '../helpers/run-spm.js';
+import { expectRejected, openRaw, runSpm, scriptedPrompter, snapshot, useTempDb } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
 const run = (args: string[], options = {}) => runSpm(args, { db: temp.dbPath, ...options });
@@ -196,3 +196,25 @@ function beforeEachAdd(names: string[]) {
     for (const name of names) await run(['customer', 'add', name]);
   });
 }
+
+describe('segments in any case are one segment', () => {
+  test('add, edit and import reuse the spelling in use; the report sums them as one', async () => {
+    const now = { now: '2026-03-10' };
+    await run(['customer', 'add', 'Acme', '--segment', 'SMB'], now);
+    await run(['customer', 'add', 'Beta', '--segment', 'smb'], now);
+    await run(['customer', 'add', 'Gamma', '--segment', 'enterprise'], now);
+    await run(['customer', 'edit', 'gamma', '--segment', 'Smb'], now);
+    const { writeFileSync } = await import('node:fs');
+    const file = `${temp.dir}/sales.csv`;
+    writeFileSync(file, 'date,customer,amount,segment\n2026-03-09,Delta,100,sMB\n2026-03-09,Acme,200,\n2026-03-09,Beta,300,\n');
+    expect((await run(['import', 'sales', file], now)).code).toBe(0);
+    const customers = (await run(['customer', 'list', '--json'], now)).json();
+    expect(customers.map((c: { name: string; segment: string }) => [c.name, c.segment])).toEqual([['Delta', 'SMB'], ['Gamma', 'SMB'], ['Beta', 'SMB'], ['Acme', 'SMB']]);
+    expect((await run(['report', '--json'], now)).json().segments).toEqual([{ name: 'SMB', revenue: 600, won: 3 }]);
+    // Spellings stored before spm folded them are still one row in the report.
+    const db = openRaw(temp.dbPath);
+    db.prepare("UPDATE customers SET segment = 'smb' WHERE name = 'Delta'").run();
+    db.close();
+    expect((await run(['report', '--json'], now)).json().segments).toEqual([{ name: 'SMB', revenue: 600, won: 3 }]);
+  });
+});
