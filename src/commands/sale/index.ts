@@ -74,5 +74,5 @@ export function registerSaleCommands(program: Command, ctx: AppContext): void {
     .action(async (id: string) => {
       const { runSaleRm } = await import('./rm.js');
       await runSaleRm(id, ctx);
-    }), ['spm sale rm 12 --yes']);
+    }), ['spm sale rm 15 --yes']);
 }
