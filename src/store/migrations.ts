@@ -216,6 +216,10 @@ CREATE TRIGGER customers_cadence_insert AFTER INSERT ON customers BEGIN${recompu
 END;
 CREATE TRIGGER customers_cadence_update AFTER UPDATE OF cadence_days, archived, added_date ON customers BEGIN${recompute('NEW.id')}
 END;
+-- Also without foreign keys on (another tool on the file): the count of customers going cold reads this table alone.
+CREATE TRIGGER customers_cadence_delete AFTER DELETE ON customers BEGIN
+  DELETE FROM customer_cadence WHERE customer_id = OLD.id;
+END;
 CREATE TRIGGER last_contact_cadence_insert AFTER INSERT ON customer_last_contact BEGIN${recompute('NEW.customer_id')}
 END;
 CREATE TRIGGER last_contact_cadence_update AFTER UPDATE ON customer_last_contact BEGIN${recompute('OLD.customer_id')}${recompute('NEW.customer_id')}

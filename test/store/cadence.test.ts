@@ -75,3 +75,12 @@ test('history entered after adding a customer counts as it is: last contact is t
   const view = (await run(['followups', '--json'], '2026-03-01')).json();
   expect(view.goingCold).toEqual([{ customer: { id: 1, name: 'Delta' }, lastContact: '2026-01-10', cadenceDays: 30, daysSinceContact: 50 }]);
 });
+
+test('a customer deleted without foreign keys (another tool on the file) leaves no touch-by row behind', async () => {
+  await run(['customer', 'add', 'Acme', '--every', '30'], '2026-03-01');
+  const db = openRaw(temp.dbPath);
+  db.pragma('foreign_keys = OFF');
+  db.prepare('DELETE FROM customers WHERE id = 1').run();
+  db.close();
+  expect(stored()).toEqual([]);
+});
