@@ -2,11 +2,11 @@
 // (dist/spm.cjs.cache), which bin/spm.js loads. Startup is most of a CLI's time. Measured on
 // `spm followups` over the 10-year bench database (medians of 15, against bare `node -e 0`):
 // split ESM chunks 1.71-1.87x; one CommonJS file 1.64-1.70x (no ESM loader, one read);
-// the same with the code cache 1.36-1.49x (no parsing or compiling of what a run uses).
+// the same with the code cache 1.36-1.49x (no parsing or compiling of what a run uses), and
+// 1.18-1.54x once going cold read an index (schema v8).
 // The heavy libraries stay out of the bundle and are import()ed from node_modules only on the
 // path that needs them: prompts, tables, CSV, progress bars, and the SQLite addon.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
@@ -36,9 +36,10 @@ code = code.replace(/\bimport\("([^"]+)"\)/g, (call, specifier) => {
   if (!external.some((name) => specifier === name || specifier.startsWith(`${name}/`))) throw new Error(`build: unexpected import(${specifier}) in the bundle`);
   return `__spmImport(${JSON.stringify(specifier)})`;
 });
-// The build id ties the code cache to this exact bundle (V8 itself checks only the length).
-const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
-writeFileSync(bundle, `${code}\n//# spmBuild=${buildId}\n`);
+// Any other import() (a computed one, say) would fail at run time: refuse it here.
+const unexpected = /\bimport\(/.exec(code.replace(/\binit_[\w$]*import\(/g, ''));
+if (unexpected) throw new Error(`build: an import() the loader cannot serve is left in the bundle near: ${code.slice(unexpected.index - 80, unexpected.index + 40)}`);
+writeFileSync(bundle, code);
 
 // The code cache holds the functions a run compiled, so it is written after typical runs
 // (scripts/code-cache.cjs). Without it spm works the same, only slower to start.

@@ -1,12 +1,12 @@
 // Writes dist/spm.cjs.cache: runs the commands a rep runs most (the daily list, the report,
 // the dashboard, goals, lists, help) in this process on a throwaway demo database, then asks V8
-// for the code it compiled. The cache starts with "spm <build id>\n" (see bin/spm.js).
+// for the code it compiled. The cache starts with "spm <digest>\n" (see bin/spm.js).
 'use strict';
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { loadBundle, CACHE } = require('../bin/spm.js');
+const { loadBundle, cacheDigest, CACHE } = require('../bin/spm.js');
 
 const TRAINING_RUNS = [
   ['followups'],
@@ -30,12 +30,13 @@ async function main() {
     if (demo.status !== 0) throw new Error(`spm demo failed: ${demo.stderr}`);
     process.env.SPM_DB = db;
     process.env.NO_COLOR = '1';
-    const { exports, script, buildId } = loadBundle({ useCache: false });
+    const { exports, script, sourceBytes } = loadBundle({ useCache: false });
     for (const argv of TRAINING_RUNS) {
       const code = await exports.main(argv);
       if (code !== 0) throw new Error(`spm ${argv.join(' ')} exited ${code}`);
     }
-    writeFileSync(CACHE, Buffer.concat([Buffer.from(`spm ${buildId}\n`, 'latin1'), script.createCachedData()]));
+    const payload = script.createCachedData();
+    writeFileSync(CACHE, Buffer.concat([Buffer.from(`spm ${cacheDigest(sourceBytes, payload)}\n`, 'latin1'), payload]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

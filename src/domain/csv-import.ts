@@ -129,7 +129,10 @@ export class RowError extends Error {}
 
 const orNull = (text: string) => (text === '' ? null : text);
 
-/** The email column, checked as `customer add --email` checks it. */
+/**
+ * The email column of a customers import, checked as `customer add --email` checks it. (In sales
+ * and check-ins it only fills in a customer the import creates: a junk one there rejects nothing.)
+ */
 function readEmail(text: string): string | null {
   if (text !== '' && !looksLikeEmail(text)) throw new RowError(`email ${JSON.stringify(text)} does not look like an address`);
   return orNull(text);
@@ -191,7 +194,7 @@ export function readSaleRow(values: FieldCells, reader: DateReader, hasFormat: b
     if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RowError(`quantity ${JSON.stringify(quantityText)} is not a whole number of at least 1`);
   }
   return {
-    name, segment: orNull(values[S.segment]), company: orNull(values[S.company]), email: readEmail(values[S.email]), phone: orNull(values[S.phone]),
+    name, segment: orNull(values[S.segment]), company: orNull(values[S.company]), email: orNull(values[S.email]), phone: orNull(values[S.phone]),
     date, amountCents, outcome, reason,
     technique: orNull(values[S.technique]), product: orNull(values[S.product]), quantity,
     note: orNull(values[S.note]), externalId: orNull(values[S['external-id']]),
@@ -213,7 +216,7 @@ export function readCheckinRow(values: FieldCells, reader: DateReader, hasFormat
     satisfaction = Number(satisfactionText);
   }
   return {
-    name, segment: orNull(values[C.segment]), company: orNull(values[C.company]), email: readEmail(values[C.email]), phone: orNull(values[C.phone]),
+    name, segment: orNull(values[C.segment]), company: orNull(values[C.company]), email: orNull(values[C.email]), phone: orNull(values[C.phone]),
     date, channel, satisfaction, note: orNull(values[C.note]), externalId: orNull(values[C['external-id']]),
   };
 }

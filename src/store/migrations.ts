@@ -195,7 +195,7 @@ function cadenceMigrationSql(): string {
   const recompute = (id: string) => `
   DELETE FROM customer_cadence WHERE customer_id = ${id};
   INSERT INTO customer_cadence (customer_id, last_contact, touch_by)
-    SELECT id, last_contact, date(last_contact, '+' || cadence_days || ' days') FROM (
+    SELECT id, last_contact, coalesce(date(last_contact, '+' || cadence_days || ' days'), '9999-12-31') FROM (
       SELECT c.id, c.cadence_days, coalesce((SELECT l.last_date FROM customer_last_contact l WHERE l.customer_id = c.id), c.added_date) AS last_contact
       FROM customers c WHERE c.id = ${id} AND c.cadence_days IS NOT NULL AND c.archived = 0);`;
   return `
@@ -203,15 +203,16 @@ CREATE TABLE customer_cadence (
   customer_id   INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
   last_contact  TEXT NOT NULL,                   -- latest sale or check-in day; the day added if none
   touch_by      TEXT NOT NULL                    -- last_contact + cadence_days: going cold the day after
+                                                 -- (9999-12-31 past the calendar's end, where date() is NULL)
 );
 INSERT INTO customer_cadence (customer_id, last_contact, touch_by)
-  SELECT id, last_contact, date(last_contact, '+' || cadence_days || ' days') FROM (
+  SELECT id, last_contact, coalesce(date(last_contact, '+' || cadence_days || ' days'), '9999-12-31') FROM (
     SELECT c.id, c.cadence_days, coalesce(l.last_date, c.added_date) AS last_contact
     FROM customers c LEFT JOIN customer_last_contact l ON l.customer_id = c.id
     WHERE c.cadence_days IS NOT NULL AND c.archived = 0);
 CREATE INDEX customer_cadence_touch_by ON customer_cadence (touch_by, customer_id);
 -- v3's index for the old going-cold query; nothing reads it now.
-DROP INDEX customers_cadence;
+DROP INDEX IF EXISTS customers_cadence;
 CREATE TRIGGER customers_cadence_insert AFTER INSERT ON customers BEGIN${recompute('NEW.id')}
 END;
 CREATE TRIGGER customers_cadence_update AFTER UPDATE OF cadence_days, archived, added_date ON customers BEGIN${recompute('NEW.id')}

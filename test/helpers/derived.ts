@@ -6,7 +6,7 @@ export function cadenceTables(db: Database.Database): { stored: unknown[]; expec
   return {
     stored: db.prepare('SELECT customer_id, last_contact, touch_by FROM customer_cadence ORDER BY customer_id').all(),
     expected: db.prepare(`
-      SELECT id AS customer_id, last_contact, date(last_contact, '+' || cadence_days || ' days') AS touch_by FROM (
+      SELECT id AS customer_id, last_contact, coalesce(date(last_contact, '+' || cadence_days || ' days'), '9999-12-31') AS touch_by FROM (
         SELECT c.id, c.cadence_days, coalesce(nullif(max(
           coalesce((SELECT max(date) FROM sales WHERE customer_id = c.id), ''),
           coalesce((SELECT max(date) FROM checkins WHERE customer_id = c.id), '')), ''), c.added_date) AS last_contact

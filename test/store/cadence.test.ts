@@ -84,3 +84,9 @@ test('a customer deleted without foreign keys (another tool on the file) leaves 
   db.close();
   expect(stored()).toEqual([]);
 });
+
+test('a last contact near the end of the calendar (a "never" placeholder like 9999-12-31) is kept, not a database error', async () => {
+  await run(['customer', 'add', 'Ann', '--every', '30'], '2026-03-01');
+  await run(['sale', 'add', 'ann', '100', '--date', '9999-12-20', '--no-follow-up'], '2026-03-01');
+  expect(stored()).toEqual([{ customer_id: 1, last_contact: '9999-12-20', touch_by: '9999-12-31' }]);
+});

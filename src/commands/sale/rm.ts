@@ -15,7 +15,8 @@ export async function runSaleRm(idText: string, ctx: AppContext): Promise<Sale> 
   const currency = store.settings.get().currency;
   await confirmDeletion(ctx, `Delete sale #${sale.id} (${sanitizeLine(sale.customer.name)}, ${formatMoney(sale.amountCents, currency)} on ${sale.date})?`);
   const today = ctx.clock.today();
-  // Its open follow-ups ("after sale #N") would outlive it and point at whatever sale gets the id next.
+  // Its open follow-ups ("after sale #N") would outlive it, naming a sale that is gone (or, the
+  // ids being reused, another one).
   const cancelled = store.write(() => {
     const open = store.followups.openForSale(id).map((f) => store.followups.close(f.id, 'cancelled', today, `sale #${id} deleted`));
     store.sales.delete(id);
