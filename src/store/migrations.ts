@@ -223,7 +223,8 @@ CREATE TRIGGER customers_cadence_delete AFTER DELETE ON customers BEGIN
 END;
 CREATE TRIGGER last_contact_cadence_insert AFTER INSERT ON customer_last_contact BEGIN${recompute('NEW.customer_id')}
 END;
-CREATE TRIGGER last_contact_cadence_update AFTER UPDATE ON customer_last_contact BEGIN${recompute('OLD.customer_id')}${recompute('NEW.customer_id')}
+-- customer_last_contact's updates only move last_date: one customer to recompute.
+CREATE TRIGGER last_contact_cadence_update AFTER UPDATE OF last_date ON customer_last_contact BEGIN${recompute('NEW.customer_id')}
 END;
 CREATE TRIGGER last_contact_cadence_delete AFTER DELETE ON customer_last_contact BEGIN${recompute('OLD.customer_id')}
 END;`;
