@@ -83,10 +83,6 @@ export function daysOverdue(followup: Pick<Followup, 'dueDate' | 'status'>, toda
 }
 
 /**
- * Going cold: the last contact is more than the cadence ago, i.e. today is later than
- * lastContact + cadenceDays. A customer seen exactly `cadence` days ago is not cold yet.
- */
-/**
  * SPEC: last contact is the latest sale (won or lost) or check-in; the day the customer was
  * added only when there is none. (History entered after adding a customer counts as it is.)
  */
@@ -96,6 +92,10 @@ export function lastContactDate(addedDate: LocalDate, touches: readonly (LocalDa
   return latest ?? addedDate;
 }
 
+/**
+ * Going cold: the last contact is more than the cadence ago, i.e. today is later than
+ * lastContact + cadenceDays. A customer seen exactly `cadence` days ago is not cold yet.
+ */
 export function isGoingCold(candidate: CadenceCandidate, today: LocalDate): boolean {
   return daysBetween(candidate.lastContact, today) > candidate.cadenceDays;
 }
