@@ -1,5 +1,5 @@
 // Builds a fresh commander program per run: global options, then each noun's commands.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { AppContext, GlobalOptions } from './context.js';
 import { withExamples } from './help.js';
 import { InputError } from '../domain/errors.js';
@@ -12,10 +12,12 @@ import { registerReportCommands } from '../commands/report/index.js';
 import { registerDemoCommand } from '../commands/demo/index.js';
 import { registerCheckinCommands } from '../commands/checkin/index.js';
 import { registerFollowupCommands } from '../commands/followup/index.js';
+import { registerFollowupsCommand } from '../commands/followups/index.js';
 import { registerConcernCommands } from '../commands/concern/index.js';
 import { registerConfigCommands } from '../commands/config/index.js';
 import { registerExportCommands } from '../commands/export/index.js';
 import { registerImportCommands } from '../commands/import/index.js';
+import { registerBackupCommand } from '../commands/backup/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
@@ -28,7 +30,6 @@ export function createProgram(ctx: AppContext): Command {
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--no-input', 'never prompt; missing values are errors')
     .option('-y, --yes', 'answer yes to confirmations (needed to delete when not on a terminal)')
-    .addOption(new Option('--debug').hideHelp())
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false });
 
@@ -49,11 +50,13 @@ export function createProgram(ctx: AppContext): Command {
   registerSaleCommands(program, ctx);
   registerCheckinCommands(program, ctx);
   registerFollowupCommands(program, ctx);
+  registerFollowupsCommand(program, ctx);
   registerConcernCommands(program, ctx);
   registerGoalCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerConfigCommands(program, ctx);
   registerExportCommands(program, ctx);
+  registerBackupCommand(program, ctx);
   registerImportCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerCompletionCommand(program, ctx);
@@ -66,7 +69,7 @@ export function createProgram(ctx: AppContext): Command {
       const near = closestNames(word, program.commands.map((c) => c.name()), 1);
       throw new InputError(`unknown command '${word}'${near.length ? ` (did you mean ${near[0]}?)` : ''}`, 'Run spm --help to see the commands.');
     }
-    const { runDashboard } = await import('../commands/dashboard.js');
+    const { runDashboard } = await import('../commands/dashboard/dashboard.js');
     await runDashboard(ctx);
   });
 

@@ -1,5 +1,6 @@
-// Ordered schema migrations. `PRAGMA user_version` holds how many have run; each runs in its
-// own transaction. Append new migrations; never edit one that has shipped.
+// Ordered schema migrations. `PRAGMA user_version` holds the version of the last one applied
+// (versions increase but need not be consecutive); each runs in its own transaction. Append
+// new migrations; never edit one that has shipped.
 //
 // Conventions: money in integer cents (`*_cents`); goal targets and custom-goal amounts are
 // metric values times 100 (`*_x100`, so cents for money, hundredths for counts, percents and
@@ -151,7 +152,7 @@ CREATE TABLE settings (
     sql: lastContactMigrationSql(),
   },
   {
-    // Version 5 (numbers 2–4 belong to other branches; gaps are fine: user_version jumps).
+    // There are no versions 2 and 4: a database at version 3 goes straight to 5.
     version: 5,
     description: 'covering indexes for the report: won sales by date, and sales by technique and product',
     sql: `

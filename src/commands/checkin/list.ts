@@ -5,7 +5,7 @@ import { parseDateRange } from '../../domain/local-date.js';
 import { renderList } from '../../ui/table.js';
 import { writeJson } from '../../ui/json.js';
 import { listFooter, listLimit, type ListLimitOptions } from '../shared.js';
-import { checkinJson } from '../followup/present.js';
+import { checkinJson } from './present.js';
 
 export interface CheckinListOptions extends ListLimitOptions {
   from?: string;

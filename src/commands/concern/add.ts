@@ -10,7 +10,8 @@ import { sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { optionalText, say } from '../shared.js';
 import { scheduleConcernFollowUp, scheduleResolvedConcernFollowUp } from '../followup/automatic.js';
-import { concernJson, followupJson } from '../followup/present.js';
+import { followupJson } from '../followup/present.js';
+import { concernJson } from './present.js';
 import { customerArgument, textArgument } from '../ask.js';
 
 export interface ConcernAddOptions {

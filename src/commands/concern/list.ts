@@ -5,7 +5,7 @@ import { daysBetween } from '../../domain/local-date.js';
 import { renderList } from '../../ui/table.js';
 import { writeJson } from '../../ui/json.js';
 import { listFooter } from '../shared.js';
-import { concernJson } from '../followup/present.js';
+import { concernJson } from './present.js';
 
 export async function runConcernList(options: { all?: boolean; customer?: string }, ctx: AppContext): Promise<Concern[]> {
   const today = ctx.clock.today();

@@ -6,7 +6,9 @@ import { sanitizeLine, sanitizeText } from '../../domain/text.js';
 import { writeJson, round2 } from '../../ui/json.js';
 import { customerJson } from './present.js';
 import { saleJson } from '../sale/present.js';
-import { checkinJson, concernJson, followupJson, followupWhy } from '../followup/present.js';
+import { followupJson, followupWhy } from '../followup/present.js';
+import { checkinJson } from '../checkin/present.js';
+import { concernJson } from '../concern/present.js';
 import { daysOverdue, lastContactDate } from '../../domain/followup-rank.js';
 
 /** How many of each history list the card shows (JSON carries the same). */

@@ -1,4 +1,4 @@
-// spm export json|csv|ics and spm backup.
+// spm export json|csv|ics: registers the formats; each loads its module only when it runs.
 import { Command } from 'commander';
 import type { AppContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
@@ -38,12 +38,4 @@ export function registerExportCommands(program: Command, ctx: AppContext): void 
     'spm export ics -o followups.ics',
   ]);
 
-  withExamples(program.command('backup')
-    .description('copy the database safely (SQLite backup API), then check the copy')
-    .argument('[file]', 'backup file (default: <db>-backup-<timestamp>.db beside the database)')
-    .option('--force', 'overwrite the file if it exists')
-    .action(async (file: string | undefined, options) => {
-      const { runBackup } = await import('../backup.js');
-      await runBackup(file, options, ctx);
-    }), ['spm backup', 'spm backup spm-copy.db --force']);
 }

@@ -7,7 +7,8 @@ import { parseId } from '../../domain/reference.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { confirmDeletion, optionalText, say } from '../shared.js';
-import { followupJson, checkinJson } from './present.js';
+import { followupJson } from './present.js';
+import { checkinJson } from '../checkin/present.js';
 import { parseCheckinFields, recordCheckin, reportCompleted } from '../checkin/add.js';
 import type { Store } from '../../store/store.js';
 

@@ -1,18 +1,7 @@
-// How check-ins, follow-ups and concerns look in JSON (SPEC's record shapes) and in a line of text.
-import type { Checkin, Concern, Followup } from '../../domain/records.js';
+// How a follow-up looks in JSON and in a line of text.
+import type { Followup } from '../../domain/records.js';
 import { daysOverdue } from '../../domain/followup-rank.js';
 import type { LocalDate } from '../../domain/local-date.js';
-
-export function checkinJson(checkin: Checkin) {
-  return {
-    id: checkin.id,
-    date: checkin.date,
-    customer: { id: checkin.customer.id, name: checkin.customer.name },
-    channel: checkin.channel,
-    satisfaction: checkin.satisfaction,
-    note: checkin.note,
-  };
-}
 
 /** `daysOverdue`: days past due for an open follow-up (0 when not yet late), null once closed. */
 export function followupJson(followup: Followup, today: LocalDate) {
@@ -24,19 +13,6 @@ export function followupJson(followup: Followup, today: LocalDate) {
     source: followup.source,
     status: followup.status,
     daysOverdue: daysOverdue(followup, today),
-  };
-}
-
-export function concernJson(concern: Concern) {
-  return {
-    id: concern.id,
-    customer: { id: concern.customer.id, name: concern.customer.name },
-    opened: concern.openedDate,
-    summary: concern.summary,
-    severity: concern.severity,
-    status: concern.status,
-    resolved: concern.resolvedDate,
-    resolution: concern.resolution,
   };
 }
 

@@ -2,12 +2,12 @@
 // checked with PRAGMA integrity_check; an existing file is only replaced with --force.
 import { closeSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { AppContext } from '../cli/context.js';
-import { StoreError } from '../domain/errors.js';
-import { backupDatabase } from '../store/backup.js';
-import { writeJson } from '../ui/json.js';
-import { say } from './shared.js';
-import { createOutputFile } from './export/output.js';
+import type { AppContext } from '../../cli/context.js';
+import { StoreError } from '../../domain/errors.js';
+import { backupDatabase } from '../../store/backup.js';
+import { writeJson } from '../../ui/json.js';
+import { say } from '../shared.js';
+import { createOutputFile } from '../export/output.js';
 
 export interface BackupOptions {
   force?: boolean;

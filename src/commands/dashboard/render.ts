@@ -1,0 +1,50 @@
+// The text of bare `spm`: follow-ups due, who needs attention, one pace line per goal.
+import type { AppContext } from '../../cli/context.js';
+import type { DailyView } from '../../domain/followup-rank.js';
+import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
+import { sanitizeLine } from '../../domain/text.js';
+import { goalStatusStyle } from '../../ui/theme.js';
+import { dayCount, followupWhy } from '../followup/present.js';
+import { progressLine, type GoalProgress } from '../goal/progress.js';
+import { weekdayName } from '../followups/render.js';
+
+/** Follow-ups listed by name on the dashboard; the rest are counted. */
+export const DASHBOARD_FOLLOWUPS = 5;
+
+export interface DashboardData {
+  today: LocalDate;
+  view: DailyView;
+  goals: GoalProgress[];
+  currency: string;
+}
+
+export function renderDashboard({ today, view, goals, currency }: DashboardData, ctx: AppContext): string {
+  const due = [...view.overdue, ...view.dueToday].slice(0, DASHBOARD_FOLLOWUPS);
+  const dueTotal = view.totals.overdue + view.totals.dueToday;
+  const theme = ctx.theme();
+  const lines = [theme.bold(`spm · ${weekdayName(today)} ${formatShortDate(today)}`), ''];
+  if (dueTotal === 0) lines.push(`${theme.green('✓')} No follow-ups due today.`);
+  else {
+    const counts = [view.totals.overdue ? theme.red(`${view.totals.overdue} overdue`) : '', view.totals.dueToday ? `${view.totals.dueToday} due today` : ''].filter(Boolean);
+    lines.push(`${theme.bold('Follow-ups')}: ${counts.join(', ')}`);
+    for (const f of due) {
+      const when = f.daysOverdue > 0 ? theme.red(`${dayCount(f.daysOverdue)} overdue`.padEnd(16)) : 'today'.padEnd(16);
+      lines.push(`  ${theme.dim(`#${f.id}`.padStart(6))}  ${when}  ${sanitizeLine(f.customer.name)} — ${sanitizeLine(followupWhy(f))}`);
+    }
+    if (dueTotal > due.length) lines.push(theme.dim(`          … and ${dueTotal - due.length} more`));
+  }
+  const attention = [
+    view.totals.goingCold ? theme.yellow(`${view.totals.goingCold} customer${view.totals.goingCold === 1 ? '' : 's'} going cold`) : '',
+    view.totals.openConcerns ? `${view.totals.openConcerns} open concern${view.totals.openConcerns === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  if (attention.length) lines.push(attention.join(' · '));
+  if (goals.length > 0) {
+    lines.push('', theme.bold('Goals'));
+    for (const progress of goals) {
+      const colour = goalStatusStyle(theme, progress.pace.status);
+      lines.push(`  ${colour('●')} ${progressLine(progress, currency)}`);
+    }
+  }
+  lines.push('', theme.dim('More: spm followups · spm goal list · spm report · spm --help'));
+  return `${lines.join('\n')}\n`;
+}

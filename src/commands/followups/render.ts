@@ -1,0 +1,52 @@
+// The text view of `spm followups`: one section per non-empty list, each line naming who, why
+// and the id to act on, then the next commands to run.
+import type { AppContext } from '../../cli/context.js';
+import { isQuietDay, type DailyView } from '../../domain/followup-rank.js';
+import { formatShortDate, weekdayIndex, WEEKDAYS } from '../../domain/local-date.js';
+import { sanitizeLine } from '../../domain/text.js';
+import { dayCount, followupWhy } from '../followup/present.js';
+
+export function weekdayName(date: string): string {
+  const name = WEEKDAYS[weekdayIndex(date)];
+  return name[0].toUpperCase() + name.slice(1, 3);
+}
+
+/** The text view: one section per non-empty list, each line naming who, why and the id to act on. */
+export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number): string {
+  const theme = ctx.theme();
+  const today = view.date;
+  const lines: string[] = [];
+  const name = (text: string) => sanitizeLine(text);
+  const id = (n: number) => theme.dim(`#${n}`.padStart(6));
+  lines.push(theme.bold(`Follow-ups for ${weekdayName(today)} ${formatShortDate(today)}`));
+  if (isQuietDay(view)) lines.push(`${theme.green('✓')} A calm day: nothing overdue, nothing due today, nobody going cold.`);
+  const shortDates = new Map<string, string>();
+  const short = (date: string) => {
+    let text = shortDates.get(date);
+    if (text === undefined) shortDates.set(date, (text = formatShortDate(date, today)));
+    return text;
+  };
+  const section = <T>(title: string, items: T[], total: number, line: (item: T) => string, act?: string) => {
+    if (total === 0) return;
+    lines.push('', `${theme.bold(`${title} (${total})`)}${act ? theme.dim(`  ${act}`) : ''}`);
+    const shown = limit === undefined ? items : items.slice(0, limit);
+    for (const item of shown) lines.push(line(item));
+    if (total > shown.length) lines.push(theme.dim(`        … ${total - shown.length} more (--all shows every line)`));
+  };
+  section(theme.red('Overdue'), view.overdue, view.totals.overdue, (f) =>
+    `${id(f.id)}  ${theme.red(`${dayCount(f.daysOverdue)} overdue`.padEnd(16))}  ${name(f.customer.name)} — ${name(followupWhy(f))}`, 'spm followup done|snooze <id>');
+  section('Due today', view.dueToday, view.totals.dueToday, (f) => `${id(f.id)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`, 'spm followup done <id>');
+  section(`Upcoming, to ${short(view.upcomingUntil)}`, view.upcoming, view.totals.upcoming, (f) =>
+    `${id(f.id)}  ${`${weekdayName(f.dueDate)} ${short(f.dueDate)}`.padEnd(16)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`);
+  section(theme.yellow('Going cold'), view.goingCold, view.totals.goingCold, (c) =>
+    `${id(c.customer.id)}  ${`${dayCount(c.daysSinceContact)} silent`.padEnd(16)}  ${name(c.customer.name)} — last contact ${short(c.lastContact)}, stay in touch every ${dayCount(c.cadenceDays)}`, 'spm checkin add <customer id>');
+  section('Open concerns', view.openConcerns, view.totals.openConcerns, (c) =>
+    `${id(c.id)}  ${`${c.severity}, ${c.ageDays}d old`.padEnd(16)}  ${name(c.customer.name)} — ${name(c.summary)}`, 'spm concern resolve <id>');
+  const next: string[] = [];
+  const firstFollowup = view.overdue[0] ?? view.dueToday[0];
+  if (firstFollowup) next.push(`spm followup done ${firstFollowup.id}`, `spm followup snooze ${firstFollowup.id} +3d`);
+  if (view.goingCold[0]) next.push(`spm checkin add ${view.goingCold[0].customer.id} --channel call`);
+  if (view.openConcerns[0]) next.push(`spm concern resolve ${view.openConcerns[0].id} --resolution "…"`);
+  if (next.length > 0) lines.push('', theme.dim(`Next: ${next.join('   ')}`));
+  return `${lines.join('\n')}\n`;
+}
