@@ -1,0 +1,104 @@
+// The pipeline board as one value: per stage deals, value, probability and weighted value, the
+// totals, and the deals to act on (stale, close date passed). Text and --json render this value.
+import type { LocalDate } from './local-date.js';
+import { daysInStage, type Deal } from './deal.js';
+import { probabilityOf, toPercent2, type StageProbability } from './deal-probability.js';
+import { centsToUnits } from './money.js';
+
+/** Open deals of one stage, counted and summed by the store. */
+export interface StageSum {
+  stage: string;
+  deals: number;
+  valueCents: number;
+}
+
+export interface PipelineDeal {
+  id: number;
+  customer: { id: number; name: string };
+  title: string;
+  value: number;
+  stage: string;
+  status: string;
+  expectedClose: LocalDate | null;
+  daysInStage: number;
+  probability: number | null;
+}
+
+export interface PipelineStage {
+  stage: string;
+  deals: number;
+  value: number;
+  probability: number | null;
+  probabilityLow: number | null;
+  probabilityHigh: number | null;
+  probabilitySource: 'history' | 'default';
+  weightedValue: number;
+}
+
+export interface Pipeline {
+  date: LocalDate;
+  stages: PipelineStage[];
+  totals: { deals: number; value: number; weightedValue: number };
+  stale: PipelineDeal[];
+  closeOverdue: PipelineDeal[];
+}
+
+/** A deal as the pipeline's JSON shows it (money in currency units, probability in percent). */
+export function pipelineDeal(deal: Deal, today: LocalDate, probabilities: readonly StageProbability[]): PipelineDeal {
+  return {
+    id: deal.id,
+    customer: { id: deal.customer.id, name: deal.customer.name },
+    title: deal.title,
+    value: centsToUnits(deal.valueCents),
+    stage: deal.stage,
+    status: deal.status,
+    expectedClose: deal.expectedCloseDate,
+    daysInStage: daysInStage(deal, today),
+    probability: deal.status === 'open' ? toPercent2(probabilityOf(probabilities, deal.stage)) : null,
+  };
+}
+
+/** Weighted value in cents: what a deal is worth to the forecast. Ranks the deals to move. */
+export function weightedCents(deal: Pick<Deal, 'valueCents' | 'stage'>, probabilities: readonly StageProbability[]): number {
+  return deal.valueCents * probabilityOf(probabilities, deal.stage);
+}
+
+/** Largest weighted value first, then the older id, so the order is stable. */
+export function byWeightedValue(probabilities: readonly StageProbability[]): (a: Deal, b: Deal) => number {
+  return (a, b) => weightedCents(b, probabilities) - weightedCents(a, probabilities) || a.id - b.id;
+}
+
+export function buildPipeline(input: {
+  today: LocalDate;
+  probabilities: readonly StageProbability[];
+  sums: readonly StageSum[];
+  stale: readonly Deal[];
+  closeOverdue: readonly Deal[];
+}): Pipeline {
+  const { today, probabilities } = input;
+  let weightedTotalCents = 0;
+  const stages = probabilities.map((p) => {
+    const sum = input.sums.find((s) => s.stage === p.stage) ?? { deals: 0, valueCents: 0 };
+    const weighted = sum.valueCents * p.probability;
+    weightedTotalCents += weighted;
+    return {
+      stage: p.stage,
+      deals: sum.deals,
+      value: centsToUnits(sum.valueCents),
+      probability: toPercent2(p.probability),
+      probabilityLow: toPercent2(p.low),
+      probabilityHigh: toPercent2(p.high),
+      probabilitySource: p.source,
+      weightedValue: centsToUnits(weighted),
+    };
+  });
+  const totalCents = input.sums.reduce((s, x) => s + x.valueCents, 0);
+  const rank = byWeightedValue(probabilities);
+  return {
+    date: today,
+    stages,
+    totals: { deals: input.sums.reduce((s, x) => s + x.deals, 0), value: centsToUnits(totalCents), weightedValue: centsToUnits(weightedTotalCents) },
+    stale: [...input.stale].sort(rank).map((d) => pipelineDeal(d, today, probabilities)),
+    closeOverdue: [...input.closeOverdue].sort(rank).map((d) => pipelineDeal(d, today, probabilities)),
+  };
+}

@@ -1,0 +1,200 @@
+import { describe, expect, test } from '@jest/globals';
+import {
+  assertCloseAfterCreated, assertOpen, daysInStage, droppedStagesInUse, isCloseOverdue, isStale, parseStageList, resolveStage, stageDurations,
+} from '../../src/domain/deal.js';
+import { builtInDefaultPercent, learnStageProbabilities, MIN_CLOSED_FOR_LEARNING, type ClosedDealGroup } from '../../src/domain/deal-probability.js';
+import { exactChance, forecastGoal, simulatedChance, seededRandom, type ForecastDeal } from '../../src/domain/deal-forecast.js';
+import { buildPipeline } from '../../src/domain/deal-pipeline.js';
+
+const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
+const defaults = (stage: string) => builtInDefaultPercent(stage);
+
+describe('stage list', () => {
+  test.each([
+    ['lead,qualified,proposal,negotiation', ['lead', 'qualified', 'proposal', 'negotiation']],
+    [' Lead , demo-done,won-back ', ['lead', 'demo-done', 'won-back']],
+  ])('%s parses', (text, stages) => expect(parseStageList(text)).toEqual(stages));
+
+  test.each([
+    ['', /empty/],
+    ['lead,,proposal', /not a stage name/],
+    ['lead,lead', /listed twice/],
+    ['lead,won', /deal status/],
+    ['lead,pro posal', /not a stage name/],
+  ])('%j is refused', (text, message) => expect(() => parseStageList(text)).toThrow(message));
+
+  test('a stage by exact name or unique prefix; unknown or ambiguous is refused naming the stages', () => {
+    expect(resolveStage('neg', STAGES)).toBe('negotiation');
+    expect(resolveStage('Proposal', STAGES)).toBe('proposal');
+    expect(() => resolveStage('closing', STAGES)).toThrow('unknown stage "closing"');
+    expect(() => resolveStage('p', ['proposal', 'pitch'])).toThrow(/unknown stage/);
+  });
+
+  test('a new list may not drop a stage an open deal is in', () => {
+    expect(droppedStagesInUse(['lead', 'won-back'], ['lead', 'proposal', 'proposal', 'negotiation'])).toEqual(['proposal', 'negotiation']);
+    expect(droppedStagesInUse(['lead', 'proposal'], ['lead', 'proposal'])).toEqual([]);
+  });
+});
+
+describe('deal rules', () => {
+  test('close date before created is refused; same day is fine', () => {
+    expect(() => assertCloseAfterCreated('2026-03-01', '2026-03-02')).toThrow('close date 2026-03-01 is before the deal was created (2026-03-02)');
+    expect(() => assertCloseAfterCreated('2026-03-02', '2026-03-02')).not.toThrow();
+    expect(() => assertCloseAfterCreated(null, '2026-03-02')).not.toThrow();
+  });
+
+  test('a closed deal cannot act', () => {
+    expect(() => assertOpen({ id: 7, status: 'won' }, 'moved')).toThrow('deal #7 is won: it cannot be moved');
+    expect(() => assertOpen({ id: 7, status: 'open' }, 'moved')).not.toThrow();
+  });
+
+  test('days in stage, stale after more than N days, close overdue the day after the close date', () => {
+    expect(daysInStage({ stageDate: '2026-03-01' }, '2026-03-15')).toBe(14);
+    expect(isStale({ status: 'open', stageDate: '2026-03-01' }, '2026-03-15', 14)).toBe(false);
+    expect(isStale({ status: 'open', stageDate: '2026-02-28' }, '2026-03-15', 14)).toBe(true);
+    expect(isStale({ status: 'won', stageDate: '2026-01-01' }, '2026-03-15', 14)).toBe(false);
+    expect(isCloseOverdue({ status: 'open', expectedCloseDate: '2026-03-15' }, '2026-03-15')).toBe(false);
+    expect(isCloseOverdue({ status: 'open', expectedCloseDate: '2026-03-14' }, '2026-03-15')).toBe(true);
+    expect(isCloseOverdue({ status: 'open', expectedCloseDate: null }, '2026-03-15')).toBe(false);
+  });
+
+  test('days in each stage: up to the next entry, the last one up to today', () => {
+    const history = [{ stage: 'lead', date: '2026-03-01' }, { stage: 'proposal', date: '2026-03-04' }, { stage: 'lead', date: '2026-03-10' }];
+    expect(stageDurations(history, '2026-03-15').map((h) => h.days)).toEqual([3, 6, 5]);
+  });
+});
+
+describe('learned win probability per stage (funnel)', () => {
+  // Hand count, stages lead < qualified < proposal < negotiation:
+  //   A won,  history lead, proposal (skipped qualified)      reaches lead, qualified, proposal
+  //   B lost, history lead, qualified, lead, qualified         reaches lead, qualified (once each)
+  //   C won,  imported at negotiation (history: negotiation)   reaches all four
+  //   D, E lost, history lead                                  reach lead
+  //   F won,  history lead … negotiation                       reaches all four
+  // lead: 6 reached, 3 won (A, C, F) -> learned 50 %, Wilson 95 % of 3/6 = 18.76 … 81.24
+  // qualified: A, B, C, F = 4 reached, 3 won -> below 5: default 25
+  // proposal: A, C, F = 3 -> default 50; negotiation: C, F = 2 -> default 75
+  const closed: ClosedDealGroup[] = [
+    { status: 'won', stagesSeen: ['lead', 'proposal'], count: 1 },
+    { status: 'lost', stagesSeen: ['lead', 'qualified', 'lead', 'qualified'], count: 1 },
+    { status: 'won', stagesSeen: ['negotiation'], count: 1 },
+    { status: 'lost', stagesSeen: ['lead'], count: 2 },
+    { status: 'won', stagesSeen: ['lead', 'qualified', 'proposal', 'negotiation'], count: 1 },
+  ];
+
+  test('reached counts follow the funnel; skipped, back-and-forth and imported deals as worked out by hand', () => {
+    const table = learnStageProbabilities(STAGES, closed, defaults);
+    expect(table.map((p) => [p.stage, p.reached, p.won, p.source])).toEqual([
+      ['lead', 6, 3, 'history'],
+      ['qualified', 4, 3, 'default'],
+      ['proposal', 3, 3, 'default'],
+      ['negotiation', 2, 2, 'default'],
+    ]);
+  });
+
+  test('learned stage: share won with Wilson bounds; default stages: the setting, no range', () => {
+    const [lead, qualified, proposal, negotiation] = learnStageProbabilities(STAGES, closed, defaults);
+    expect(lead.probability).toBe(0.5);
+    expect(lead.low).toBeCloseTo(0.1876, 4);
+    expect(lead.high).toBeCloseTo(0.8124, 4);
+    expect([qualified.probability, proposal.probability, negotiation.probability]).toEqual([0.25, 0.5, 0.75]);
+    expect([qualified.low, qualified.high]).toEqual([null, null]);
+  });
+
+  test(`${MIN_CLOSED_FOR_LEARNING} closed deals learn, 4 do not; a changed default applies below it`, () => {
+    const four: ClosedDealGroup[] = [{ status: 'won', stagesSeen: ['proposal'], count: 4 }];
+    const five: ClosedDealGroup[] = [...four, { status: 'lost', stagesSeen: ['lead'], count: 1 }];
+    expect(learnStageProbabilities(STAGES, four, (s) => (s === 'lead' ? 30 : 50))[0]).toMatchObject({ probability: 0.3, source: 'default', reached: 4 });
+    // 4 won of 5: 80 %, Wilson 95 % of 4/5 = 37.55 … 96.38
+    const lead = learnStageProbabilities(STAGES, five, defaults)[0];
+    expect(lead).toMatchObject({ probability: 0.8, source: 'history', reached: 5, won: 4 });
+    expect(lead.low).toBeCloseTo(0.3755, 4);
+    expect(lead.high).toBeCloseTo(0.9638, 4);
+  });
+
+  test('a stage added later defaults to 50; stages no longer listed are ignored', () => {
+    expect(builtInDefaultPercent('demo')).toBe(50);
+    const table = learnStageProbabilities(['lead', 'demo'], [{ status: 'won', stagesSeen: ['gone'], count: 9 }], defaults);
+    expect(table.map((p) => [p.reached, p.probability])).toEqual([[0, 0.1], [0, 0.5]]);
+  });
+});
+
+describe('forecast and chance to hit', () => {
+  const deal = (valueX100: number, probability: number): ForecastDeal => ({ valueX100, probability });
+
+  test('one deal: it hits only when won, and only if it is large enough', () => {
+    // need 800 (target 1000, actual 200)
+    expect(forecastGoal(200, 1000, [deal(1500, 0.4)])).toEqual({ valueX100: 200 + 600, chanceToHit: 0.4, deals: 1, method: 'exact' });
+    expect(forecastGoal(200, 1000, [deal(500, 0.4)]).chanceToHit).toBe(0);
+    expect(forecastGoal(1000, 1000, [deal(500, 0.4)]).chanceToHit).toBe(1);
+  });
+
+  test('two deals: both needed (0.5 × 0.4 = 0.2) or either enough (1 − 0.5 × 0.6 = 0.7)', () => {
+    expect(exactChance(800, [deal(600, 0.5), deal(500, 0.4)])).toBeCloseTo(0.2, 12);
+    expect(exactChance(500, [deal(600, 0.5), deal(500, 0.4)])).toBeCloseTo(0.7, 12);
+  });
+
+  test('three deals: A 700 @50 %, B 400 @50 %, C 300 @20 %, need 1000 → A and (B or C) = 0.5 × (1 − 0.5 × 0.8) = 0.3', () => {
+    const deals = [deal(700, 0.5), deal(400, 0.5), deal(300, 0.2)];
+    const forecast = forecastGoal(200, 1200, deals);
+    // 200 + 350 + 200 + 60
+    expect(forecast.valueX100).toBeCloseTo(810, 9);
+    expect(forecast.chanceToHit).toBeCloseTo(0.3, 12);
+    expect(forecast.method).toBe('exact');
+  });
+
+  test('no deals: the forecast is the actual; the chance is 0 unless already met', () => {
+    expect(forecastGoal(300, 1000, [])).toMatchObject({ valueX100: 300, chanceToHit: 0, deals: 0 });
+  });
+
+  // 20 deals: exact is still available, so the simulation can be checked against it.
+  const twenty = Array.from({ length: 20 }, (_, i) => deal(1000 + 137 * i, [0.1, 0.25, 0.5, 0.75][i % 4]));
+  const need = 19_000; // expected Σ = 19,165.5: a close call, where a sampling error would show
+
+  test('the seeded simulation is within 1 point of the exact chance, and reproducible', () => {
+    const exact = exactChance(need, twenty);
+    const simulated = simulatedChance(need, twenty);
+    expect(exact).toBeGreaterThan(0.2);
+    expect(exact).toBeLessThan(0.8);
+    expect(Math.abs(simulated - exact)).toBeLessThan(0.01);
+    expect(simulatedChance(need, twenty)).toBe(simulated);
+  });
+
+  test('above 20 deals the forecast simulates', () => {
+    const deals = [...twenty, deal(1, 0.5)];
+    const forecast = forecastGoal(0, need, deals);
+    expect(forecast.method).toBe('simulation');
+    expect(Math.abs(forecast.chanceToHit - exactChance(need, deals))).toBeLessThan(0.01);
+  });
+
+  test('the generator is seeded: same seed, same numbers, all in [0, 1)', () => {
+    const a = seededRandom(42);
+    const b = seededRandom(42);
+    const xs = Array.from({ length: 1000 }, () => a());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe('pipeline board', () => {
+  test('per stage value and weighted value, totals, lists ranked by weighted value', () => {
+    const probabilities = learnStageProbabilities(['lead', 'proposal'], [], defaults);
+    const customer = { id: 1, name: 'Acme' };
+    const base = { customer, status: 'open' as const, product: null, technique: null, note: null, createdDate: '2026-01-01', closedDate: null, lostReason: null, saleId: null, externalId: null };
+    const small = { ...base, id: 3, title: 'small', valueCents: 100_000, stage: 'proposal', expectedCloseDate: '2026-03-01', stageDate: '2026-02-01' };
+    const big = { ...base, id: 4, title: 'big', valueCents: 900_000, stage: 'lead', expectedCloseDate: '2026-03-10', stageDate: '2026-02-01' };
+    const board = buildPipeline({
+      today: '2026-03-15', probabilities,
+      sums: [{ stage: 'lead', deals: 2, valueCents: 1_000_000 }, { stage: 'proposal', deals: 1, valueCents: 100_000 }],
+      stale: [small, big], closeOverdue: [small],
+    });
+    expect(board.stages).toEqual([
+      { stage: 'lead', deals: 2, value: 10_000, probability: 10, probabilityLow: null, probabilityHigh: null, probabilitySource: 'default', weightedValue: 1_000 },
+      { stage: 'proposal', deals: 1, value: 1_000, probability: 50, probabilityLow: null, probabilityHigh: null, probabilitySource: 'default', weightedValue: 500 },
+    ]);
+    expect(board.totals).toEqual({ deals: 3, value: 11_000, weightedValue: 1_500 });
+    // big: 9,000 × 10 % = 900 weighted; small: 1,000 × 50 % = 500
+    expect(board.stale.map((d) => d.id)).toEqual([4, 3]);
+    expect(board.stale[0]).toEqual({ id: 4, customer, title: 'big', value: 9000, stage: 'lead', status: 'open', expectedClose: '2026-03-10', daysInStage: 42, probability: 10 });
+  });
+});
