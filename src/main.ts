@@ -7,7 +7,7 @@ import { inquirerPrompter } from './ui/prompter.js';
 import { SpmError } from './domain/errors.js';
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  const io = processIo();
+  const io = processIo(process.env);
   let clock;
   try {
     clock = createClock(process.env.SPM_NOW);

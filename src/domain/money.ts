@@ -67,6 +67,19 @@ export function formatMoney(cents: number, currency = 'USD', compact = false): s
   return negative ? `-${body}` : body;
 }
 
+/** Amounts from this many cents up are shown in whole units in summaries ($1,000). */
+export const SUMMARY_WHOLE_FROM_CENTS = 100_000;
+
+/**
+ * Money in a summary (report, goal lines, lifetime value): whole units from $1,000 up, rounded
+ * (`$225,862`, not `$225,861.70`), cents below unless they are zero (`$850`, `$12.50`).
+ * Exact values stay in --json and piped output.
+ */
+export function formatMoneySummary(cents: number, currency = 'USD'): string {
+  const rounded = Math.abs(cents) >= SUMMARY_WHOLE_FROM_CENTS ? Math.round(cents / 100) * 100 : Math.round(cents);
+  return formatMoney(rounded, currency, true);
+}
+
 /** A currency code: three letters (ISO 4217 shape). */
 export function parseCurrency(text: string): string {
   const code = text.trim().toUpperCase();

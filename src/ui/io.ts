@@ -1,4 +1,5 @@
 // The streams a command talks to. Data goes to `out` (stdout); messages for a person to `err`.
+import { DEFAULT_WIDTH, terminalWidth } from './fit.js';
 
 export interface Io {
   out(text: string): void;
@@ -7,7 +8,7 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** stdin is a terminal: prompts are possible (with stdoutIsTTY). */
   stdinIsTTY: boolean;
-  /** Terminal width, for tables and charts. */
+  /** Terminal width (COLUMNS, else the terminal's, else 80): views on a terminal fit it. */
   columns: number;
 }
 
@@ -15,7 +16,7 @@ export interface Io {
 export class BufferedIo implements Io {
   stdout = '';
   stderr = '';
-  constructor(public stdoutIsTTY = false, public stdinIsTTY = false, public columns = 100) {}
+  constructor(public stdoutIsTTY = false, public stdinIsTTY = false, public columns = DEFAULT_WIDTH) {}
   out(text: string): void {
     this.stdout += text;
   }
@@ -24,12 +25,13 @@ export class BufferedIo implements Io {
   }
 }
 
-export function processIo(): Io {
+/** The real streams; `env` only for COLUMNS (main.ts is the one reader of process.env). */
+export function processIo(env: Record<string, string | undefined>): Io {
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
-    columns: process.stdout.columns || 100,
+    columns: terminalWidth(process.stdout.columns, env),
   };
 }

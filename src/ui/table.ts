@@ -1,41 +1,102 @@
-// Lists: a table on a terminal, tab-separated lines with a header when piped.
-// cli-table3 is loaded only when a table is drawn.
+// Lists: a table that fits the terminal, or tab-separated lines with a header when piped.
+// On a terminal, columns that do not fit are dropped (highest `drop` first), then free-text
+// columns are cut with `…`; ids, dates and amounts are never cut. Piped output is every
+// column in full, whatever the width.
 import type { Io } from './io.js';
 import type { Theme } from './theme.js';
 import { sanitizeLine } from '../domain/text.js';
+import { pad, truncate, visibleWidth } from './fit.js';
 
 export interface Column<T> {
   header: string;
   value(row: T): string | number | null | undefined;
   align?: 'left' | 'right';
-  /** Colour applied on a terminal only (never in piped output). */
+  /** Colour applied on a terminal only (never in piped output), after any cut. */
   style?(text: string, row: T): string;
+  /**
+   * Free text (names, reasons, notes): may be cut with `…` to fit, down to `min` columns
+   * before columns are dropped. Other columns (ids, dates, amounts, statuses) are never cut.
+   */
+  text?: boolean;
+  /** For a text column: the narrowest it is cut to before a column is dropped (default 10). */
+  min?: number;
+  /**
+   * Dropped when the table does not fit: `drop: 1` goes first, then 2, and so on. Columns
+   * without it are always shown. Only the terminal table drops columns; piped output keeps them all.
+   */
+  drop?: number;
+  /** Only on a terminal (a combined or drawn column, such as a progress bar). */
+  ttyOnly?: boolean;
+  /** Only in piped output (the parts of a combined terminal column). */
+  pipedOnly?: boolean;
 }
+
+/** Space between columns on a terminal. */
+export const COLUMN_GAP = 2;
+const DEFAULT_TEXT_MIN = 10;
 
 function cellText(value: string | number | null | undefined): string {
   return value === null || value === undefined ? '' : sanitizeLine(String(value));
 }
 
+export interface ColumnLayout {
+  /** Indexes of the columns shown, in their order. */
+  shown: number[];
+  /** Width of every column (meaningful for the shown ones). */
+  widths: number[];
+}
+
+/**
+ * Which columns a table of natural widths `natural` (the widest cell or header of each)
+ * shows within `width`, and how wide each is. Text columns keep at least their minimum
+ * (or their natural width when smaller) while droppable columns remain; then the widest text
+ * is cut first, so short columns stay whole.
+ */
+export function layoutColumns(natural: number[], specs: { text?: boolean; min?: number; drop?: number }[], width: number): ColumnLayout {
+  const widths = [...natural];
+  let shown = natural.map((_, i) => i);
+  const floor = (i: number) => (specs[i].text ? Math.min(natural[i], Math.max(specs[i].min ?? DEFAULT_TEXT_MIN, 1)) : natural[i]);
+  const total = (columns: number[], w: (i: number) => number) => columns.reduce((sum, i) => sum + w(i), 0) + COLUMN_GAP * Math.max(0, columns.length - 1);
+  if (!Number.isFinite(width)) return { shown, widths };
+  const droppable = shown.filter((i) => specs[i].drop !== undefined).sort((a, b) => (specs[a].drop ?? 0) - (specs[b].drop ?? 0) || b - a);
+  while (total(shown, floor) > width && droppable.length > 0) {
+    const gone = droppable.shift()!;
+    shown = shown.filter((i) => i !== gone);
+  }
+  // Cut text columns, widest first (water-filling): find the largest cap that fits.
+  const texts = shown.filter((i) => specs[i].text);
+  if (total(shown, (i) => natural[i]) > width && texts.length > 0) {
+    const fixed = total(shown, (i) => (specs[i].text ? 0 : natural[i]));
+    const room = Math.max(texts.length, width - fixed);
+    let cap = Math.max(...texts.map((i) => natural[i]));
+    const sum = (c: number) => texts.reduce((s, i) => s + Math.min(natural[i], c), 0);
+    while (cap > 1 && sum(cap) > room) cap--;
+    for (const i of texts) widths[i] = Math.min(natural[i], cap);
+  }
+  return { shown, widths };
+}
+
 export async function renderList<T>(io: Io, theme: Theme, columns: Column<T>[], rows: T[]): Promise<void> {
   if (!io.stdoutIsTTY) {
-    const lines = [columns.map((c) => c.header.toLowerCase().replace(/\s+/g, '-')).join('\t')];
-    for (const row of rows) lines.push(columns.map((c) => cellText(c.value(row)).replace(/\t/g, ' ')).join('\t'));
+    const piped = columns.filter((c) => !c.ttyOnly);
+    const lines = [piped.map((c) => c.header.toLowerCase().replace(/\s+/g, '-')).join('\t')];
+    for (const row of rows) lines.push(piped.map((c) => cellText(c.value(row)).replace(/\t/g, ' ')).join('\t'));
     io.out(`${lines.join('\n')}\n`);
     return;
   }
-  const { default: Table } = await import('cli-table3');
-  const table = new Table({
-    head: columns.map((c) => theme.bold(c.header)),
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    style: { head: [], border: [], compact: true },
-    chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-      left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' },
-  });
-  for (const row of rows) {
-    table.push(columns.map((c) => {
-      const text = cellText(c.value(row));
-      return c.style ? c.style(text, row) : text;
-    }));
-  }
-  io.out(`${table.toString().split('\n').map((line) => line.trimEnd()).join('\n')}\n`);
+  io.out(renderTable(theme, columns.filter((c) => !c.pipedOnly), rows, io.columns));
+}
+
+/** The terminal table as text, at most `width` columns wide (each line trimmed on the right). */
+export function renderTable<T>(theme: Theme, columns: Column<T>[], rows: T[], width: number): string {
+  const cells = rows.map((row) => columns.map((c) => cellText(c.value(row))));
+  const natural = columns.map((c, i) => Math.max(visibleWidth(c.header), ...cells.map((r) => visibleWidth(r[i]))));
+  const { shown, widths } = layoutColumns(natural, columns.map((c) => ({ text: c.text, min: c.min, drop: c.drop })), width);
+  const line = (texts: string[], styled: (text: string, i: number) => string) => shown
+    .map((i) => pad(styled(truncate(texts[i], widths[i]), i), widths[i], columns[i].align))
+    .join(' '.repeat(COLUMN_GAP))
+    .trimEnd();
+  const out = [line(columns.map((c) => c.header), (text) => theme.bold(text))];
+  rows.forEach((row, r) => out.push(line(cells[r], (text, i) => (columns[i].style ? columns[i].style!(text, row) : text))));
+  return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatMoney, parseAmount, parseCurrency } from '../../src/domain/money.js';
+import { formatMoney, formatMoneySummary, parseAmount, parseCurrency } from '../../src/domain/money.js';
 
 describe('parseAmount', () => {
   test.each([
@@ -70,4 +70,19 @@ describe('formatMoney', () => {
 test('parseCurrency', () => {
   expect(parseCurrency('eur')).toBe('EUR');
   expect(() => parseCurrency('euro')).toThrow(/3-letter/);
+});
+
+describe('formatMoneySummary', () => {
+  test.each([
+    [22586170, '$225,862'],
+    [100000, '$1,000'],
+    [99999, '$999.99'],
+    [85000, '$850'],
+    [1250, '$12.50'],
+    [99950, '$999.50'],
+    [-22586170, '-$225,862'],
+    [0, '$0'],
+  ])('%p cents reads %p', (cents, expected) => {
+    expect(formatMoneySummary(cents, 'USD')).toBe(expected);
+  });
 });

@@ -1,5 +1,5 @@
 // In-process harness: runs spm commands against a temp database with a pinned clock and fake
-// IO, the way STYLE.md's second tier wants. Returns the exit code and both streams.
+// IO, the second tier of the test plan in CONTRIBUTING.md (in-process, fake IO). Returns the exit code and both streams.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ export interface RunOptions {
   db?: string;
   env?: Record<string, string | undefined>;
   prompter?: Prompter;
+  /** Terminal width the views fit (default 100; see test/helpers/fit.ts for the width tests). */
+  columns?: number;
 }
 
 export interface RunResult {
@@ -34,7 +36,7 @@ export interface RunResult {
 export const DEFAULT_NOW = '2026-03-15';
 
 export async function runSpm(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const io = new BufferedIo(Boolean(options.tty), Boolean(options.tty), 100);
+  const io = new BufferedIo(Boolean(options.tty), Boolean(options.tty), options.columns ?? 100);
   const env: Record<string, string | undefined> = { HOME: '/nonexistent-home', NO_COLOR: '1', ...options.env };
   if (options.db !== undefined) env.SPM_DB = options.db;
   const ctx = createContext({

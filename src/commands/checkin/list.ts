@@ -31,10 +31,10 @@ export async function runCheckinList(options: CheckinListOptions, ctx: AppContex
   await renderList(ctx.io, theme, [
     { header: 'ID', value: (c) => c.id, align: 'right' },
     { header: 'Date', value: (c) => c.date },
-    { header: 'Customer', value: (c) => c.customer.name },
+    { header: 'Customer', value: (c) => c.customer.name, text: true },
     { header: 'Channel', value: (c) => c.channel },
-    { header: 'Satisfaction', value: (c) => c.satisfaction, align: 'right', style: (t, c) => (c.satisfaction !== null && c.satisfaction <= 2 ? theme.red(t) : t) },
-    { header: 'Note', value: (c) => c.note },
+    { header: 'Satisfaction', value: (c) => c.satisfaction, align: 'right', style: (t, c) => (c.satisfaction !== null && c.satisfaction <= 2 ? theme.red(t) : t), drop: 1 },
+    { header: 'Note', value: (c) => c.note, text: true, drop: 2 },
   ], checkins);
   listFooter(ctx, checkins.length, total);
   return checkins;

@@ -22,13 +22,13 @@ export async function runConcernList(options: { all?: boolean; customer?: string
   const theme = ctx.theme();
   await renderList(ctx.io, theme, [
     { header: 'ID', value: (c) => c.id, align: 'right' },
-    { header: 'Opened', value: (c) => c.openedDate },
+    { header: 'Opened', value: (c) => c.openedDate, drop: 3 },
     { header: 'Age', value: (c) => `${daysBetween(c.openedDate, c.resolvedDate ?? today)}d`, align: 'right' },
-    { header: 'Customer', value: (c) => c.customer.name },
+    { header: 'Customer', value: (c) => c.customer.name, text: true },
     { header: 'Severity', value: (c) => c.severity, style: (t, c) => (c.severity === 'high' ? theme.red(t) : t) },
-    { header: 'Status', value: (c) => c.status },
-    { header: 'Summary', value: (c) => c.summary },
-    { header: 'Resolution', value: (c) => c.resolution },
+    { header: 'Status', value: (c) => c.status, drop: 2 },
+    { header: 'Summary', value: (c) => c.summary, text: true, min: 12 },
+    { header: 'Resolution', value: (c) => c.resolution, text: true, drop: 1 },
   ], concerns);
   listFooter(ctx, concerns.length, total);
   return concerns;

@@ -44,9 +44,9 @@ export async function runConfigList(ctx: AppContext): Promise<SettingEntry[]> {
   else {
     await renderList(ctx.io, ctx.theme(), [
       { header: 'Key', value: (e) => e.key },
-      { header: 'Value', value: (e) => show(e.value) },
-      { header: 'Default', value: (e) => show(e.default) },
-      { header: 'Description', value: (e) => e.description },
+      { header: 'Value', value: (e) => show(e.value), text: true },
+      { header: 'Default', value: (e) => show(e.default), text: true, drop: 2 },
+      { header: 'Description', value: (e) => e.description, text: true, min: 12, drop: 1 },
     ], list);
   }
   return list;

@@ -1,7 +1,7 @@
 // spm customer list: newest first, with last contact and lifetime value.
 import type { AppContext } from '../../cli/context.js';
 import type { CustomerListItem } from '../../store/customer-repository.js';
-import { formatMoney } from '../../domain/money.js';
+import { formatMoneySummary } from '../../domain/money.js';
 import { listFooter, listLimit, type ListLimitOptions } from '../shared.js';
 import { renderList } from '../../ui/table.js';
 import { writeJson } from '../../ui/json.js';
@@ -29,13 +29,13 @@ export async function runCustomerList(options: CustomerListOptions, ctx: AppCont
   const theme = ctx.theme();
   await renderList(ctx.io, theme, [
     { header: 'ID', value: (c) => c.id, align: 'right' },
-    { header: 'Name', value: (c) => c.name, style: (t, c) => (c.archived ? theme.dim(`${t} (archived)`) : t) },
-    { header: 'Company', value: (c) => c.company },
-    { header: 'Segment', value: (c) => c.segment },
-    { header: 'Tags', value: (c) => c.tags.join(', ') },
-    { header: 'Every', value: (c) => (c.cadenceDays ? `${c.cadenceDays}d` : '') },
+    { header: 'Name', value: (c) => c.name, style: (t, c) => (c.archived ? theme.dim(`${t} (archived)`) : t), text: true },
+    { header: 'Company', value: (c) => c.company, text: true, drop: 3 },
+    { header: 'Segment', value: (c) => c.segment, text: true, min: 8, drop: 4 },
+    { header: 'Tags', value: (c) => c.tags.join(', '), text: true, drop: 1 },
+    { header: 'Every', value: (c) => (c.cadenceDays ? `${c.cadenceDays}d` : ''), drop: 2 },
     { header: 'Last contact', value: (c) => c.lastContact },
-    { header: 'Lifetime', value: (c) => (ctx.io.stdoutIsTTY ? formatMoney(c.lifetimeValueCents, currency, true) : (c.lifetimeValueCents / 100).toFixed(2)), align: 'right' },
+    { header: 'Lifetime', value: (c) => (ctx.io.stdoutIsTTY ? formatMoneySummary(c.lifetimeValueCents, currency) : (c.lifetimeValueCents / 100).toFixed(2)), align: 'right' },
   ], customers);
   listFooter(ctx, customers.length, total);
   return customers;

@@ -36,11 +36,11 @@ export async function runFollowupList(options: FollowupListOptions, ctx: AppCont
   await renderList(ctx.io, theme, [
     { header: 'ID', value: (f) => f.id, align: 'right' },
     { header: 'Due', value: (f) => f.dueDate, style: (t, f) => ((daysOverdue(f, today) ?? 0) > 0 ? theme.red(t) : t) },
-    { header: 'Customer', value: (f) => f.customer.name },
-    { header: 'Status', value: (f) => f.status },
+    { header: 'Customer', value: (f) => f.customer.name, text: true },
+    { header: 'Status', value: (f) => f.status, drop: 2 },
     { header: 'Late', value: (f) => daysOverdue(f, today) || '', align: 'right' },
-    { header: 'Source', value: (f) => f.source },
-    { header: 'Reason', value: (f) => f.reason },
+    { header: 'Source', value: (f) => f.source, drop: 1 },
+    { header: 'Reason', value: (f) => f.reason, text: true, min: 12 },
   ], followups);
   listFooter(ctx, followups.length, total);
   return followups;

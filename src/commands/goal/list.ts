@@ -34,20 +34,21 @@ export async function runGoalList(options: GoalListOptions, ctx: AppContext): Pr
   const fmt = (p: GoalProgress, v: number | null) => (tty ? formatValue(p.goal.metric, v, currency) : v === null ? '' : String(round2(v)));
   await renderList<GoalProgress>(ctx.io, theme, [
     { header: 'ID', value: (p) => p.goal.id, align: 'right' },
-    { header: 'Goal', value: (p) => `${p.goal.name}${p.goal.archived ? ' (archived)' : ''}` },
-    // On a terminal the name usually says the metric; the table must fit 120 columns.
+    { header: 'Goal', value: (p) => `${p.goal.name}${p.goal.archived ? ' (archived)' : ''}`, text: true, min: 12 },
+    // On a terminal the name usually says the metric; columns drop to fit the width.
     ...(tty ? [] : [{ header: 'Metric', value: (p: GoalProgress) => p.goal.metric }]),
-    { header: 'Timeline', value: (p) => (tty ? rangeLabel(p.timeline) : `${p.timeline.from}..${p.timeline.to}`) },
+    { header: 'Timeline', value: (p) => (tty ? rangeLabel(p.timeline) : `${p.timeline.from}..${p.timeline.to}`), drop: 1 },
     { header: tty ? 'Actual / Target' : 'Actual', value: (p) => (tty ? `${fmt(p, p.pace.actual)} / ${fmt(p, p.goal.target)}` : fmt(p, p.pace.actual)), align: 'right' },
     ...(tty ? [] : [{ header: 'Target', value: (p: GoalProgress) => fmt(p, p.goal.target) }]),
     { header: '%', value: (p) => (tty ? formatPercent(p.pace.percent) : p.pace.percent === null ? '' : String(round2(p.pace.percent))), align: 'right' },
     ...(tty ? [{
       header: 'Pace',
       value: (p: GoalProgress) => progressBar((p.pace.percent ?? 0) / 100, METRIC_INFO[p.goal.metric].kind === 'rate' ? 1 : p.pace.elapsed, 16),
+      drop: 2,
     }] : []),
     { header: 'Status', value: (p) => p.pace.status, style: (text, p) => goalStatusStyle(theme, p.pace.status)(text) },
-    { header: 'Projected', value: (p) => fmt(p, p.pace.projected !== null && tty && METRIC_INFO[p.goal.metric].money ? Math.round(p.pace.projected) : p.pace.projected), align: 'right' },
-    { header: tty ? 'Needed/day' : 'needed-per-day', value: (p) => (tty ? formatPerDay(p.goal.metric, p.pace.neededPerDay, currency) : p.pace.neededPerDay === null ? '' : String(round2(p.pace.neededPerDay))), align: 'right' },
+    { header: 'Projected', value: (p) => fmt(p, p.pace.projected !== null && tty && METRIC_INFO[p.goal.metric].money ? Math.round(p.pace.projected) : p.pace.projected), align: 'right', drop: 3 },
+    { header: tty ? 'Needed/day' : 'needed-per-day', value: (p) => (tty ? formatPerDay(p.goal.metric, p.pace.neededPerDay, currency) : p.pace.neededPerDay === null ? '' : String(round2(p.pace.neededPerDay))), align: 'right', drop: 4 },
   ], progress);
   if (tty && progress.length === 0) ctx.io.err(`No ${options.all ? '' : 'active '}goals. Add one with: spm goal add "Q1 revenue" --metric revenue --target 30000 --period quarter\n`);
   return progress;

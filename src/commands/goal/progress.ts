@@ -5,7 +5,7 @@ import type { Checkin, Sale } from '../../domain/records.js';
 import type { LocalDate, Weekday } from '../../domain/local-date.js';
 import { addDays, minDate } from '../../domain/local-date.js';
 import type { DateRange } from '../../domain/period.js';
-import { formatMoney } from '../../domain/money.js';
+import { formatMoney, formatMoneySummary } from '../../domain/money.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { currentTimeline, goalPace, METRIC_INFO, type DailyFact, type Goal, type GoalMetric, type GoalPace } from '../../domain/goal-pace.js';
 import { round2 } from '../../ui/json.js';
@@ -76,7 +76,7 @@ export function goalRecordJson(goal: Goal): Record<string, unknown> {
 /** `$30,000`, `12`, `42.5%`, `4.2` — a metric value for a person. */
 export function formatValue(metric: GoalMetric, amount: number | null, currency: string): string {
   if (amount === null) return '—';
-  if (METRIC_INFO[metric].money) return formatMoney(Math.round(amount * 100), currency, true);
+  if (METRIC_INFO[metric].money) return formatMoneySummary(Math.round(amount * 100), currency);
   const rounded = Math.round(amount * 100) / 100;
   const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(metric === 'satisfaction' ? 2 : 1).replace(/\.?0+$/, '');
   return metric === 'win-rate' ? `${text}%` : text;

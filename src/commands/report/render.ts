@@ -2,7 +2,7 @@
 // that --json prints. Readable without colour: arrows, blocks and words carry the meaning.
 import { goalStatusStyle, type Theme } from '../../ui/theme.js';
 import type { Report, ReportGoal, SalesBlock } from '../../domain/report.js';
-import { formatMoney } from '../../domain/money.js';
+import { formatMoneySummary } from '../../domain/money.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { rangeLabel, type DateRange } from '../../domain/period.js';
 import { sanitizeLine } from '../../domain/text.js';
@@ -136,11 +136,10 @@ export function count(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Money for reading: whole units from 100 up ($5,650, $143,203,850), cents below ($12.50). */
+/** Money for reading, from currency units: whole from $1,000 up ($225,862), cents below ($12.50). */
 export function reportMoney(units: number | null, currency: string): string {
   if (units === null) return DASH;
-  const cents = Math.abs(units) >= 100 ? Math.round(units) * 100 : Math.round(units * 100);
-  return formatMoney(cents, currency, true);
+  return formatMoneySummary(Math.round(units * 100), currency);
 }
 
 export function visibleLength(text: string): number {
@@ -179,12 +178,18 @@ export function formatGoalValue(metric: string, value: number | null, currency: 
   return String(Number(value.toFixed(2)));
 }
 
+/** Per day to go: money in whole units from 100 up (a rate to aim at, not an amount to book). */
+function perDayValue(metric: string, value: number, currency: string): string {
+  if (MONEY_METRICS.has(metric) && Math.abs(value) >= 100) return formatMoneySummary(Math.round(value) * 100, currency);
+  return formatGoalValue(metric, value, currency);
+}
+
 function goalLine(goal: ReportGoal, currency: string, theme: Theme): string {
   const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
   const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
   const statusColour = goalStatusStyle(theme, goal.status);
   const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;
-  const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatGoalValue(goal.metric, goal.neededPerDay, currency)}/day to go` : '';
+  const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${perDayValue(goal.metric, goal.neededPerDay, currency)}/day to go` : '';
   const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
   return `  ${padEnd(fit(goal.name, 20), 20)} ${theme.cyan(progressBar(fraction, expected, 16))} ${padStart(percent, 5)}  ${fit(value, 22)} ${statusColour(goal.status)}${theme.dim(needed)}`;
 }

@@ -42,13 +42,13 @@ export async function runSaleList(options: SaleListOptions, ctx: AppContext): Pr
   await renderList(ctx.io, theme, [
     { header: 'ID', value: (s) => s.id, align: 'right' },
     { header: 'Date', value: (s) => s.date },
-    { header: 'Customer', value: (s) => s.customer.name },
+    { header: 'Customer', value: (s) => s.customer.name, text: true },
     { header: 'Amount', value: (s) => (ctx.io.stdoutIsTTY ? formatMoney(s.amountCents, currency) : (s.amountCents / 100).toFixed(2)), align: 'right' },
     { header: 'Outcome', value: (s) => s.outcome, style: (t, s) => (s.outcome === 'won' ? theme.green(t) : theme.red(t)) },
-    { header: 'Technique', value: (s) => s.technique },
-    { header: 'Product', value: (s) => s.product },
-    { header: 'Qty', value: (s) => s.quantity, align: 'right' },
-    { header: 'Note', value: (s) => (s.outcome === 'lost' && s.reason ? `lost: ${s.reason}${s.note ? ` · ${s.note}` : ''}` : s.note) },
+    { header: 'Technique', value: (s) => s.technique, text: true, min: 8, drop: 4 },
+    { header: 'Product', value: (s) => s.product, text: true, min: 8, drop: 2 },
+    { header: 'Qty', value: (s) => s.quantity, align: 'right', drop: 1 },
+    { header: 'Note', value: (s) => (s.outcome === 'lost' && s.reason ? `lost: ${s.reason}${s.note ? ` · ${s.note}` : ''}` : s.note), text: true, min: 12, drop: 3 },
   ], sales);
   listFooter(ctx, sales.length, total);
   return sales;

@@ -1,0 +1,154 @@
+// Fitting text to the terminal: how wide a string looks (ANSI codes excluded, wide characters
+// counted twice), cutting free text with `…`, and fitting one line of fixed and shrinkable
+// parts. Tables (table.ts) and the text views (daily view, dashboard, report, cards) use these,
+// so that no line on a terminal is wider than the terminal; piped output is never cut.
+import type { Io } from './io.js';
+
+/** Width used when the terminal does not say (and COLUMNS is not set). */
+export const DEFAULT_WIDTH = 80;
+/** Narrowest width views are laid out for; below it lines are still cut, never wrapped. */
+export const MIN_WIDTH = 20;
+
+/**
+ * The terminal's width: COLUMNS when set to a positive number (the user's explicit choice,
+ * and how tests and `COLUMNS=60 spm …` pick one), else what the terminal reports, else 80.
+ */
+export function terminalWidth(reported: number | undefined, env: Record<string, string | undefined>): number {
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.max(MIN_WIDTH, fromEnv);
+  if (reported !== undefined && Number.isInteger(reported) && reported > 0) return Math.max(MIN_WIDTH, reported);
+  return DEFAULT_WIDTH;
+}
+
+/** The width a view must fit: the terminal's on a terminal; unlimited when piped. */
+export function outputWidth(io: Io): number {
+  return io.stdoutIsTTY ? io.columns : Number.POSITIVE_INFINITY;
+}
+
+// SGR (colour) and other CSI sequences, and OSC 8 hyperlinks: they take no room on screen.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+// eslint-disable-next-line no-control-regex
+const ANSI_AT_START = /^(?:\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\))/;
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\u200b]/u;
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+/** Columns one code point takes: 0 (combining marks, joiners), 2 (CJK, fullwidth, emoji) or 1. */
+export function charWidth(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
+  if (ZERO_WIDTH.test(char)) return 0;
+  if (
+    (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0x303e) || (code >= 0x3041 && code <= 0x33ff)
+    || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xa000 && code <= 0xa4cf)
+    || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f)
+    || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1f64f)
+    || (code >= 0x1f900 && code <= 0x1f9ff) || (code >= 0x20000 && code <= 0x3fffd)
+  ) return 2;
+  // Emoji outside those blocks (☕, ⚡): most terminals draw the presentation form two wide.
+  if (code >= 0x1f000 && EMOJI.test(char)) return 2;
+  return 1;
+}
+
+/** How many terminal columns `text` takes: ANSI codes excluded. */
+export function visibleWidth(text: string): number {
+  const plain = stripAnsi(text);
+  // Plain ASCII is the common case: its length is its width.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
+  let width = 0;
+  for (const char of plain) width += charWidth(char);
+  return width;
+}
+
+/**
+ * Cuts `text` to at most `width` columns, ending in `…` when something was cut. ANSI codes are
+ * kept (and a reset added after a cut inside a coloured run), so a styled line can be cut too.
+ * A cut falling just after a word keeps the word whole and drops the space.
+ */
+export function truncate(text: string, width: number): string {
+  if (!Number.isFinite(width) || visibleWidth(text) <= width) return text;
+  if (width <= 0) return '';
+  if (width === 1) return '…';
+  let out = '';
+  let used = 0;
+  let styled = false;
+  let rest = text;
+  while (rest.length > 0) {
+    const code = ANSI_AT_START.exec(rest);
+    if (code) {
+      out += code[0];
+      styled = true;
+      rest = rest.slice(code[0].length);
+      continue;
+    }
+    const char = String.fromCodePoint(rest.codePointAt(0) ?? 0);
+    const w = charWidth(char);
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+    rest = rest.slice(char.length);
+  }
+  return `${out.trimEnd()}…${styled ? '\u001b[0m' : ''}`;
+}
+
+/** Pads with spaces to `width` visible columns (on the right, or the left for `right`). */
+export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const room = Math.max(0, width - visibleWidth(text));
+  return align === 'right' ? ' '.repeat(room) + text : text + ' '.repeat(room);
+}
+
+/** A part of a line that may be shortened: free text (a name, a reason, a note). */
+export interface Shrinkable {
+  text: string;
+  /** Never cut below this many columns while another part can give (default 8). */
+  min?: number;
+  /** Cut first when higher (default 0); parts with the same value give in turn. */
+  shrinkFirst?: number;
+  /** Applied after cutting (colour), so a cut never breaks an escape sequence. */
+  style?: (text: string) => string;
+}
+
+export type LinePart = string | Shrinkable;
+
+/**
+ * Joins `parts` into one line of at most `width` columns. Strings are fixed (ids, dates,
+ * amounts, labels: never cut); shrinkable parts give room, those with the highest
+ * `shrinkFirst` first, down to their `min`, then below it if the line still does not fit.
+ * With an infinite width (piped output) nothing is cut.
+ */
+export function fitLine(parts: LinePart[], width: number): string {
+  const items = parts.map((part) => (typeof part === 'string' ? { fixed: true as const, text: part } : { fixed: false as const, ...part }));
+  const widths = items.map((item) => visibleWidth(item.text));
+  let excess = widths.reduce((a, b) => a + b, 0) - width;
+  if (Number.isFinite(width) && excess > 0) {
+    const shrinkable = items.map((item, i) => i).filter((i) => !items[i].fixed);
+    const order = [...shrinkable].sort((a, b) => ((items[b] as Shrinkable).shrinkFirst ?? 0) - ((items[a] as Shrinkable).shrinkFirst ?? 0));
+    // First down to each part's minimum, in order; then below the minimums, in the same order.
+    for (const pass of ['to-min', 'below-min'] as const) {
+      for (const i of order) {
+        if (excess <= 0) break;
+        const floor = pass === 'to-min' ? Math.min(widths[i], (items[i] as Shrinkable).min ?? 8) : 0;
+        const give = Math.min(excess, widths[i] - floor);
+        if (give > 0) {
+          widths[i] -= give;
+          excess -= give;
+        }
+      }
+    }
+  }
+  return items.map((item, i) => {
+    if (item.fixed) return item.text;
+    const text = truncate(item.text, widths[i]);
+    return item.style ? item.style(text) : text;
+  }).join('');
+}
+
+/** Cuts every line of a block to `width` (a last resort for fixed layouts, such as charts). */
+export function fitLines(lines: string[], width: number): string[] {
+  return lines.map((line) => truncate(line, width));
+}

@@ -1,0 +1,133 @@
+import { describe, expect, test } from '@jest/globals';
+import { fitLine, terminalWidth, truncate, visibleWidth } from '../../src/ui/fit.js';
+import { layoutColumns, renderTable, type Column } from '../../src/ui/table.js';
+import { createTheme } from '../../src/ui/theme.js';
+import { expectFitsWidth, overlongLines } from '../helpers/fit.js';
+
+describe('terminalWidth', () => {
+  test.each([
+    [undefined, {}, 80],
+    [132, {}, 132],
+    [132, { COLUMNS: '60' }, 60],
+    [undefined, { COLUMNS: '50' }, 50],
+    [undefined, { COLUMNS: 'wide' }, 80],
+    [0, { COLUMNS: '0' }, 80],
+    [5, {}, 20],
+  ])('reported %p with %p is %p', (reported, env, expected) => {
+    expect(terminalWidth(reported, env)).toBe(expected);
+  });
+});
+
+describe('visibleWidth and truncate', () => {
+  test.each([
+    ['abc', 3],
+    ['\u001b[31mred\u001b[39m', 3],
+    ['Café', 4],
+    ['e\u0301', 1],
+    ['日本', 4],
+    ['★★★', 3],
+    ['', 0],
+  ])('%p is %p wide', (text, width) => {
+    expect(visibleWidth(text)).toBe(width);
+  });
+
+  test.each([
+    ['Kestrel Outfitters', 10, 'Kestrel O…'],
+    ['Kestrel Outfitters', 8, 'Kestrel…'],
+    ['Kestrel Outfitters', 18, 'Kestrel Outfitters'],
+    ['Kestrel Outfitters', 1, '…'],
+    ['Kestrel Outfitters', 0, ''],
+    ['日本語のテキスト', 7, '日本語…'],
+  ])('truncate(%p, %p) is %p', (text, width, expected) => {
+    expect(truncate(text, width)).toBe(expected);
+    expect(visibleWidth(truncate(text, width))).toBeLessThanOrEqual(width);
+  });
+
+  test('a coloured line keeps its codes and ends with a reset when cut', () => {
+    expect(truncate('\u001b[31mhello world\u001b[39m', 6)).toBe('\u001b[31mhello…\u001b[0m');
+  });
+
+  test('an unlimited width cuts nothing', () => {
+    expect(truncate('x'.repeat(500), Number.POSITIVE_INFINITY)).toBe('x'.repeat(500));
+  });
+});
+
+describe('fitLine', () => {
+  const parts = ['   #71  ', '24 days overdue   ', { text: 'Kestrel Outfitters', min: 10, shrinkFirst: 0 }, ' — ', { text: 'post-sale · training $2,800', min: 8, shrinkFirst: 1 }];
+
+  test('fits as is when there is room', () => {
+    expect(fitLine(parts, 200)).toBe('   #71  24 days overdue   Kestrel Outfitters — post-sale · training $2,800');
+  });
+
+  test('cuts the part that shrinks first, down to its minimum, then the next', () => {
+    // 8 + 18 + 18 + 3 + 27 = 74 columns. At 60 the reason gives 14 (to 13, the space before
+    // the cut dropped); at 50 it gives 19 (to its minimum of 8), then the name 5 (to 13).
+    expect(fitLine(parts, 60)).toBe('   #71  24 days overdue   Kestrel Outfitters — post-sale ·…');
+    expect(fitLine(parts, 50)).toBe('   #71  24 days overdue   Kestrel Outf… — post-sa…');
+  });
+
+  test('cuts below the minimums rather than overflow, and keeps fixed parts whole', () => {
+    const line = fitLine(parts, 40);
+    expect(visibleWidth(line)).toBeLessThanOrEqual(40);
+    expect(line.startsWith('   #71  24 days overdue   ')).toBe(true);
+  });
+
+  test('piped (infinite width) is never cut', () => {
+    expect(fitLine(parts, Number.POSITIVE_INFINITY)).toContain('Kestrel Outfitters — post-sale · training $2,800');
+  });
+});
+
+describe('tables', () => {
+  interface Row { id: number; name: string; amount: string; note: string; qty: number }
+  const rows: Row[] = [
+    { id: 145, name: 'Willow Logistics', amount: '$3,650.00', note: 'lost: went with a competitor', qty: 2 },
+    { id: 9, name: 'Dune Bakery', amount: '$18,250.00', note: '', qty: 14 },
+  ];
+  const columns: Column<Row>[] = [
+    { header: 'ID', value: (r) => r.id, align: 'right' },
+    { header: 'Customer', value: (r) => r.name, text: true },
+    { header: 'Amount', value: (r) => r.amount, align: 'right' },
+    { header: 'Qty', value: (r) => r.qty, align: 'right', drop: 2 },
+    { header: 'Note', value: (r) => r.note, text: true, drop: 1 },
+  ];
+  const theme = createTheme(0);
+
+  test('a table that fits is drawn whole, two spaces between columns', () => {
+    expect(renderTable(theme, columns, rows, 200)).toBe([
+      ' ID  Customer              Amount  Qty  Note',
+      '145  Willow Logistics   $3,650.00    2  lost: went with a competitor',
+      '  9  Dune Bakery       $18,250.00   14',
+      '',
+    ].join('\n'));
+  });
+
+  test('text is cut with … before a column is dropped, and ids and amounts stay whole', () => {
+    // Natural: 3 + 16 + 10 + 3 + 28 + 4 gaps of 2 = 68. At 50 the two text columns share
+    // 50 - 24 = 26: 13 each.
+    expect(renderTable(theme, columns, rows, 50)).toBe([
+      ' ID  Customer           Amount  Qty  Note',
+      '145  Willow Logis…   $3,650.00    2  lost: went w…',
+      '  9  Dune Bakery    $18,250.00   14',
+      '',
+    ].join('\n'));
+  });
+
+  test('columns drop (drop: 1 first) when text at its minimum does not fit', () => {
+    // Text at its minimum of 10: 3 + 10 + 10 + 3 + 10 + 8 = 44 > 34, so Note goes; Customer
+    // then has 34 - 22 = 12 columns.
+    const text = renderTable(theme, columns, rows, 34);
+    expect(text.split('\n').slice(0, 2)).toEqual([' ID  Customer          Amount  Qty', '145  Willow Logi…   $3,650.00    2']);
+    expectFitsWidth(text, 34);
+    // 3 + 10 + 10 + 3 + 6 = 32 > 28, so Qty goes too; Customer has 28 - 17 = 11.
+    expect(renderTable(theme, columns, rows, 28).split('\n')[0]).toBe(' ID  Customer         Amount');
+  });
+
+  test('layoutColumns keeps short text columns whole and cuts the widest first', () => {
+    const layout = layoutColumns([3, 6, 30], [{}, { text: true }, { text: true }], 30);
+    expect(layout).toEqual({ shown: [0, 1, 2], widths: [3, 6, 17] });
+  });
+
+  test('overlongLines reports lines wider than the width, ANSI excluded', () => {
+    expect(overlongLines('\u001b[1mabc\u001b[22m\nabcdef', 4)).toEqual(['6: abcdef']);
+  });
+});
