@@ -1,7 +1,8 @@
 // Composition root: the real process wiring. The only module that reads process.env/argv.
 import { createContext } from './cli/context.js';
 import { createClock } from './cli/clock.js';
-import { runCli, EXIT_USAGE } from './cli/run-cli.js';
+import { runCli, EXIT_FAILURE, EXIT_USAGE } from './cli/run-cli.js';
+import { describeWriteFailure } from './store/atomic-file.js';
 import { processIo } from './ui/io.js';
 import { inquirerPrompter } from './ui/prompter.js';
 import { SpmError } from './domain/errors.js';
@@ -15,10 +16,20 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     io.err(`spm: ${(error as SpmError).message}\n`);
     return EXIT_USAGE;
   }
-  // A closed pipe (spm sale list | head) is not an error worth a stack trace.
+  // A closed pipe (spm sale list | head) is not an error worth a stack trace. Any other
+  // failure to write stdout (`spm export json > file` on a full disk) must not pass for success.
+  let stdoutError: NodeJS.ErrnoException | undefined;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
+    stdoutError ??= error;
   });
   const ctx = createContext({ io, env: process.env, clock, prompter: inquirerPrompter });
-  return runCli(argv, ctx);
+  const code = await runCli(argv, ctx);
+  // Write errors arrive as events: wait until stdout has taken everything, then look.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  if (stdoutError && code === 0) {
+    io.err(`spm: cannot write to standard output: ${describeWriteFailure(stdoutError)}\n`);
+    return EXIT_FAILURE;
+  }
+  return code;
 }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.js';
 import { NoDatabaseError, type OpenMode } from './db-path.js';
+import { withAtomicFile, writeFailure } from './atomic-file.js';
 
 export { describeSqliteError, NoDatabaseError, resolveDbPath, type DbPathSources, type OpenMode } from './db-path.js';
 
@@ -113,9 +114,26 @@ function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string
   if (fromVersion > 0) {
     // A database that holds data is copied first; VACUUM INTO writes a consistent snapshot.
     const target = migrations[migrations.length - 1].version;
+    // It is made under a temporary name (0600 from the first byte), checked, then renamed: a
+    // kill or a full disk during VACUUM INTO leaves no good-looking .bak that holds nothing.
     const backupPath = `${path}.before-v${target}-${nowIso().replace(/[:.]/g, '-')}.bak`;
-    db.prepare('VACUUM INTO ?').run(backupPath);
-    chmodSync(backupPath, 0o600);
+    withAtomicFile(backupPath, {}, (file) => {
+      file.flush();
+      const copyPath = file.tempPath as string;
+      try {
+        db.prepare('VACUUM INTO ?').run(copyPath);
+      } catch (error) {
+        throw writeFailure(backupPath, error);
+      }
+      const Database = loadSqlite();
+      const copy = new Database(copyPath, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
+      try {
+        const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+        if (integrity !== 'ok') throw new StoreError(`the backup before migrating, ${backupPath}, failed its integrity check: ${integrity}`, 'Nothing was migrated; check the disk and try again.');
+      } finally {
+        copy.close();
+      }
+    });
   }
   for (const migration of migrations) {
     if (migration.version <= fromVersion) continue;

@@ -1,8 +1,8 @@
-// Where an export goes: stdout, or a new file created 0600 that is never overwritten without
-// --force. Text is buffered and written in large pieces so big exports keep memory flat.
-import { closeSync, constants, fchmodSync, openSync, unlinkSync, writeSync } from 'node:fs';
+// Where an export goes: stdout, or a file written atomically (store/atomic-file.ts: 0600, a
+// temporary file renamed into place once complete), never the database itself, and never an
+// existing file without --force. Text is buffered and written in large pieces.
 import type { AppContext } from '../../cli/context.js';
-import { InputError, StoreError } from '../../domain/errors.js';
+import { AtomicFile, databaseFiles, type AtomicFileOptions } from '../../store/atomic-file.js';
 
 export interface Output {
   write(text: string): void;
@@ -14,20 +14,9 @@ export interface Output {
 
 const FLUSH_AT = 1 << 16;
 
-/** Creates `path` with mode 0600 (refusing an existing file unless `force`). */
-export function createOutputFile(path: string, force: boolean): number {
-  try {
-    const flags = constants.O_WRONLY | constants.O_CREAT | (force ? constants.O_TRUNC : constants.O_EXCL);
-    const fd = openSync(path, flags, 0o600);
-    fchmodSync(fd, 0o600);
-    return fd;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new InputError(`${path} already exists`, 'Choose another name, or add --force to overwrite it.');
-    if (code === 'ENOENT') throw new InputError(`cannot create ${path}: its folder does not exist`);
-    if (code === 'EISDIR') throw new InputError(`${path} is a directory`);
-    throw new StoreError(`cannot create ${path}: ${(error as Error).message}`);
-  }
+/** Options for writing a file of the user's choosing: refuses the live database and its side files. */
+export function userFileOptions(ctx: AppContext, force: boolean): AtomicFileOptions {
+  return { force, protect: databaseFiles(ctx.dbPath()) };
 }
 
 export function openOutput(ctx: AppContext, path: string | undefined, force: boolean): Output {
@@ -38,22 +27,25 @@ export function openOutput(ctx: AppContext, path: string | undefined, force: boo
         buffer += text;
         if (buffer.length >= FLUSH_AT) { ctx.io.out(buffer); buffer = ''; }
       },
-      close() { if (buffer) ctx.io.out(buffer); buffer = ''; },
+      close(ok) { if (ok && buffer) ctx.io.out(buffer); buffer = ''; },
     };
   }
-  const fd = createOutputFile(path, force);
+  const file = AtomicFile.create(path, userFileOptions(ctx, force));
   return {
     path,
     write(text) {
       buffer += text;
-      if (buffer.length >= FLUSH_AT) { writeSync(fd, buffer); buffer = ''; }
+      if (buffer.length >= FLUSH_AT) { file.write(buffer); buffer = ''; }
     },
     close(ok) {
       try {
-        if (ok && buffer) writeSync(fd, buffer);
+        if (ok) {
+          if (buffer) file.write(buffer);
+          file.commit();
+        }
       } finally {
-        closeSync(fd);
-        if (!ok) unlinkSync(path);
+        buffer = '';
+        file.abort();
       }
     },
   };

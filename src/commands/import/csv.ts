@@ -1,10 +1,10 @@
 // spm import sales|customers|checkins <file.csv>: streams the file through csv-parse (never the
 // whole file in memory), maps headers to fields, validates every row with the domain parsers
 // and writes all good rows in one transaction, or none.
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../cli/context.js';
-import { InputError, StoreError } from '../../domain/errors.js';
+import { InputError, SpmError, StoreError } from '../../domain/errors.js';
 import { compileDateFormat, isoDateReader } from '../../domain/date-format.js';
 import {
   fieldCells, mapColumns, parseDelimiter, parseImportEntity, parseMapOptions, readCheckinRow, readCustomerRow, readSaleRow,
@@ -15,6 +15,7 @@ import type { LocalDate } from '../../domain/local-date.js';
 import { Store } from '../../store/store.js';
 import { ImportRepository, openScratchDatabase } from '../../store/import-repository.js';
 import { approximateRows, resumeAfterBulk, suspendForBulk } from '../../store/bulk-insert.js';
+import { databaseFiles, writeFileAtomic } from '../../store/atomic-file.js';
 import { writeJson } from '../../ui/json.js';
 import { startProgress } from '../../ui/progress.js';
 import { say } from '../shared.js';
@@ -173,7 +174,15 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   let rejectsFile: string | undefined;
   if (options.skipInvalid && rejected.length > 0 && !options.dryRun) {
     rejectsFile = `${file}.rejects.csv`;
-    await writeRejects(rejectsFile, headers ?? [], rejected);
+    try {
+      await writeRejects(rejectsFile, headers ?? [], rejected, databaseFiles(dbPath));
+    } catch (error) {
+      // The good rows are committed by now: say so, or the rep would import them twice.
+      if (error instanceof SpmError) {
+        throw new StoreError(`imported ${summary.imported} of ${summary.read} ${entity}, but the rejected rows were not saved: ${error.message}`, error.hint);
+      }
+      throw error;
+    }
   }
   report(ctx, entity, file, summary, Boolean(options.dryRun), rejectsFile, unused);
   return summary;
@@ -279,10 +288,11 @@ function firstLine(file: string): string {
  */
 const REJECT_REASON_HEADER = 'reject-reason';
 
-async function writeRejects(path: string, headers: string[], rejected: Rejected[]): Promise<void> {
+async function writeRejects(path: string, headers: string[], rejected: Rejected[], protect: readonly string[]): Promise<void> {
   const { stringify } = await import('csv-stringify/sync');
   const rows = [[...headers, REJECT_REASON_HEADER], ...rejected.map((r) => [...r.cells, ...new Array(Math.max(0, headers.length - r.cells.length)).fill(''), `line ${r.line}: ${r.reason}`])];
-  writeFileSync(path, stringify(rows), { mode: 0o600 });
+  // Replaces the rejects file of an earlier run of the same file, as a whole.
+  writeFileAtomic(path, stringify(rows), { force: true, protect });
 }
 
 function report(ctx: AppContext, entity: ImportEntity, file: string, summary: ImportSummary, dryRun: boolean, rejectsFile: string | undefined, unused: string[]): void {
