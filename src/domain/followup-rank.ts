@@ -2,6 +2,7 @@
 // concerns): what is overdue, due today, upcoming, going cold, and whether the day is quiet.
 import { addDays, toDayNumber, type LocalDate } from './local-date.js';
 import type { Concern, CustomerRef, Followup } from './records.js';
+import { isDueToReorder, rankDueToReorder, type CustomerReorder } from './reorder.js';
 
 /** A follow-up with how late it is as of today (0 when due today or later). */
 export interface RankedFollowup extends Followup {
@@ -31,6 +32,7 @@ export interface DailyViewTotals {
   upcoming: number;
   goingCold: number;
   openConcerns: number;
+  dueToReorder: number;
 }
 
 export interface DailyView {
@@ -43,6 +45,8 @@ export interface DailyView {
   upcoming: RankedFollowup[];
   goingCold: GoingCold[];
   openConcerns: AgedConcern[];
+  /** Expected to buy again within REORDER_WINDOW_DAYS or late, worth the most first. */
+  dueToReorder: CustomerReorder[];
 }
 
 export interface DailyViewInput {
@@ -54,6 +58,8 @@ export interface DailyViewInput {
   /** Customers with a cadence and no open follow-up (a scheduled touch suppresses going cold). */
   cadenceCandidates: CadenceCandidate[];
   openConcerns: Concern[];
+  /** Reorder predictions of active customers with no open follow-up (any not due are ignored). */
+  reorderCandidates?: CustomerReorder[];
   /**
    * When the lists hold only the first items of each section (the text view shows 50), the
    * real sizes; otherwise the sizes are the lists' lengths.
@@ -105,7 +111,7 @@ const byDueThenId = (a: Followup, b: Followup) => (a.dueDate < b.dueDate ? -1 : 
 export function buildDailyView(input: DailyViewInput): DailyView {
   const { today, days } = input;
   const upcomingUntil = addDays(today, days);
-  const view: DailyView = { date: today, totals: { overdue: 0, dueToday: 0, upcoming: 0, goingCold: 0, openConcerns: 0 }, upcomingUntil, overdue: [], dueToday: [], upcoming: [], goingCold: [], openConcerns: [] };
+  const view: DailyView = { date: today, totals: { overdue: 0, dueToday: 0, upcoming: 0, goingCold: 0, openConcerns: 0, dueToReorder: 0 }, upcomingUntil, overdue: [], dueToday: [], upcoming: [], goingCold: [], openConcerns: [], dueToReorder: [] };
   const todayNumber = dayNumber(today);
   for (const followup of [...input.openFollowups].filter((f) => f.status === 'open').sort(byDueThenId)) {
     const ranked = { ...followup, daysOverdue: Math.max(0, todayNumber - dayNumber(followup.dueDate)) };
@@ -124,9 +130,10 @@ export function buildDailyView(input: DailyViewInput): DailyView {
     .filter((c) => c.status === 'open')
     .map((c) => ({ ...c, ageDays: Math.max(0, todayNumber - dayNumber(c.openedDate)) }))
     .sort((a, b) => (a.openedDate < b.openedDate ? -1 : a.openedDate > b.openedDate ? 1 : a.id - b.id));
+  view.dueToReorder = rankDueToReorder((input.reorderCandidates ?? []).filter((r) => isDueToReorder(r, today)));
   view.totals = input.totals ?? {
     overdue: view.overdue.length, dueToday: view.dueToday.length, upcoming: view.upcoming.length,
-    goingCold: view.goingCold.length, openConcerns: view.openConcerns.length,
+    goingCold: view.goingCold.length, openConcerns: view.openConcerns.length, dueToReorder: view.dueToReorder.length,
   };
   return view;
 }

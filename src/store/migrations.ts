@@ -180,7 +180,69 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
     description: 'the day each customer with a cadence goes cold, kept by triggers, for spm followups',
     sql: cadenceMigrationSql(),
   },
+  {
+    version: 9,
+    description: 'reorder predictions per customer, kept by triggers; low-rated check-ins indexed, for the daily view and the report',
+    sql: reorderMigrationSql(),
+  },
 ];
+
+/**
+ * The reorder prediction of the customers that `where` selects (a condition on sales rows),
+ * one row each for those with won sales on at least 3 distinct days: the interval is the median
+ * gap between consecutive distinct won days (an even count: the mean of the two middle ones,
+ * rounded half up), as predictReorder in src/domain/reorder.ts computes it; a test holds the
+ * two equal. No WITH clause: SQLite refuses one inside a trigger.
+ */
+export function reorderRowsSql(where: string): string {
+  return `
+    SELECT customer_id, last_won, interval_days, date(last_won, '+' || interval_days || ' days') AS expected, won_count, won_cents FROM (
+      SELECT customer_id, max(date) AS last_won, sum(n) AS won_count, sum(cents) AS won_cents, max(gaps) AS gaps,
+             CAST(avg(CASE WHEN rn IN ((gaps + 1) / 2, gaps / 2 + 1) THEN gap END) + 0.5 AS INTEGER) AS interval_days
+      FROM (
+        -- Non-null gaps numbered 1..gaps in increasing order (the first day's null gap last).
+        SELECT customer_id, date, n, cents, gap,
+               row_number() OVER (PARTITION BY customer_id ORDER BY gap IS NULL, gap) AS rn,
+               count(gap) OVER (PARTITION BY customer_id) AS gaps
+        FROM (
+          SELECT customer_id, date, n, cents,
+                 CAST(round(julianday(date) - julianday(lag(date) OVER (PARTITION BY customer_id ORDER BY date))) AS INTEGER) AS gap
+          FROM (SELECT customer_id, date, count(*) AS n, sum(amount_cents) AS cents FROM sales
+                WHERE outcome = 'won' AND (${where}) GROUP BY customer_id, date)))
+      GROUP BY customer_id)
+    WHERE gaps >= 2`;
+}
+
+/**
+ * v9: `customer_reorder` holds each customer's reorder prediction (see reorderRowsSql), kept by
+ * triggers on sales, so the daily view reads the customers due from one index range on
+ * `expected` instead of every won sale. Derived data: rebuilt from sales at will. Also an
+ * index of the check-ins rated 1 or 2 (few), from which the report finds unhappy customers.
+ */
+function reorderMigrationSql(): string {
+  const recompute = (id: string) => `
+  DELETE FROM customer_reorder WHERE customer_id = ${id};
+  INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)${reorderRowsSql(`customer_id = ${id}`)};`;
+  return `
+CREATE TABLE customer_reorder (
+  customer_id   INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
+  last_won      TEXT NOT NULL,                   -- latest won-sale day
+  interval_days INTEGER NOT NULL,                -- median gap between distinct won days
+  expected      TEXT NOT NULL,                   -- last_won + interval_days
+  won_count     INTEGER NOT NULL,                -- won sales (same-day ones each count)
+  won_cents     INTEGER NOT NULL                 -- their total: won_cents / won_count is the average
+);
+INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)${reorderRowsSql('true')};
+CREATE INDEX customer_reorder_expected ON customer_reorder (expected, customer_id);
+CREATE TRIGGER sales_reorder_insert AFTER INSERT ON sales WHEN NEW.outcome = 'won' BEGIN${recompute('NEW.customer_id')}
+END;
+CREATE TRIGGER sales_reorder_update AFTER UPDATE OF date, outcome, customer_id, amount_cents ON sales WHEN OLD.outcome = 'won' OR NEW.outcome = 'won' BEGIN${recompute('OLD.customer_id')}${recompute('NEW.customer_id')}
+END;
+CREATE TRIGGER sales_reorder_delete AFTER DELETE ON sales WHEN OLD.outcome = 'won' BEGIN${recompute('OLD.customer_id')}
+END;
+-- Check-ins rated 1 or 2, by customer: the report's "at risk" reads this small slice.
+CREATE INDEX checkins_low ON checkins (customer_id, date) WHERE satisfaction <= 2;`;
+}
 
 /**
  * v8: `customer_cadence` holds, for each active customer with a stay-in-touch cadence, the last

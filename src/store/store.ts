@@ -8,6 +8,7 @@ import { ReportRepository } from './report-repository.js';
 import { CheckinRepository } from './checkin-repository.js';
 import { FollowupRepository } from './followup-repository.js';
 import { ConcernRepository } from './concern-repository.js';
+import { ReorderRepository } from './reorder-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -18,6 +19,7 @@ export class Store {
   readonly checkins: CheckinRepository;
   readonly followups: FollowupRepository;
   readonly concerns: ConcernRepository;
+  readonly reorders: ReorderRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
@@ -28,6 +30,7 @@ export class Store {
     this.checkins = new CheckinRepository(db, nowIso);
     this.followups = new FollowupRepository(db, nowIso);
     this.concerns = new ConcernRepository(db, nowIso);
+    this.reorders = new ReorderRepository(db);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {

@@ -4,7 +4,7 @@ import { expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
-import { cadenceTables } from '../helpers/derived.js';
+import { cadenceTables, reorderTables } from '../helpers/derived.js';
 
 const temp = useTempDb();
 const run = (args: string[]) => runSpm(args, { db: temp.dbPath });
@@ -33,6 +33,7 @@ function derivedFromScratch(dbPath: string) {
       expectedDaily: db.prepare(`SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0) AS won_cents,
         sum(outcome = 'won') AS won, sum(outcome = 'lost') AS lost FROM sales GROUP BY date ORDER BY date`).all(),
       cadence: cadenceTables(db),
+      reorder: reorderTables(db),
       schema: db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all(),
       sales: db.prepare('SELECT count(*) FROM sales').pluck().get(),
     };
@@ -64,10 +65,14 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   expect(after.daily).toEqual(after.expectedDaily);
   expect(after.cadence.stored).toEqual(after.cadence.expected);
   expect(after.cadence.stored).toHaveLength(300);
+  // Customers 1, 2, 4, 5, … (not a multiple of 3) won on many days: a prediction each; the rest only lost.
+  expect(after.reorder.stored).toEqual(after.reorder.expected);
+  expect(after.reorder.stored).toHaveLength(200);
   // The triggers are back: an ordinary sale after the import still maintains the tables.
   await run(['sale', 'add', 'customer 9', '5', '--date', '2026-03-14', '--no-follow-up']);
   const later = derivedFromScratch(temp.dbPath);
   expect(later.lastContact).toEqual(later.expectedLastContact);
+  expect(later.reorder.stored).toEqual(later.reorder.expected);
   // Re-importing the same file finds every row a duplicate.
   expect((await run(['import', 'sales', file, '--json'])).json()).toMatchObject({ imported: 0, duplicates: 30_000 });
 });

@@ -6,10 +6,11 @@ import { sanitizeLine, sanitizeText } from '../../domain/text.js';
 import { writeJson, round2 } from '../../ui/json.js';
 import { customerJson } from './present.js';
 import { saleJson } from '../sale/present.js';
-import { followupJson, followupWhy } from '../followup/present.js';
+import { followupJson, followupWhy, reorderWhy } from '../followup/present.js';
 import { checkinJson } from '../checkin/present.js';
 import { concernJson } from '../concern/present.js';
 import { daysOverdue, lastContactDate } from '../../domain/followup-rank.js';
+import { isDueToReorder, predictReorder } from '../../domain/reorder.js';
 
 /** How many of each history list the card shows (JSON carries the same). */
 export const SHOW_HISTORY_LIMIT = 20;
@@ -25,9 +26,13 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
     const checkins = store.checkins.list({ customerId: customer.id, limit: SHOW_HISTORY_LIMIT });
     const followups = store.followups.list({ customerId: customer.id, limit: SHOW_HISTORY_LIMIT });
     const concerns = store.concerns.list({ openOnly: false, customerId: customer.id, limit: SHOW_HISTORY_LIMIT });
-    return { customer, stats, sales, currency, checkins, followups, concerns };
+    const reorder = predictReorder(store.reorders.wonSales(customer.id));
+    const hasOpenFollowup = store.followups.openForCustomerDueBy(customer.id, '9999-12-31').length > 0;
+    return { customer, stats, sales, currency, checkins, followups, concerns, reorder, hasOpenFollowup };
   });
-  const { customer, stats, sales, currency, checkins, followups, concerns } = card;
+  const { customer, stats, sales, currency, checkins, followups, concerns, reorder } = card;
+  // Due as in the daily view: in the window or late, active, and no follow-up scheduled.
+  const reorderDue = reorder !== null && !customer.archived && !card.hasOpenFollowup && isDueToReorder(reorder, today);
   const lastContact = lastContactDate(customer.addedDate, [stats.lastSale, stats.lastCheckin]);
   const json = {
     ...customerJson(customer),
@@ -38,6 +43,7 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
     lastSale: stats.lastSale,
     lastContact,
     averageSatisfaction: round2(stats.averageSatisfaction),
+    reorder: reorder && { intervalDays: reorder.intervalDays, lastWon: reorder.lastWon, expected: reorder.expected, averageWon: centsToUnits(reorder.averageWonCents), due: reorderDue },
     sales: sales.map(saleJson),
     checkins: checkins.map(checkinJson),
     followups: followups.map((f) => followupJson(f, today)),
@@ -62,6 +68,7 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
   line('Lifetime value', formatMoney(stats.lifetimeValueCents, currency));
   line('First sale', stats.firstSale && formatShortDate(stats.firstSale, today));
   line('Last contact', formatShortDate(lastContact, today));
+  line('Reorder', reorder && `${reorderWhy(reorder, today)}${reorderDue ? ' (due)' : ''}`);
   line('Satisfaction', stats.averageSatisfaction !== null ? `${round2(stats.averageSatisfaction)} / 5` : null);
   if (customer.notes) ctx.io.out(`\n${sanitizeText(customer.notes)}\n`);
   if (sales.length > 0) {

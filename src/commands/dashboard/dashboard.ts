@@ -56,6 +56,7 @@ export async function runDashboard(ctx: AppContext) {
       followups: due.map((f) => followupJson(f, today)),
       goingCold: view.totals.goingCold,
       openConcerns: view.totals.openConcerns,
+      dueToReorder: view.totals.dueToReorder,
       goals: goals.map(goalProgressJson),
     };
     writeJson(ctx.io, json);

@@ -36,6 +36,7 @@ export function renderDashboard({ today, view, goals, currency }: DashboardData,
   const attention = [
     view.totals.goingCold ? theme.yellow(`${view.totals.goingCold} customer${view.totals.goingCold === 1 ? '' : 's'} going cold`) : '',
     view.totals.openConcerns ? `${view.totals.openConcerns} open concern${view.totals.openConcerns === 1 ? '' : 's'}` : '',
+    view.totals.dueToReorder ? `${view.totals.dueToReorder} due to reorder` : '',
   ].filter(Boolean);
   if (attention.length) lines.push(attention.join(' · '));
   if (goals.length > 0) {

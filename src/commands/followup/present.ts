@@ -1,7 +1,9 @@
 // How a follow-up looks in JSON and in a line of text.
 import type { Followup } from '../../domain/records.js';
 import { daysOverdue } from '../../domain/followup-rank.js';
-import type { LocalDate } from '../../domain/local-date.js';
+import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
+import { centsToUnits } from '../../domain/money.js';
+import type { CustomerReorder, ReorderPrediction } from '../../domain/reorder.js';
 
 /** `daysOverdue`: days past due for an open follow-up (0 when not yet late), null once closed. */
 export function followupJson(followup: Followup, today: LocalDate) {
@@ -26,4 +28,20 @@ export function followupWhy(followup: Followup): string {
   // The source says where it came from, unless the reason already does ("post-sale check-in").
   const source = followup.source === 'manual' || followup.reason?.toLowerCase().startsWith(followup.source) ? '' : followup.source;
   return [source, followup.reason].filter(Boolean).join(': ') || 'follow up';
+}
+
+/** `dueToReorder` element of the daily view's JSON (money in currency units). */
+export function reorderJson(reorder: CustomerReorder) {
+  return {
+    customer: { id: reorder.customer.id, name: reorder.customer.name },
+    intervalDays: reorder.intervalDays,
+    lastWon: reorder.lastWon,
+    expected: reorder.expected,
+    averageWon: centsToUnits(reorder.averageWonCents),
+  };
+}
+
+/** `buys about every 35 days; last Feb 1, expected Mar 8` (years shown when not `today`'s). */
+export function reorderWhy(reorder: ReorderPrediction, today: LocalDate): string {
+  return `buys about every ${dayCount(reorder.intervalDays)}; last ${formatShortDate(reorder.lastWon, today)}, expected ${formatShortDate(reorder.expected, today)}`;
 }

@@ -1,5 +1,5 @@
 // spm followups: the daily view. Reads only: open follow-ups up to today + N days, customers
-// with a cadence and no open follow-up, open concerns; the pure buildDailyView ranks them.
+// with a cadence and no open follow-up, open concerns, customers due to reorder; the pure buildDailyView ranks them.
 // The text view is drawn by ./render.ts.
 import type { AppContext } from '../../cli/context.js';
 import { buildDailyView, isQuietDay, type DailyView } from '../../domain/followup-rank.js';
@@ -10,6 +10,8 @@ import { parsePositiveInteger } from '../../domain/reference.js';
 import { writeJson } from '../../ui/json.js';
 import { followupJson } from '../followup/present.js';
 import { concernJson } from '../concern/present.js';
+import { reorderJson } from '../followup/present.js';
+import { REORDER_WINDOW_DAYS } from '../../domain/reorder.js';
 import { renderDailyView } from './render.js';
 
 export interface FollowupsOptions {
@@ -48,6 +50,7 @@ export function loadDailyView(store: Store, today: LocalDate, days: number, limi
   const until = addDays(today, days);
   const concernFilter = { openOnly: true, activeCustomersOnly: true, limit };
   const cold = store.followups.goingColdCandidates(today, limit);
+  const reorders = store.reorders.due(addDays(today, REORDER_WINDOW_DAYS), limit);
   const input = {
     today,
     days,
@@ -56,9 +59,10 @@ export function loadDailyView(store: Store, today: LocalDate, days: number, limi
       : [...store.followups.openDueIn(null, addDays(today, -1), limit), ...store.followups.openDueIn(today, today, limit), ...store.followups.openDueIn(addDays(today, 1), until, limit)],
     cadenceCandidates: cold.candidates,
     openConcerns: store.concerns.list(concernFilter),
+    reorderCandidates: reorders.due,
   };
   const totals = limit === undefined ? undefined
-    : { ...store.followups.countOpenDue(today, until), goingCold: cold.total, openConcerns: store.concerns.count(concernFilter) };
+    : { ...store.followups.countOpenDue(today, until), goingCold: cold.total, openConcerns: store.concerns.count(concernFilter), dueToReorder: reorders.total };
   return buildDailyView({ ...input, totals });
 }
 
@@ -70,5 +74,6 @@ export function dailyViewJson(view: DailyView) {
     upcoming: view.upcoming.map((f) => followupJson(f, view.date)),
     goingCold: view.goingCold.map((c) => ({ customer: { id: c.customer.id, name: c.customer.name }, lastContact: c.lastContact, cadenceDays: c.cadenceDays, daysSinceContact: c.daysSinceContact })),
     openConcerns: view.openConcerns.map(concernJson),
+    dueToReorder: view.dueToReorder.map(reorderJson),
   };
 }

@@ -2,9 +2,9 @@
 // and the id to act on, then the next commands to run.
 import type { AppContext } from '../../cli/context.js';
 import { isQuietDay, type DailyView } from '../../domain/followup-rank.js';
-import { formatShortDate, weekdayIndex, WEEKDAYS } from '../../domain/local-date.js';
+import { daysBetween, formatShortDate, weekdayIndex, WEEKDAYS } from '../../domain/local-date.js';
 import { sanitizeLine } from '../../domain/text.js';
-import { dayCount, followupWhy } from '../followup/present.js';
+import { dayCount, followupWhy, reorderWhy } from '../followup/present.js';
 
 export function weekdayName(date: string): string {
   const name = WEEKDAYS[weekdayIndex(date)];
@@ -40,12 +40,17 @@ export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number
     `${id(f.id)}  ${`${weekdayName(f.dueDate)} ${short(f.dueDate)}`.padEnd(16)}  ${name(f.customer.name)} — ${name(followupWhy(f))}`);
   section(theme.yellow('Going cold'), view.goingCold, view.totals.goingCold, (c) =>
     `${id(c.customer.id)}  ${`${dayCount(c.daysSinceContact)} silent`.padEnd(16)}  ${name(c.customer.name)} — last contact ${short(c.lastContact)}, stay in touch every ${dayCount(c.cadenceDays)}`, 'spm checkin add <customer id>');
+  section('Due to reorder', view.dueToReorder, view.totals.dueToReorder, (r) => {
+    const when = today > r.expected ? `late ${dayCount(daysBetween(r.expected, today))}` : r.expected === today ? 'today' : `${weekdayName(r.expected)} ${short(r.expected)}`;
+    return `${id(r.customer.id)}  ${when.padEnd(16)}  ${name(r.customer.name)} — ${reorderWhy(r, today)}`;
+  }, 'spm followup add <customer id> <day>');
   section('Open concerns', view.openConcerns, view.totals.openConcerns, (c) =>
     `${id(c.id)}  ${`${c.severity}, ${c.ageDays}d old`.padEnd(16)}  ${name(c.customer.name)} — ${name(c.summary)}`, 'spm concern resolve <id>');
   const next: string[] = [];
   const firstFollowup = view.overdue[0] ?? view.dueToday[0];
   if (firstFollowup) next.push(`spm followup done ${firstFollowup.id}`, `spm followup snooze ${firstFollowup.id} +3d`);
   if (view.goingCold[0]) next.push(`spm checkin add ${view.goingCold[0].customer.id} --channel call`);
+  if (view.dueToReorder[0]) next.push(`spm followup add ${view.dueToReorder[0].customer.id} today --reason "reorder?"`);
   if (view.openConcerns[0]) next.push(`spm concern resolve ${view.openConcerns[0].id} --resolution "…"`);
   if (next.length > 0) lines.push('', theme.dim(`Next: ${next.join('   ')}`));
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,65 @@
+// SQL for reorder predictions: read from customer_reorder (schema v9, kept by triggers), and a
+// customer's won sales for computing one prediction in the domain.
+import type { Db } from './open-database.js';
+import type { LocalDate } from '../domain/local-date.js';
+import type { CustomerReorder, WonSale } from '../domain/reorder.js';
+
+interface ReorderRow {
+  customer_id: number;
+  name: string;
+  last_won: string;
+  interval_days: number;
+  expected: string;
+  won_count: number;
+  won_cents: number;
+}
+
+function reorderFromRow(row: ReorderRow): CustomerReorder {
+  return {
+    customer: { id: row.customer_id, name: row.name },
+    intervalDays: row.interval_days,
+    lastWon: row.last_won,
+    expected: row.expected,
+    averageWonCents: Math.round(row.won_cents / row.won_count),
+  };
+}
+
+/** Active customers expected by `until` with no open follow-up (a scheduled touch covers them). */
+const DUE_FROM = `FROM customer_reorder r INDEXED BY customer_reorder_expected JOIN customers c INDEXED BY customers_ref ON c.id = r.customer_id
+  WHERE r.expected <= :until AND c.archived = 0
+    AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = r.customer_id AND f.status = 'open')`;
+
+export class ReorderRepository {
+  constructor(private readonly db: Db) {}
+
+  static readonly SQL = {
+    // Ranked as rankDueToReorder does: the average won amount (in whole cents), then expected, then id.
+    due: `SELECT r.customer_id, c.name, r.last_won, r.interval_days, r.expected, r.won_count, r.won_cents ${DUE_FROM}
+          ORDER BY round(r.won_cents * 1.0 / r.won_count) DESC, r.expected, r.customer_id LIMIT :limit`,
+    countDue: `SELECT count(*) ${DUE_FROM}`,
+    // Late on :asOf (expected before it) and no won sale after it: the report's at-risk candidates.
+    late: `SELECT r.customer_id, c.name, r.last_won, r.interval_days, r.expected, r.won_count, r.won_cents
+           FROM customer_reorder r INDEXED BY customer_reorder_expected JOIN customers c INDEXED BY customers_ref ON c.id = r.customer_id
+           WHERE r.expected < :asOf AND r.last_won <= :asOf AND c.archived = 0
+           ORDER BY r.expected, r.customer_id`,
+    wonSales: `SELECT date, amount_cents FROM sales WHERE customer_id = ? AND outcome = 'won' ORDER BY date`,
+  } as const;
+
+  /** Due by `until` (today + the window), ranked; the first `limit` when given, and how many in all. */
+  due(until: LocalDate, limit?: number): { due: CustomerReorder[]; total: number } {
+    const rows = this.db.prepare(ReorderRepository.SQL.due).all({ until, limit: limit ?? -1 }) as ReorderRow[];
+    const total = limit === undefined || rows.length < limit ? rows.length
+      : this.db.prepare(ReorderRepository.SQL.countDue).pluck().get({ until }) as number;
+    return { due: rows.map(reorderFromRow), total };
+  }
+
+  late(asOf: LocalDate): CustomerReorder[] {
+    return (this.db.prepare(ReorderRepository.SQL.late).all({ asOf }) as ReorderRow[]).map(reorderFromRow);
+  }
+
+  /** One customer's won sales, oldest first (sales_customer finds them). */
+  wonSales(customerId: number): WonSale[] {
+    return (this.db.prepare(ReorderRepository.SQL.wonSales).all(customerId) as { date: string; amount_cents: number }[])
+      .map((row) => ({ date: row.date, amountCents: row.amount_cents }));
+  }
+}
