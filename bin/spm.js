@@ -1,26 +1,50 @@
 #!/usr/bin/env node
 // Entry point (CommonJS: bin/package.json says so). Runs the one-file bundle dist/spm.cjs with
 // the V8 code cache the build wrote beside it (dist/spm.cjs.cache), so a run skips parsing and
-// compiling the code it uses: startup is most of a CLI's time (measured: `spm followups` on a
-// 10-year database, 1.7-1.9x -> 1.2-1.5x a bare `node -e 0`; see scripts/build.mjs).
-// Node 22's module.enableCompileCache() does this for us; Node 20 has no such switch.
+// compiling the code it uses: startup is most of a CLI's time (docs/performance.md has the
+// path step by step and what the cache earns). Node 22's module.enableCompileCache() does this
+// for us; Node 20 has no such switch. Only public APIs: vm.Script and module.createRequire.
 'use strict';
 const { readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
-const { createHash } = require('node:crypto');
-const Module = require('node:module');
+const { createRequire } = require('node:module');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'spm.cjs');
 const CACHE = `${BUNDLE}.cache`;
 
 /**
- * The cache starts with "spm <sha1 of the bundle and the cache's payload>\n". V8 checks only
+ * The cache starts with "spm <digest of the bundle and the cache's payload>\n". V8 checks only
  * the source's length and its own header: a bundle edited to the same length would run stale
- * code, and a damaged payload can crash V8 outright. Hashing both costs about a millisecond.
+ * code, and a damaged payload can crash V8 outright. The digest guards against accidents, not
+ * attackers (whoever can write dist/ can write the bundle), so a non-cryptographic hash does:
+ * node:crypto alone cost ~9 ms to load, and the same hash in plain JavaScript runs cold (the
+ * interpreter, before the optimizer steps in) at 5-12 ms for the ~900 KB on a busy machine.
+ * This 96-byte WebAssembly function compiles at once and takes under a millisecond:
+ *   (func (export "h") (param $n i32) (result i64)   ;; memory exported as "m"
+ *     h := i64($n)
+ *     for (i = 0; i < $n; i += 8) h := rotl64((h xor load64(i)) * 0x100000001b3, 31)
+ *     return h)
+ * FNV's multiply over 64-bit words; the rotation brings the high bits, which a multiply never
+ * carries down, back to the bottom. Each step is a bijection of h, so any one changed word
+ * changes the digest. The parts are copied in at 8-byte boundaries, zero-padded, and `n`
+ * (their padded total) and each part's own length are mixed in.
  */
-function cacheDigest(source, payload) {
-  return createHash('sha1').update(source).update(payload).digest('hex');
+const HASH_WASM = 'AGFzbQEAAAABBgFgAX8BfgMCAQAFAwEAAAcJAgFtAgABaAAACjoBOAIBfwF+IACtIQICQANAIAEgAE8NASACIAEpAwCFQrODgICAIH5CH4khAiABQQhqIQEMAAsLIAIL';
+
+function cacheDigest(...parts) {
+  const { exports: wasm } = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(HASH_WASM, 'base64')));
+  const padded = (length) => (length + 7) & ~7;
+  const total = parts.reduce((sum, part) => sum + padded(part.length) + 8, 0);
+  wasm.m.grow(Math.ceil(total / 65536));
+  const memory = Buffer.from(wasm.m.buffer);
+  let offset = 0;
+  for (const part of parts) {
+    memory.writeUInt32LE(part.length, offset);
+    part.copy(memory, offset + 8);
+    offset += padded(part.length) + 8;
+  }
+  return BigInt.asUintN(64, wasm.h(total)).toString(16).padStart(16, '0');
 }
 
 /**
@@ -30,7 +54,6 @@ function cacheDigest(source, payload) {
  */
 function loadBundle({ bundlePath = BUNDLE, cachePath = CACHE, useCache = true } = {}) {
   const sourceBytes = readFileSync(bundlePath);
-  const source = sourceBytes.toString('utf8');
   let cachedData;
   if (useCache) {
     try {
@@ -42,21 +65,13 @@ function loadBundle({ bundlePath = BUNDLE, cachePath = CACHE, useCache = true } 
       // No cache (a build without one, or an install that dropped it): compile as usual.
     }
   }
-  // CommonJS's wrapper plus __spmImport: the bundle's import() of the lazily loaded libraries
-  // (prompts, tables, CSV) is this file's, because a vm.Script's own import() has no loader
-  // once V8 takes the code from the cache.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __spmImport) {${source}\n})`, {
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${sourceBytes.toString('utf8')}\n})`, {
     filename: bundlePath,
     cachedData,
   });
-  const dir = dirname(bundlePath);
-  const bundle = new Module(bundlePath, module);
-  bundle.filename = bundlePath;
-  bundle.paths = Module._nodeModulePaths(dir);
-  const localRequire = (id) => bundle.require(id);
-  localRequire.resolve = (request, options) => Module._resolveFilename(request, bundle, false, options);
-  const spmImport = (specifier) => import(specifier);
-  script.runInThisContext()(bundle.exports, localRequire, bundle, bundlePath, dir, spmImport);
+  // The bundle's require() resolves from dist/, so node_modules is found as for any module there.
+  const bundle = { exports: {}, filename: bundlePath };
+  script.runInThisContext()(bundle.exports, createRequire(bundlePath), bundle, bundlePath, dirname(bundlePath));
   const usedCache = cachedData !== undefined && !script.cachedDataRejected;
   return { exports: bundle.exports, script, sourceBytes, usedCache };
 }

@@ -1,45 +1,77 @@
 // Builds dist/: one CommonJS bundle of src/ (dist/spm.cjs) and a V8 code cache for it
-// (dist/spm.cjs.cache), which bin/spm.js loads. Startup is most of a CLI's time. Measured on
-// `spm followups` over the 10-year bench database (medians of 15, against bare `node -e 0`):
-// split ESM chunks 1.71-1.87x; one CommonJS file 1.64-1.70x (no ESM loader, one read);
-// the same with the code cache 1.36-1.49x (no parsing or compiling of what a run uses), and
-// 1.18-1.54x once going cold read an index (schema v8).
-// The heavy libraries stay out of the bundle and are import()ed from node_modules only on the
-// path that needs them: prompts, tables, CSV, progress bars, and the SQLite addon.
+// (dist/spm.cjs.cache), which bin/spm.js loads. Startup is most of a CLI's time; what each
+// choice here earns is measured in docs/performance.md (`npm run bench` reproduces it).
+// - One CommonJS file: no ESM loader, one read, and a code cache V8 can take whole.
+// - better-sqlite3's JavaScript is bundled (compiled from the cache like the rest); only its
+//   native addon is loaded from node_modules, and only when a command opens the database.
+// - The libraries a few paths need (prompts, tables, CSV, progress bars) stay in node_modules
+//   and are loaded on the path that needs them. esbuild turns their import() into require()
+//   (`supported: dynamic-import false`): import() inside a vm.Script has no loader once V8
+//   takes the code from the cache, and Node ≥ 20.19 can require() the ESM-only prompts.
+// - commander's top-level require('node:child_process') (6 ms, only for git-style external
+//   subcommands, which spm has none of) is served by a stub that loads it on first use.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundle = 'dist/spm.cjs';
-const external = ['better-sqlite3', '@inquirer/prompts', 'cli-table3', 'cli-progress', 'csv-parse', 'csv-stringify'];
+const external = ['@inquirer/prompts', 'cli-table3', 'cli-progress', 'csv-parse', 'csv-stringify', 'bindings', '*.node', 'better-sqlite3/package.json'];
+
+/** commander's child_process, loaded when commander first calls it (never, in spm). */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * better-sqlite3 finds its addon through the `bindings` package, which probes a dozen paths
+ * relative to the calling file (wrong once bundled, and ~4 ms). The stub loads the usual
+ * Release build from node_modules, and asks `bindings` only when that is not there.
+ */
+const sqliteAddon = {
+  name: 'sqlite-addon',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^bindings$/ }, (args) =>
+      (/[\\/]better-sqlite3[\\/]/.test(args.importer) ? { path: 'bindings', namespace: 'sqlite-addon' } : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: 'sqlite-addon' }, () => ({
+      contents: `module.exports = (name) => {
+        try {
+          return require('better-sqlite3/build/Release/better_sqlite3.node');
+        } catch {
+          return require('bindings')({ bindings: name, module_root: require('node:path').dirname(require.resolve('better-sqlite3/package.json')) });
+        }
+      };`,
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: ['src/main.ts'],
   outfile: bundle,
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
+  supported: { 'dynamic-import': false },
   external,
+  plugins: [lazyChildProcess, sqliteAddon],
   // src/ is ESM (tests run it as such); in the CommonJS bundle import.meta.url is the bundle's URL.
   define: { SPM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__spmBundleUrl' },
   banner: { js: "const __spmBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-// The bundle runs in a vm.Script (bin/spm.js), where import() has no loader behind it once V8
-// takes the code from the cache; bin/spm.js hands in its own import() as __spmImport.
-let code = readFileSync(bundle, 'utf8');
-code = code.replace(/\bimport\("([^"]+)"\)/g, (call, specifier) => {
-  if (!external.some((name) => specifier === name || specifier.startsWith(`${name}/`))) throw new Error(`build: unexpected import(${specifier}) in the bundle`);
-  return `__spmImport(${JSON.stringify(specifier)})`;
-});
-// Any other import() (a computed one, say) would fail at run time: refuse it here.
-const unexpected = /\bimport\(/.exec(code.replace(/\binit_[\w$]*import\(/g, ''));
-if (unexpected) throw new Error(`build: an import() the loader cannot serve is left in the bundle near: ${code.slice(unexpected.index - 80, unexpected.index + 40)}`);
-writeFileSync(bundle, code);
+if (result.warnings.length > 0) throw new Error('build: esbuild warned (see above); a warning here is a bug at run time');
 
 // The code cache holds the functions a run compiled, so it is written after typical runs
 // (scripts/code-cache.cjs). Without it spm works the same, only slower to start.

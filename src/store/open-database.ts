@@ -1,7 +1,7 @@
 // Finds, creates, checks and migrates the SQLite file, keeping SPEC's storage promises:
 // 0600 file in a 0700 folder, WAL, busy_timeout, foreign keys, synchronous=FULL, migrations by
 // user_version with a backup first, and refusal (untouched) of anything that is not ours.
-import type BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,12 +14,10 @@ export { describeSqliteError, NoDatabaseError, resolveDbPath, type DbPathSources
 
 export type Db = BetterSqlite3.Database;
 
-// better-sqlite3 is a native addon that costs tens of milliseconds to load; it is required
-// only when a command opens the database, so --help, --version and prompts never pay for it.
+// better-sqlite3's native addon costs tens of milliseconds to load; this module is imported
+// only when a command opens the database (cli/context.ts), so --help, --version and prompts
+// never pay for it. Its JavaScript is bundled; the addon is found from node_modules.
 const requireNative = createRequire(import.meta.url);
-function loadSqlite(): typeof BetterSqlite3 {
-  return requireNative('better-sqlite3') as typeof BetterSqlite3;
-}
 
 /**
  * The addon's path, given to better-sqlite3 directly: otherwise its `bindings` helper probes a
@@ -83,8 +81,7 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string,
 
   let db: Db;
   try {
-    const Database = loadSqlite();
-    db = new Database(path, { fileMustExist: true, nativeBinding: nativeBindingPath() });
+    db = new BetterSqlite3(path, { fileMustExist: true, nativeBinding: nativeBindingPath() });
   } catch (error) {
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
   }

@@ -5,10 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 
 const LOADER = resolve('bin/spm.js');
 const BUNDLE = resolve('dist/spm.cjs');
 const CACHE = resolve('dist/spm.cjs.cache');
+const require = createRequire(import.meta.url);
+const loader = (): { cacheDigest(...parts: Buffer[]): string } => require(LOADER);
 
 /** Loads a bundle through bin/spm.js's loader in a fresh node, runs `spm --version`, says whether the cache was used. */
 function load(bundlePath: string, cachePath: string): { usedCache: boolean; version: string } {
@@ -22,6 +25,44 @@ function load(bundlePath: string, cachePath: string): { usedCache: boolean; vers
 }
 
 describe('the code cache (bin/spm.js)', () => {
+  test('the digest is an FNV-style multiply and rotate over little-endian 64-bit words, and one changed byte anywhere changes it', () => {
+    // A 16-byte part: its length word (16) then two data words, zero-padded to 8 bytes; the
+    // hash starts from the padded total (8 + 16 = 24). Expected value computed by hand here.
+    const part = Buffer.from('0123456789abcdef');
+    const words = [16n, part.readBigUInt64LE(0), part.readBigUInt64LE(8)];
+    let expected = 24n;
+    for (const word of words) {
+      expected = BigInt.asUintN(64, (expected ^ word) * 0x100000001b3n);
+      expected = BigInt.asUintN(64, (expected << 31n) | (expected >> 33n));
+    }
+    const { cacheDigest } = loader();
+    expect(cacheDigest(part)).toBe(expected.toString(16).padStart(16, '0'));
+
+    const bytes = Buffer.alloc(1000, 7);
+    const digests = new Set([cacheDigest(bytes)]);
+    for (let i = 0; i < bytes.length; i++) {
+      const changed = Buffer.from(bytes);
+      changed[i] ^= 0x10;
+      digests.add(cacheDigest(changed));
+    }
+    expect(digests.size).toBe(1001);
+    // Moving a byte from one part to the next changes it too.
+    expect(cacheDigest(Buffer.from('ab'), Buffer.from('c'))).not.toBe(cacheDigest(Buffer.from('a'), Buffer.from('bc')));
+  });
+
+  test('startup loads neither node:crypto nor child_process', () => {
+    const script = `
+      const loaded = require(${JSON.stringify(LOADER)}).loadBundle();
+      loaded.exports.main(['--version']).then(() => {
+        process.stderr.write(JSON.stringify({ usedCache: loaded.usedCache, modules: process.moduleLoadList }));
+      });`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    const { usedCache, modules } = JSON.parse(result.stderr) as { usedCache: boolean; modules: string[] };
+    expect(usedCache).toBe(true);
+    expect(modules).toContain('NativeModule vm');
+    expect(modules.filter((name) => /crypto|child_process/.test(name))).toEqual([]);
+  });
+
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
   test('the build writes a cache for its bundle, and the binary uses it', () => {
