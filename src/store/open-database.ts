@@ -122,8 +122,7 @@ function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string
       } catch (error) {
         throw writeFailure(backupPath, error);
       }
-      const Database = loadSqlite();
-      const copy = new Database(copyPath, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
+      const copy = new BetterSqlite3(copyPath, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
       try {
         const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
         if (integrity !== 'ok') throw new StoreError(`the backup before migrating, ${backupPath}, failed its integrity check: ${integrity}`, 'Nothing was migrated; check the disk and try again.');
