@@ -125,3 +125,14 @@ describe('the backup before a migration', () => {
     copy.close();
   });
 });
+
+describe('spm demo into a new file', () => {
+  test('on a full disk: exit 1, one line, no database file left', () => {
+    const target = join(temp.dir, 'new-demo.db');
+    const files = filesIn(temp.dir);
+    const result = spawnSpmLimited(80, ['demo', '--db', target], env);
+    expect(result.code).toBe(1);
+    expect(expectOneErrorLine(result.stderr)).toBe(`spm: cannot write ${target}: the disk is full or the file is too large`);
+    expect(filesIn(temp.dir)).toEqual(files);
+  });
+});

@@ -1,11 +1,13 @@
 // spm demo: a new database with sample data (generated in the domain from today and a seed),
 // then how to point spm at it.
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { AppContext } from '../../cli/context.js';
-import { InputError } from '../../domain/errors.js';
+import { InputError, SpmError } from '../../domain/errors.js';
 import { generateDemoData } from '../../domain/demo-data.js';
 import { resolveDbPath } from '../../store/open-database.js';
 import { Store } from '../../store/store.js';
+import { withAtomicFile, writeFailure } from '../../store/atomic-file.js';
 import { holdsData, seedDemo, type DemoCounts } from '../../store/demo-seed.js';
 import { writeJson } from '../../ui/json.js';
 import { say } from '../shared.js';
@@ -18,17 +20,34 @@ export async function runDemo(ctx: AppContext): Promise<DemoCounts & { db: strin
   const path = resolveDbPath({ flag: ctx.globals.db ?? DEMO_DEFAULT_DB, env: {} });
   const today = ctx.clock.today();
   const nowIso = ctx.clock.now().toISOString();
-  const store = Store.open(path, 'write', () => nowIso);
+  const seed = (at: string): DemoCounts => {
+    const store = Store.open(at, 'write', () => nowIso);
+    try {
+      return store.write(() => {
+        if (holdsData(store.db)) {
+          throw new InputError(`${path} already holds data; the demo only fills a new database`, `Pick another file: spm demo --db ${DEMO_DEFAULT_DB.replace('.db', '-2.db')}`);
+        }
+        return seedDemo(store.db, generateDemoData(today), nowIso);
+      });
+    } finally {
+      store.close();
+    }
+  };
   let counts: DemoCounts;
-  try {
-    counts = store.write(() => {
-      if (holdsData(store.db)) {
-        throw new InputError(`${path} already holds data; the demo only fills a new database`, `Pick another file: spm demo --db ${DEMO_DEFAULT_DB.replace('.db', '-2.db')}`);
+  if (existsSync(path)) {
+    counts = seed(path); // an existing empty database is filled in place
+  } else {
+    // A new file is built under a temporary name and renamed once complete: a demo cut short
+    // (disk full, Ctrl-C) leaves no half-filled database behind.
+    mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
+    counts = withAtomicFile(path, {}, (file) => {
+      file.flush();
+      try {
+        return seed(file.tempPath as string);
+      } catch (error) {
+        throw error instanceof SpmError ? error : writeFailure(path, error);
       }
-      return seedDemo(store.db, generateDemoData(today), nowIso);
     });
-  } finally {
-    store.close();
   }
   const absolute = resolve(path);
   const result = { db: absolute, ...counts };
