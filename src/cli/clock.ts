@@ -1,6 +1,6 @@
 // "Now" for every command: the real clock, or the one SPM_NOW pins.
 import { InputError } from '../domain/errors.js';
-import { isValidLocalDate, localDateOf, type LocalDate } from '../domain/local-date.js';
+import { checkDateInRange, DATE_RANGE_TEXT, isValidLocalDate, localDateOf, type LocalDate } from '../domain/local-date.js';
 
 export interface Clock {
   /** Today's local calendar day. */
@@ -20,6 +20,8 @@ export function createClock(pinned: string | undefined, timeZone?: string): Cloc
   }
   const text = pinned.trim();
   const datePart = text.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}/.test(text) && !/^\d{5}/.test(text)) checkDateInRange(datePart, 'SPM_NOW');
+  else if (/^[+-]?\d{5,}-/.test(text)) throw new InputError(`SPM_NOW ${JSON.stringify(pinned)} is outside the dates spm keeps (${DATE_RANGE_TEXT})`);
   if (!isValidLocalDate(datePart)) throw new InputError(`SPM_NOW ${JSON.stringify(pinned)} is not an ISO date or date-time`, 'For example SPM_NOW=2026-03-15 or SPM_NOW=2026-03-15T09:30:00Z.');
   if (text.length === 10) {
     const instant = new Date(`${datePart}T12:00:00Z`);
@@ -28,6 +30,6 @@ export function createClock(pinned: string | undefined, timeZone?: string): Cloc
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text);
   const instant = new Date(text);
   if (Number.isNaN(instant.getTime()) || text[10] !== 'T') throw new InputError(`SPM_NOW ${JSON.stringify(pinned)} is not an ISO date or date-time`);
-  const today = hasZone ? localDateOf(instant, timeZone) : datePart;
+  const today = hasZone ? checkDateInRange(localDateOf(instant, timeZone), 'SPM_NOW') : datePart;
   return { now: () => instant, today: () => today };
 }

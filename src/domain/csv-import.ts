@@ -1,9 +1,10 @@
 // CSV import, the pure part: which fields each kind of record has, how file headers map onto
 // them (by name in any case, or --map FIELD=Header), and how one row's cells become a record
 // or a reason to reject it. No I/O: the command streams the file and the store writes.
+import { checkName } from './record-rules.js';
 import { InputError } from './errors.js';
 import { looksLikeEmail } from './contact-input.js';
-import type { LocalDate } from './local-date.js';
+import { DATE_RANGE_TEXT, isInDateRange, type LocalDate } from './local-date.js';
 import type { DateReader } from './date-format.js';
 import { parseAmount } from './money.js';
 import { CHECKIN_CHANNELS, type CheckinChannel, type Sale, type SaleOutcome } from './records.js';
@@ -139,18 +140,22 @@ function readEmail(text: string): string | null {
 }
 
 export function readCustomerName(text: string): string {
-  if (text === '') throw new RowError('customer is empty');
-  if (text.length > 200) throw new RowError('customer name is longer than 200 characters');
-  if (/^#?\d+$/.test(text)) throw new RowError(`customer ${JSON.stringify(text)} would read as an id`);
-  return text;
+  try {
+    return checkName(text, 'customer');
+  } catch (error) {
+    throw new RowError((error as Error).message);
+  }
 }
 
 export function readDate(text: string, reader: DateReader, hasFormat: boolean): string {
   if (text === '') throw new RowError('date is empty');
   const date = reader(text);
   if (date === null) {
-    if (!hasFormat && /^\d{4}-\d{2}-\d{2}(?:[ T].*)?$/.test(text)) throw new RowError(`date ${JSON.stringify(text)} is not on the calendar`);
-    throw new RowError(hasFormat ? `date ${JSON.stringify(text)} does not match --date-format or is not on the calendar`
+    if (!hasFormat && /^\d{4}-\d{2}-\d{2}(?:[ T].*)?$/.test(text)) {
+      if (!isInDateRange(text.slice(0, 10))) throw new RowError(`date ${JSON.stringify(text)} is outside the dates spm keeps (${DATE_RANGE_TEXT})`);
+      throw new RowError(`date ${JSON.stringify(text)} is not on the calendar`);
+    }
+    throw new RowError(hasFormat ? `date ${JSON.stringify(text)} does not match --date-format, is not on the calendar or is outside ${DATE_RANGE_TEXT}`
       : `date ${JSON.stringify(text)} is not YYYY-MM-DD (give --date-format, e.g. MM/dd/yyyy)`);
   }
   return date;

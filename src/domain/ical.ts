@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) for open follow-ups: all-day VEVENTs with stable UIDs, text escaped
 // (§3.3.11) and lines folded at 75 octets without splitting a UTF-8 character (§3.1), CRLF.
 import { addDays, type LocalDate } from './local-date.js';
+import { sanitizeText } from './text.js';
 
 export interface CalendarEntry {
   uid: string;
@@ -9,9 +10,13 @@ export interface CalendarEntry {
   description?: string | null;
 }
 
-/** Escapes TEXT values: backslash, semicolon, comma, and newlines as \n. */
+/**
+ * Escapes TEXT values: backslash, semicolon, comma, and newlines as \n. Control characters
+ * (other than the newlines escaped here) are not allowed in TEXT (§3.3.11) and are dropped, as
+ * are terminal escapes and bidi overrides a calendar app would show as is.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return sanitizeText(text).replace(/\t/g, ' ').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line into ≤ 75-octet lines joined by CRLF + space. */

@@ -12,9 +12,36 @@ const MS_PER_DAY = 86_400_000;
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/**
+ * The calendar spm keeps: every date it accepts or computes lies within it. Wide enough for any
+ * business history and plan, narrow enough that a typo (`+9999y`, `0050-06-15`, a 5-digit
+ * year) is refused rather than stored, and that text order is date order.
+ */
+export const MIN_DATE: LocalDate = '1900-01-01';
+export const MAX_DATE: LocalDate = '2199-12-31';
+export const DATE_RANGE_TEXT = `${MIN_DATE} to ${MAX_DATE}`;
+
+/** `YYYY-MM-DD` within MIN_DATE..MAX_DATE (text comparison is exact once the shape matches). */
+export function isInDateRange(date: string): boolean {
+  return ISO_DATE.test(date) && date >= MIN_DATE && date <= MAX_DATE;
+}
+
+/** A date on the calendar and within the range spm keeps, else an InputError naming the range. */
+export function checkDateInRange(date: LocalDate, field = 'date'): LocalDate {
+  if (!isInDateRange(date)) throw new InputError(`${field} ${date} is outside the dates spm keeps (${DATE_RANGE_TEXT})`);
+  return date;
+}
+
+/** `date` + `days`, or null when that falls outside the range spm keeps (computed dates). */
+export function addDaysInRange(date: LocalDate, days: number): LocalDate | null {
+  const result = addDays(date, days);
+  return isInDateRange(result) ? result : null;
+}
+
+/** On the calendar (2026-02-30 is not) and within the range spm keeps. */
 export function isValidLocalDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
-  if (!match) return false;
+  if (!match || !isInDateRange(text)) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
@@ -89,6 +116,10 @@ const AMBIGUOUS = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
  * today excluded). `field` names the value in error messages.
  */
 export function parseDateInput(text: string, today: LocalDate, field = 'date'): LocalDate {
+  return checkDateInRange(parseDateText(text, today, field), field);
+}
+
+function parseDateText(text: string, today: LocalDate, field: string): LocalDate {
   const value = text.trim().toLowerCase();
   if (value === '') throw new InputError(`${field} is empty`, 'Use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w or a weekday like mon.');
   if (value === 'today') return today;
@@ -110,9 +141,11 @@ export function parseDateInput(text: string, today: LocalDate, field = 'date'): 
     return addDays(today, ahead);
   }
   if (ISO_DATE.test(value)) {
+    checkDateInRange(value, field);
     if (!isValidLocalDate(value)) throw new InputError(`${field} ${text} does not exist on the calendar`);
     return value;
   }
+  if (/^\d{5,}-\d{2}-\d{2}$/.test(value)) checkDateInRange(value, field);
   if (AMBIGUOUS.test(value)) {
     throw new InputError(`${field} ${text} is ambiguous`, 'Write dates as YYYY-MM-DD, e.g. 2026-03-04.');
   }

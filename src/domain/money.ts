@@ -4,8 +4,13 @@ import { InputError } from './errors.js';
 
 const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
 const CURRENCY_SIGNS = /^[$€£¥₹]|^(?:usd|eur|gbp)\s*/i;
-/** Largest amount accepted: keeps cents far inside Number.MAX_SAFE_INTEGER. */
-const MAX_CENTS = 1e15;
+/**
+ * The largest amount of one record: 1,000,000,000.00. Sums of such amounts stay exact
+ * integers: about 90,000 of them before a total leaves Number.MAX_SAFE_INTEGER (2^53 cents),
+ * about 92 million before 64-bit SQLite integers overflow.
+ */
+export const MAX_AMOUNT_CENTS = 100_000_000_000;
+export const MAX_AMOUNT_TEXT = '1,000,000,000.00';
 
 export interface ParseAmountOptions {
   /** Name of the value in error messages. */
@@ -33,7 +38,7 @@ export function parseAmount(text: string, options: ParseAmountOptions = {}): num
   const cents = whole.length <= 13
     ? Number(whole) * 100 + Number((fraction + '00').slice(0, 2)) + roundUp
     : BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2)) + BigInt(roundUp);
-  if (cents > MAX_CENTS) throw new InputError(`${field} ${text} is too large`);
+  if (cents > MAX_AMOUNT_CENTS) throw new InputError(`${field} ${text} is too large (at most ${MAX_AMOUNT_TEXT})`);
   const result = Number(cents);
   if (result === 0 && !options.allowZero) throw new InputError(`${field} must be more than zero`);
   return result;

@@ -1,7 +1,7 @@
 // The settings a rep can change with `spm config`, their defaults and their validation.
 import { InputError } from './errors.js';
 import { parseCurrency } from './money.js';
-import { parseCadence, parsePositiveInteger } from './reference.js';
+import { parseCadence } from './reference.js';
 import { WEEKDAYS, type Weekday } from './local-date.js';
 
 export interface Settings {
@@ -23,19 +23,50 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCadenceDays: null,
 };
 
-interface SettingDefinition {
+/**
+ * One setting. Numeric settings declare their range (`integer`) and get parsing, checking on
+ * `config set` and on restore, and the range in messages and docs from it; others give `parse`.
+ * A new setting is one more row in SETTING_DEFINITIONS.
+ */
+export interface SettingDefinition {
   key: string;
   property: keyof Settings;
   description: string;
-  /** Validates user text; returns the value to store (as text). */
+  /** A whole number within min..max (units for messages), optionally `none` for "off". */
+  integer?: { min: number; max: number; unit?: string; none?: boolean };
+  /** Validates user text; returns the value to store (as text). Derived from `integer` when absent. */
   parse(text: string): string;
 }
 
-function parseDays(text: string, what: string): string {
-  return String(parsePositiveInteger(text, what, { allowZero: true }));
+type SettingRow = Omit<SettingDefinition, 'parse'> & { parse?: (text: string) => string };
+
+/** Days settings: 0 (off) to ten years. */
+export const MAX_SETTING_DAYS = 3650;
+const DAYS = { min: 0, max: MAX_SETTING_DAYS, unit: 'days' };
+
+const NONE_WORDS = ['none', 'off', ''];
+
+function integerParser(key: string, range: NonNullable<SettingDefinition['integer']>): (text: string) => string {
+  return (text) => {
+    const value = text.trim();
+    if (range.none && NONE_WORDS.includes(value.toLowerCase())) return 'none';
+    const n = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < range.min || n > range.max) {
+      throw new InputError(`${key} ${JSON.stringify(text)} is not a whole number from ${range.min} to ${range.max}${range.unit ? ` ${range.unit}` : ''}${range.none ? ' (or none)' : ''}`);
+    }
+    return String(n);
+  };
 }
 
-export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
+function define(rows: readonly SettingRow[]): readonly SettingDefinition[] {
+  return rows.map((row) => {
+    const parse = row.parse ?? (row.integer ? integerParser(row.key, row.integer) : undefined);
+    if (!parse) throw new Error(`setting ${row.key} has neither parse nor integer`);
+    return { ...row, parse };
+  });
+}
+
+export const SETTING_DEFINITIONS: readonly SettingDefinition[] = define([
   { key: 'currency', property: 'currency', description: 'currency code for amounts (USD, EUR, …)', parse: parseCurrency },
   {
     key: 'week-start', property: 'weekStart', description: 'first day of the week (monday … sunday)',
@@ -45,13 +76,36 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
       return day;
     },
   },
-  { key: 'post-sale-follow-up-days', property: 'postSaleFollowUpDays', description: 'days after a won sale to follow up (0 = off)', parse: (t) => parseDays(t, 'post-sale-follow-up-days') },
-  { key: 'resolved-concern-follow-up-days', property: 'resolvedConcernFollowUpDays', description: 'days after resolving a concern to check in (0 = off)', parse: (t) => parseDays(t, 'resolved-concern-follow-up-days') },
+  { key: 'post-sale-follow-up-days', property: 'postSaleFollowUpDays', description: 'days after a won sale to follow up (0 = off)', integer: DAYS },
+  { key: 'resolved-concern-follow-up-days', property: 'resolvedConcernFollowUpDays', description: 'days after resolving a concern to check in (0 = off)', integer: DAYS },
   {
     key: 'default-cadence-days', property: 'defaultCadenceDays', description: 'stay-in-touch cadence for new customers (none = off)',
-    parse: (text) => (['none', 'off', ''].includes(text.trim().toLowerCase()) ? 'none' : String(parseCadence(text))),
+    integer: { min: 1, max: MAX_SETTING_DAYS, unit: 'days', none: true },
+    parse: (text) => (NONE_WORDS.includes(text.trim().toLowerCase()) ? 'none' : String(parseCadence(text))),
   },
-];
+]);
+
+/**
+ * Stored settings as a restore brings them: every key known, every value exactly what
+ * `config set` would have stored for it. Throws an InputError naming the first bad one.
+ */
+export function checkStoredSettings(stored: Record<string, unknown>, where = 'settings'): Record<string, string> {
+  const checked: Record<string, string> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    const definition = SETTING_DEFINITIONS.find((d) => d.key === key);
+    if (!definition) throw new InputError(`${where}.${key} is not a setting`, `Settings: ${SETTING_DEFINITIONS.map((d) => d.key).join(', ')}.`);
+    if (typeof value !== 'string') throw new InputError(`${where}.${key} is not text`);
+    let parsed: string;
+    try {
+      parsed = definition.parse(value);
+    } catch (error) {
+      throw new InputError(`${where}.${key}: ${(error as Error).message}`);
+    }
+    if (parsed !== value) throw new InputError(`${where}.${key} ${JSON.stringify(value)} is not a stored value (would be ${JSON.stringify(parsed)})`);
+    checked[key] = value;
+  }
+  return checked;
+}
 
 export function findSetting(key: string): SettingDefinition {
   const definition = SETTING_DEFINITIONS.find((d) => d.key === key.trim().toLowerCase());
@@ -62,7 +116,17 @@ export function findSetting(key: string): SettingDefinition {
 }
 
 /** Builds Settings from stored key/value text, falling back to defaults. */
-export function settingsFromStored(stored: Record<string, string>): Settings {
+export function settingsFromStored(rawStored: Record<string, string>): Settings {
+  // A value out of its range (written by an older spm, or by hand) reads as the default.
+  const stored = Object.fromEntries(Object.entries(rawStored).filter(([key, value]) => {
+    const definition = SETTING_DEFINITIONS.find((d) => d.key === key);
+    if (!definition) return true;
+    try {
+      return definition.parse(value) === value;
+    } catch {
+      return false;
+    }
+  }));
   const cadence = stored['default-cadence-days'];
   return {
     currency: stored.currency ?? DEFAULT_SETTINGS.currency,

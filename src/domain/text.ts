@@ -3,10 +3,26 @@
 // CSI/OSC/other ESC sequences first, then any remaining C0/C1 control character but tab/newline.
 const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]|\u009b[0-?]*[ -/]*[@-~]/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * Bidirectional formatting characters (embeddings, overrides, isolates, marks): U+202E makes
+ * a terminal show `Acme\u202Egpj.exe` as `Acmeexe.jpg`, so they are dropped from output too.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Removes terminal escape sequences and control characters; keeps newlines and tabs. */
+/** Removes terminal escape sequences, control and bidi formatting characters; keeps newlines and tabs. */
 export function sanitizeText(text: string): string {
-  return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROL, '');
+  return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROL, '').replace(BIDI, '');
+}
+
+/** Any C0/C1 control character or DEL, tab and newline included: never part of a name. */
+export const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Escapes, in JSON text, what JSON.stringify leaves raw but a terminal acts on: C1 controls
+ * (U+009B is a CSI on its own) and bidi formatting characters. Parsing gives the same strings.
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** For one-line cells: also folds newlines and tabs into spaces. */

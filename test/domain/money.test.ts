@@ -16,10 +16,10 @@ describe('parseAmount', () => {
     ['1,000,000', 100000000],
     ['€25', 2500],
     ['USD 25', 2500],
-    // Around the switch from Number to BigInt digits (13 digits of whole units) and the limit.
-    ['9999999999999.99', 999999999999999],
-    ['9,999,999,999,999.995', 1e15],
-    ['10000000000000', 1e15],
+    // Around the per-record cap of 1,000,000,000.00.
+    ['999999999.99', 99_999_999_999],
+    ['999,999,999.995', 100_000_000_000],
+    ['1000000000', 100_000_000_000],
     ['0000000000000012.34', 1234],
   ])('%s is %d cents', (text, cents) => {
     expect(parseAmount(text)).toBe(cents);
@@ -40,7 +40,9 @@ describe('parseAmount', () => {
     ['12,34,567', /not an amount/],
     ['1.2.3', /not an amount/],
     ['99999999999999999', /too large/],
-    ['10000000000000.01', /too large/],
+    ['10000000000000', /too large \(at most 1,000,000,000\.00\)/],
+    ['1000000000.01', /too large/],
+    ['1,000,000,000.005', /too large/],
   ])('%j is refused (%s)', (text, message) => {
     expect(() => parseAmount(text)).toThrow(message);
   });

@@ -31,16 +31,18 @@ export async function runConcernAdd(options: ConcernAddOptions, ctx: AppContext)
   const openedDate = options.date !== undefined ? parseDateInput(options.date, today, '--date') : today;
   if (openedDate > today) throw new InputError(`--date ${openedDate} is in the future`);
   const store = ctx.store('write');
+  const notes: string[] = [];
   const result = store.write(() => {
     const customer = store.customers.resolve(customerText);
     const concern = store.concerns.insert({ customerId: customer.id, openedDate, summary, severity });
-    return { concern, followup: scheduleConcernFollowUp(store, concern) };
+    return { concern, followup: scheduleConcernFollowUp(store, concern, notes) };
   });
   if (ctx.globals.json) writeJson(ctx.io, { ...concernJson(result.concern), followup: result.followup && followupJson(result.followup, today) });
   else {
     const theme = ctx.theme();
     say(ctx, `${theme.green('✓')} Concern #${result.concern.id} (${severity === 'high' ? theme.red(severity) : severity}) for ${sanitizeLine(result.concern.customer.name)}: ${sanitizeLine(summary)}`);
     if (result.followup) say(ctx, `${theme.green('✓')} Follow-up #${result.followup.id} scheduled for ${result.followup.dueDate}`);
+    for (const note of notes) say(ctx, note);
   }
   return result;
 }
@@ -56,12 +58,13 @@ export async function runConcernResolve(idText: string, options: ConcernResolveO
   const resolvedDate = options.date !== undefined ? parseDateInput(options.date, today, '--date') : today;
   if (resolvedDate > today) throw new InputError(`--date ${resolvedDate} is in the future`);
   const store = ctx.store('write');
+  const notes: string[] = [];
   const result = store.write(() => {
     const current = store.concerns.get(id);
     if (current.status !== 'open') throw new InputError(`concern #${id} is already resolved (${current.resolvedDate})`);
     if (resolvedDate < current.openedDate) throw new InputError(`--date ${resolvedDate} is before the concern was opened (${current.openedDate})`);
     const concern = store.concerns.resolve(id, resolvedDate, optionalText(options.resolution) ?? null);
-    return { concern, ...scheduleResolvedConcernFollowUp(store, concern) };
+    return { concern, ...scheduleResolvedConcernFollowUp(store, concern, notes) };
   });
   if (ctx.globals.json) {
     writeJson(ctx.io, { ...concernJson(result.concern), followup: result.scheduled && followupJson(result.scheduled, today), closedFollowups: result.closed.map((f) => followupJson(f, today)) });
@@ -70,6 +73,7 @@ export async function runConcernResolve(idText: string, options: ConcernResolveO
     say(ctx, `${theme.green('✓')} Resolved concern #${id} for ${sanitizeLine(result.concern.customer.name)}`);
     for (const f of result.closed) say(ctx, `${theme.green('✓')} Closed follow-up #${f.id} about it`);
     if (result.scheduled) say(ctx, `${theme.green('✓')} Follow-up #${result.scheduled.id} on ${result.scheduled.dueDate}: is the customer satisfied now?`);
+    for (const note of notes) say(ctx, note);
   }
   return result;
 }

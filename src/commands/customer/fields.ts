@@ -1,6 +1,7 @@
 // The customer flags shared by `add` and `edit`, validated into repository values.
 import { InputError } from '../../domain/errors.js';
 import { parseCadence } from '../../domain/reference.js';
+import { checkName } from '../../domain/record-rules.js';
 import { looksLikeEmail } from '../../domain/contact-input.js';
 import type { CustomerPatch } from '../../store/customer-repository.js';
 import { optionalText } from '../shared.js';
@@ -16,11 +17,7 @@ export interface CustomerFlags {
 }
 
 export function validateName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '') throw new InputError('customer name is empty');
-  if (/^#?\d+$/.test(trimmed)) throw new InputError(`customer name ${JSON.stringify(trimmed)} would read as an id`, 'Use a name with letters, e.g. "Store 42".');
-  if (trimmed.length > 200) throw new InputError('customer name is longer than 200 characters');
-  return trimmed;
+  return checkName(name, 'customer name');
 }
 
 /** Splits repeated and comma-separated tags, trimmed, without duplicates (case-insensitive). */

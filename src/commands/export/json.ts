@@ -3,6 +3,7 @@ import type { AppContext } from '../../cli/context.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
 import { EXPORT_TABLES, ExportRepository } from '../../store/export-repository.js';
 import { say } from '../shared.js';
+import { escapeJsonControls } from '../../domain/text.js';
 import { withOutput } from './output.js';
 
 export const EXPORT_FORMAT = 'spm-export';
@@ -22,11 +23,11 @@ export async function runExportJson(options: ExportOptions, ctx: AppContext): Pr
     for (const spec of EXPORT_TABLES) {
       out.write(`  ${JSON.stringify(spec.key)}: [`);
       let n = 0;
-      for (const record of repo.records(spec)) out.write(`${n++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(record)}`);
+      for (const record of repo.records(spec)) out.write(`${n++ === 0 ? '\n' : ',\n'}    ${escapeJsonControls(JSON.stringify(record))}`);
       out.write(n === 0 ? '],\n' : '\n  ],\n');
       counts[spec.key] = n;
     }
-    out.write(`  "settings": ${JSON.stringify(repo.settings())}\n}\n`);
+    out.write(`  "settings": ${escapeJsonControls(JSON.stringify(repo.settings()))}\n}\n`);
   }));
   if (options.output !== undefined) say(ctx, `${ctx.theme().green('✓')} Exported ${counts.customers} customers, ${counts.sales} sales, ${counts.checkins} check-ins, ${counts.followups} follow-ups, ${counts.concerns} concerns, ${counts.goals} goals to ${options.output}`);
   return counts;

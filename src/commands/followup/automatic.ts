@@ -2,7 +2,7 @@
 // and the follow-ups a check-in completes. Called inside the caller's store.write transaction.
 import type { Checkin, Concern, Customer, Followup, Sale } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
-import { addDays, parseDateInput, type LocalDate } from '../../domain/local-date.js';
+import { addDaysInRange, MAX_DATE, parseDateInput, type LocalDate } from '../../domain/local-date.js';
 import { sanitizeLine } from '../../domain/text.js';
 import type { Store } from '../../store/store.js';
 import type { AppContext } from '../../cli/context.js';
@@ -22,7 +22,17 @@ const isArchived = (store: Store, customerId: number) => store.customers.get(cus
  * (0 = off). `followUp` is the `--follow-up D` text (also honoured for a lost sale), `false`
  * for `--no-follow-up`, undefined for neither.
  */
-export function schedulePostSaleFollowUp(store: Store, sale: Sale, followUp: string | false | undefined, today: LocalDate): Followup | null {
+/**
+ * A computed due date past the calendar spm keeps: no follow-up is made, and `notes` gets the
+ * line that says so (printed by the command once its transaction has committed).
+ */
+function dueAfter(date: LocalDate, days: number, what: string, notes: string[] | undefined): LocalDate | null {
+  const due = addDaysInRange(date, days);
+  if (due === null) notes?.push(`No ${what} follow-up: ${date} + ${days} days is after ${MAX_DATE}, the last date spm keeps.`);
+  return due;
+}
+
+export function schedulePostSaleFollowUp(store: Store, sale: Sale, followUp: string | false | undefined, today: LocalDate, notes?: string[]): Followup | null {
   if (followUp === false) return null;
   let due: LocalDate;
   if (typeof followUp === 'string') {
@@ -32,7 +42,9 @@ export function schedulePostSaleFollowUp(store: Store, sale: Sale, followUp: str
   } else {
     const days = store.settings.get().postSaleFollowUpDays;
     if (sale.outcome !== 'won' || days === 0 || isArchived(store, sale.customer.id)) return null;
-    due = addDays(sale.date, days);
+    const computed = dueAfter(sale.date, days, 'post-sale', notes);
+    if (computed === null) return null;
+    due = computed;
   }
   const what = sale.product ? ` (${sale.product})` : '';
   return store.followups.insert({
@@ -54,10 +66,12 @@ export function completeFollowupsByCheckin(store: Store, checkin: Checkin, excep
 }
 
 /** A high concern gets a `concern` follow-up the day after it was opened. */
-export function scheduleConcernFollowUp(store: Store, concern: Concern): Followup | null {
+export function scheduleConcernFollowUp(store: Store, concern: Concern, notes?: string[]): Followup | null {
   if (concern.severity !== 'high' || isArchived(store, concern.customer.id)) return null;
+  const due = dueAfter(concern.openedDate, 1, 'concern', notes);
+  if (due === null) return null;
   return store.followups.insert({
-    customerId: concern.customer.id, dueDate: addDays(concern.openedDate, 1), source: 'concern', concernId: concern.id,
+    customerId: concern.customer.id, dueDate: due, source: 'concern', concernId: concern.id,
     reason: `high concern #${concern.id}: ${sanitizeLine(concern.summary)}`,
   });
 }
@@ -67,12 +81,13 @@ export function scheduleConcernFollowUp(store: Store, concern: Concern): Followu
  * schedules one `resolved-concern-follow-up-days` later (0 = off) to hear whether the
  * customer is satisfied now.
  */
-export function scheduleResolvedConcernFollowUp(store: Store, concern: Concern): { closed: Followup[]; scheduled: Followup | null } {
+export function scheduleResolvedConcernFollowUp(store: Store, concern: Concern, notes?: string[]): { closed: Followup[]; scheduled: Followup | null } {
   const date = concern.resolvedDate!;
   const closed = store.followups.openForConcern(concern.id).map((f) => store.followups.close(f.id, 'done', date, `concern #${concern.id} resolved`));
   const days = store.settings.get().resolvedConcernFollowUpDays;
-  const scheduled = days === 0 || isArchived(store, concern.customer.id) ? null : store.followups.insert({
-    customerId: concern.customer.id, dueDate: addDays(date, days), source: 'concern', concernId: concern.id,
+  const due = days === 0 || isArchived(store, concern.customer.id) ? null : dueAfter(date, days, 'resolved-concern', notes);
+  const scheduled = due === null ? null : store.followups.insert({
+    customerId: concern.customer.id, dueDate: due, source: 'concern', concernId: concern.id,
     reason: `resolved concern #${concern.id}: satisfied now?`,
   });
   return { closed, scheduled };

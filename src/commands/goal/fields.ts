@@ -2,6 +2,7 @@
 import { InputError } from '../../domain/errors.js';
 import { parseDateInput, type LocalDate, type Weekday } from '../../domain/local-date.js';
 import { parseAmount } from '../../domain/money.js';
+import { checkName } from '../../domain/record-rules.js';
 import { parsePeriodKind, periodContaining, type DateRange, type PeriodKind } from '../../domain/period.js';
 import { assertMilestones, assertTimeline, METRIC_INFO, type GoalMetric, type Milestone } from '../../domain/goal-pace.js';
 
@@ -13,11 +14,7 @@ export interface GoalTimelineFlags {
 }
 
 export function validateGoalName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '') throw new InputError('goal name is empty');
-  if (/^#?\d+$/.test(trimmed)) throw new InputError(`goal name ${JSON.stringify(trimmed)} would read as an id`, 'Use a name with letters, e.g. "Q1 revenue".');
-  if (trimmed.length > 200) throw new InputError('goal name is longer than 200 characters');
-  return trimmed;
+  return checkName(name, 'goal name');
 }
 
 /**

@@ -41,10 +41,11 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
 
   // Opened (and created, on a first run) only once the input is known to be good.
   const store = ctx.store('write');
+  const notes: string[] = [];
   const { sale, createdCustomer, followUp } = store.write(() => {
     const { customer, created } = resolveOrCreate(store, customerText, Boolean(options.create), today);
     const sale = store.sales.insert({ ...canonicalizeLabels(patch, store), date: patch.date ?? today, customerId: customer.id, amountCents, outcome });
-    const followUp = schedulePostSaleFollowUp(store, sale, options.followUp, today);
+    const followUp = schedulePostSaleFollowUp(store, sale, options.followUp, today, notes);
     return { sale, createdCustomer: created, followUp };
   });
 
@@ -57,6 +58,7 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
     const technique = sale.technique ? ` (${sanitizeLine(sale.technique)})` : '';
     say(ctx, `${theme.green('✓')} Recorded ${what} sale #${sale.id}: ${sanitizeLine(sale.customer.name)} ${formatMoney(sale.amountCents, currency)} on ${sale.date}${technique}`);
     describeScheduled(ctx, followUp);
+    for (const note of notes) say(ctx, note);
     for (const line of store.read(() => goalProgressLines(store, sale, today))) say(ctx, line);
   }
   return sale;
