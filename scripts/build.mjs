@@ -11,7 +11,7 @@
 // - commander's top-level require('node:child_process') (6 ms, only for git-style external
 //   subcommands, which spm has none of) is served by a stub that loads it on first use.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -54,6 +54,11 @@ const sqliteAddon = {
   },
 };
 
+// The help pages (`spm help <topic>`) travel inside the bundle: an installed spm has no docs/.
+const helpFolder = new URL('../docs/help/', import.meta.url);
+const helpTopics = Object.fromEntries(readdirSync(helpFolder).filter((f) => f.endsWith('.md')).sort()
+  .map((f) => [f.slice(0, -3), readFileSync(new URL(f, helpFolder), 'utf8')]));
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const result = await build({
   entryPoints: ['src/main.ts'],
@@ -66,7 +71,7 @@ const result = await build({
   external,
   plugins: [lazyChildProcess, sqliteAddon],
   // src/ is ESM (tests run it as such); in the CommonJS bundle import.meta.url is the bundle's URL.
-  define: { SPM_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__spmBundleUrl' },
+  define: { SPM_VERSION: JSON.stringify(pkg.version), SPM_HELP_TOPICS: JSON.stringify(helpTopics), 'import.meta.url': '__spmBundleUrl' },
   banner: { js: "const __spmBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: 'linked',
   logLevel: 'warning',

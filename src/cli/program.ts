@@ -1,9 +1,7 @@
 // Builds a fresh commander program per run: global options, then each noun's commands.
 import { Command } from 'commander';
 import type { AppContext, GlobalOptions } from './context.js';
-import { withExamples } from './help.js';
-import { InputError } from '../domain/errors.js';
-import { closestNames } from '../domain/text.js';
+import { GLOBAL_OPTIONS_LINE, registerHelpCommand, topicsHelp, unknownCommand, withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
 import { registerCompletionCommand } from '../commands/completion/index.js';
@@ -23,7 +21,7 @@ declare const SPM_VERSION: string | undefined;
 
 export function createProgram(ctx: AppContext): Command {
   const program = new Command('spm')
-    .description('Sales performance for one person: goals and pace, sales and techniques, follow-ups\nand a weekly report, over one local SQLite file. Bare `spm` shows today at a glance.')
+    .description('Sales performance for one person: goals and pace, sales and techniques, follow-ups and a weekly report, over one local SQLite file. Bare `spm` shows today at a glance.')
     .version(typeof SPM_VERSION === 'string' ? SPM_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
     .option('--db <path>', 'database file (default: $SPM_DB, else ~/.local/share/spm/spm.db)')
     .option('--json', 'print one JSON document to stdout')
@@ -31,10 +29,14 @@ export function createProgram(ctx: AppContext): Command {
     .option('--no-input', 'never prompt; missing values are errors')
     .option('-y, --yes', 'answer yes to confirmations (needed to delete when not on a terminal)')
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false });
+    // Global options are listed once, here; each command's help points back in one line.
+    .configureHelp({ showGlobalOptions: false, sortSubcommands: false })
+    // `spm help` is ours: commands and topics (docs/help/*.md).
+    .helpCommand(false);
 
   program.hook('preAction', async (_program, actionCommand) => {
-    await ctx.loadStore();
+    // Help pages never touch the database: no need for the store's code.
+    if (actionCommand.name() !== 'help') await ctx.loadStore();
     const options = actionCommand.optsWithGlobals() as Partial<GlobalOptions>;
     ctx.globals = {
       db: options.db,
@@ -60,14 +62,14 @@ export function createProgram(ctx: AppContext): Command {
   registerImportCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerCompletionCommand(program, ctx);
+  registerHelpCommand(program, ctx);
 
   // Bare `spm`: the dashboard. Set after the subcommands exist, so that they do not inherit
   // allowExcessArguments; a stray word here is an unknown command.
   program.allowExcessArguments(true).action(async () => {
     if (program.args.length > 0) {
       const word = program.args[0];
-      const near = closestNames(word, program.commands.map((c) => c.name()), 1);
-      throw new InputError(`unknown command '${word}'${near.length ? ` (did you mean ${near[0]}?)` : ''}`, 'Run spm --help to see the commands.');
+      throw unknownCommand(program, word);
     }
     const { runDashboard } = await import('../commands/dashboard/dashboard.js');
     await runDashboard(ctx);
@@ -80,6 +82,7 @@ export function createProgram(ctx: AppContext): Command {
     'spm followups',
     'spm report --period month',
   ]);
+  program.addHelpText('after', () => `\n${topicsHelp()}`);
   applyToAll(program, ctx);
   return program;
 }
@@ -90,8 +93,21 @@ function applyToAll(command: Command, ctx: AppContext): void {
   command.configureOutput({
     writeOut: (text) => ctx.io.out(text),
     writeErr: (text) => ctx.io.err(text),
+    // Help wraps to the terminal's width (80 when piped), not the real process's.
+    getOutHelpWidth: () => (ctx.io.stdoutIsTTY ? ctx.io.columns : 80),
+    getErrHelpWidth: () => (ctx.io.stdoutIsTTY ? ctx.io.columns : 80),
     // Errors are printed once, by run-cli, in spm's own one-line format.
     outputError: () => {},
   });
+  if (command.parent) command.addHelpText('after', `\n${GLOBAL_OPTIONS_LINE}\n`);
+  // A noun without an action of its own (spm sale): a word that is not one of its verbs is
+  // answered like an unknown command at the top, naming the closest verb; no word, its help.
+  // (Commander keeps whether a command has an action in a private field.)
+  if (command.parent && command.commands.length > 0 && !(command as unknown as { _actionHandler: unknown })._actionHandler) {
+    command.allowExcessArguments(true).action(() => {
+      if (command.args.length > 0) throw unknownCommand(command, command.args[0]);
+      command.outputHelp();
+    });
+  }
   for (const sub of command.commands) applyToAll(sub, ctx);
 }

@@ -29,7 +29,8 @@ function reportError(error: unknown, ctx: AppContext): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
     if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
-    const message = error.message.replace(/^error:\s*/, '');
+    // Commander's own suggestions in spm's one wording: "(did you mean --amount?)".
+    const message = error.message.replace(/^error:\s*/, '').replace(/\(Did you mean (?:one of )?([^)]*)\?\)/, (_m, names: string) => `(did you mean ${names.split(/,\s*/).join(' or ')}?)`);
     ctx.io.err(`spm: ${sanitizeLine(message)}\n`);
     const hint = /unknown command/.test(message) ? 'Run spm --help to see the commands.' : 'Add --help to the command to see its usage and examples.';
     ctx.io.err(`hint: ${hint}\n`);

@@ -65,3 +65,11 @@ export function closestNames(query: string, names: readonly string[], limit = 3)
 export function nameKey(name: string): string {
   return name.trim().toLocaleLowerCase('en-US');
 }
+
+/** ` (did you mean report?)`, ` (did you mean "Acme" or "Acme Labs"?)`, or '' for no names: one wording everywhere. */
+export function didYouMean(names: readonly string[], quote = false): string {
+  if (names.length === 0) return '';
+  const shown = names.map((n) => (quote ? JSON.stringify(n) : n));
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  return ` (did you mean ${list}?)`;
+}

@@ -3,7 +3,7 @@
 import type { Db } from './open-database.js';
 import { NotFoundError } from '../domain/errors.js';
 import { parseReference } from '../domain/reference.js';
-import { closestNames, nameKey, sanitizeLine } from '../domain/text.js';
+import { closestNames, didYouMean, nameKey, sanitizeLine } from '../domain/text.js';
 
 /** Index range for names starting with a key: [key, key + U+FFFF). */
 const PREFIX_END = '\uffff';
@@ -56,6 +56,6 @@ export function resolveNamedRow<Row extends NamedRow>(db: Db, spec: NamedTable, 
       `Type more of the name, or use the id, e.g. #${spec.exampleId}.`);
   }
   const closest = closestNames(reference.text, db.prepare(`SELECT name FROM ${spec.table}`).pluck().all() as string[]);
-  const suggestion = closest.length > 0 ? ` (did you mean ${closest.map((n) => JSON.stringify(sanitizeLine(n))).join(', ')}?)` : '';
+  const suggestion = didYouMean(closest.map((n) => sanitizeLine(n)), true);
   throw new NotFoundError(`no ${spec.what} matches ${JSON.stringify(shown)}${suggestion}`, spec.unknownHint(shown));
 }
