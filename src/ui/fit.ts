@@ -148,6 +148,72 @@ export function fitLine(parts: LinePart[], width: number): string {
   }).join('');
 }
 
+/** Word-wraps styled text to `width` columns; words longer than a line are cut, never split. */
+export function wrap(text: string, width: number, indent = '', hanging = indent): string[] {
+  const lines: string[] = [];
+  let current = indent;
+  let currentWidth = visibleWidth(indent);
+  let empty = true;
+  for (const word of text.split(/ +/).filter(Boolean)) {
+    const w = visibleWidth(word);
+    if (!empty && currentWidth + 1 + w > width) {
+      lines.push(current);
+      current = hanging;
+      currentWidth = visibleWidth(hanging);
+      empty = true;
+    }
+    const room = width - currentWidth - (empty ? 0 : 1);
+    const fitted = w > room ? truncate(word, Math.max(1, room)) : word;
+    current += (empty ? '' : ' ') + fitted;
+    currentWidth += (empty ? 0 : 1) + visibleWidth(fitted);
+    empty = false;
+  }
+  if (!empty || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+/**
+ * Packs whole `items` into lines of at most `width`: `first` starts the first line, `sep`
+ * goes between items on a line, `indent` starts the others. An item is never split; one wider
+ * than a line is cut with `…`. With an infinite width everything is one line.
+ */
+export function packItems(items: string[], width: number, first: string, sep: string, indent: string): string[] {
+  const lines: string[] = [];
+  let current = first;
+  let empty = true;
+  for (const item of items) {
+    if (!empty && visibleWidth(current) + visibleWidth(sep) + visibleWidth(item) > width) {
+      lines.push(current);
+      current = indent;
+      empty = true;
+    }
+    current += (empty ? '' : sep) + truncate(item, width - visibleWidth(current));
+    empty = false;
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
+ * A shell command over as many lines as `width` needs, broken between words (never inside
+ * quotes) with ` \` continuations, so that it still runs when copied.
+ */
+export function wrapCommand(command: string, width: number, indent = ''): string[] {
+  const words = command.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
+  const lines: string[] = [];
+  let current = indent;
+  for (const word of words) {
+    const candidate = current.trim() === '' ? current + word : `${current} ${word}`;
+    // Room for the " \\" that would end this line if another word followed.
+    if (current.trim() !== '' && visibleWidth(candidate) + 2 > width) {
+      lines.push(`${current} \\`);
+      current = `${indent}    ${word}`;
+    } else current = candidate;
+  }
+  lines.push(current);
+  return lines;
+}
+
 /** Cuts every line of a block to `width` (a last resort for fixed layouts, such as charts). */
 export function fitLines(lines: string[], width: number): string[] {
   return lines.map((line) => truncate(line, width));

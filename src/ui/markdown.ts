@@ -3,7 +3,7 @@
 // Supported: # headings, paragraphs, - and 1. lists, ``` code blocks, | tables |, and inline
 // `code`, **bold** and [links](…). Anything else is kept as paragraph text.
 import type { Theme } from './theme.js';
-import { truncate, visibleWidth } from './fit.js';
+import { truncate, visibleWidth, wrap } from './fit.js';
 
 export type Block =
   | { kind: 'heading'; level: number; text: string }
@@ -98,30 +98,6 @@ function inline(text: string, style: InlineStyle): string {
     last = (match.index ?? 0) + match[0].length;
   }
   return out + style.plain(text.slice(last));
-}
-
-/** Word-wraps styled text to `width` columns; words longer than a line are cut, never split. */
-export function wrap(text: string, width: number, indent = '', hanging = indent): string[] {
-  const lines: string[] = [];
-  let current = indent;
-  let currentWidth = visibleWidth(indent);
-  let empty = true;
-  for (const word of text.split(/ +/).filter(Boolean)) {
-    const w = visibleWidth(word);
-    if (!empty && currentWidth + 1 + w > width) {
-      lines.push(current);
-      current = hanging;
-      currentWidth = visibleWidth(hanging);
-      empty = true;
-    }
-    const room = width - currentWidth - (empty ? 0 : 1);
-    const fitted = w > room ? truncate(word, Math.max(1, room)) : word;
-    current += (empty ? '' : ' ') + fitted;
-    currentWidth += (empty ? 0 : 1) + visibleWidth(fitted);
-    empty = false;
-  }
-  if (!empty || lines.length === 0) lines.push(current);
-  return lines;
 }
 
 /**

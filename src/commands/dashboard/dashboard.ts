@@ -5,6 +5,7 @@ import type { AppContext } from '../../cli/context.js';
 import { NoDatabaseError } from '../../store/open-database.js';
 import type { Store } from '../../store/store.js';
 import { writeJson } from '../../ui/json.js';
+import { outputWidth, wrap, wrapCommand } from '../../ui/fit.js';
 import { loadDailyView } from '../followups/followups.js';
 import { followupJson } from '../followup/present.js';
 import { evaluateCurrent, goalProgressJson } from '../goal/progress.js';
@@ -25,15 +26,16 @@ export async function runDashboard(ctx: AppContext) {
       writeJson(ctx.io, { database: null });
       return null;
     }
+    const width = outputWidth(ctx.io);
     ctx.io.out([
-      `${ctx.theme().bold('Welcome to spm')} — goals, sales, follow-ups and a weekly report, for one salesperson.`,
-      `No database yet (it will be ${path}). Start with:`,
+      ...wrap(`${ctx.theme().bold('Welcome to spm')} — goals, sales, follow-ups and a weekly report, for one salesperson.`, width),
+      ...wrap(`No database yet (it will be ${path}). Start with:`, width),
       '',
-      '  spm customer add "Acme Corp" --every 30',
-      '  spm sale add acme 1200 --technique referral',
-      '  spm goal add "Q1 revenue" --metric revenue --target 30000 --period quarter',
+      ...wrapCommand('spm customer add "Acme Corp" --every 30', width, '  '),
+      ...wrapCommand('spm sale add acme 1200 --technique referral', width, '  '),
+      ...wrapCommand('spm goal add "Q1 revenue" --metric revenue --target 30000 --period quarter', width, '  '),
       '',
-      'Or look around a sample database first: spm demo',
+      ...wrap('Or look around a sample database first: spm demo', width),
       '',
     ].join('\n'));
     return null;

@@ -2,11 +2,11 @@
 import type { AppContext } from '../../cli/context.js';
 import type { DailyView } from '../../domain/followup-rank.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
-import { sanitizeLine } from '../../domain/text.js';
 import { goalStatusStyle } from '../../ui/theme.js';
 import { dayCount, followupWhy } from '../followup/present.js';
 import { progressLine, type GoalProgress } from '../goal/progress.js';
-import { weekdayName } from '../followups/render.js';
+import { itemLine, weekdayName } from '../followups/render.js';
+import { outputWidth, packItems, wrap } from '../../ui/fit.js';
 
 /** Follow-ups listed by name on the dashboard; the rest are counted. */
 export const DASHBOARD_FOLLOWUPS = 5;
@@ -22,6 +22,7 @@ export function renderDashboard({ today, view, goals, currency }: DashboardData,
   const due = [...view.overdue, ...view.dueToday].slice(0, DASHBOARD_FOLLOWUPS);
   const dueTotal = view.totals.overdue + view.totals.dueToday;
   const theme = ctx.theme();
+  const width = outputWidth(ctx.io);
   const lines = [theme.bold(`spm · ${weekdayName(today)} ${formatShortDate(today)}`), ''];
   if (dueTotal === 0) lines.push(`${theme.green('✓')} No follow-ups due today.`);
   else {
@@ -29,7 +30,7 @@ export function renderDashboard({ today, view, goals, currency }: DashboardData,
     lines.push(`${theme.bold('Follow-ups')}: ${counts.join(', ')}`);
     for (const f of due) {
       const when = f.daysOverdue > 0 ? theme.red(`${dayCount(f.daysOverdue)} overdue`.padEnd(16)) : 'today'.padEnd(16);
-      lines.push(`  ${theme.dim(`#${f.id}`.padStart(6))}  ${when}  ${sanitizeLine(f.customer.name)} — ${sanitizeLine(followupWhy(f))}`);
+      lines.push(itemLine(`  ${theme.dim(`#${f.id}`.padStart(6))}  ${when}  `, f.customer.name, followupWhy(f), width));
     }
     if (dueTotal > due.length) lines.push(theme.dim(`          … and ${dueTotal - due.length} more`));
   }
@@ -38,14 +39,14 @@ export function renderDashboard({ today, view, goals, currency }: DashboardData,
     view.totals.openConcerns ? `${view.totals.openConcerns} open concern${view.totals.openConcerns === 1 ? '' : 's'}` : '',
     view.totals.dueToReorder ? `${view.totals.dueToReorder} due to reorder` : '',
   ].filter(Boolean);
-  if (attention.length) lines.push(attention.join(' · '));
+  if (attention.length) lines.push(...packItems(attention, width, '', ' · ', ''));
   if (goals.length > 0) {
     lines.push('', theme.bold('Goals'));
     for (const progress of goals) {
       const colour = goalStatusStyle(theme, progress.pace.status);
-      lines.push(`  ${colour('●')} ${progressLine(progress, currency)}`);
+      lines.push(...wrap(`${colour('●')} ${progressLine(progress, currency)}`, width, '  ', '    '));
     }
   }
-  lines.push('', theme.dim('More: spm followups · spm goal list · spm report · spm --help'));
+  lines.push('', ...packItems(['spm followups', 'spm goal list', 'spm report', 'spm --help'], width, 'More: ', ' · ', '      ').map((line) => theme.dim(line)));
   return `${lines.join('\n')}\n`;
 }
