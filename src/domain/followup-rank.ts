@@ -1,20 +1,15 @@
 // The daily view as a pure function of (today, open follow-ups, cadence candidates, open
 // concerns): what is overdue, due today, upcoming, going cold, and whether the day is quiet.
 import { addDays, toDayNumber, type LocalDate } from './local-date.js';
-import type { Concern, CustomerRef, Followup } from './records.js';
+import type { Concern, Followup } from './records.js';
 import { isDueToReorder, rankDueToReorder, type CustomerReorder } from './reorder.js';
+import { isGoingCold, type CadenceCandidate } from './rules/going-cold.js';
+
+export type { CadenceCandidate };
 
 /** A follow-up with how late it is as of today (0 when due today or later). */
 export interface RankedFollowup extends Followup {
   daysOverdue: number;
-}
-
-/** A customer with a cadence and the latest day anything happened with them. */
-export interface CadenceCandidate {
-  customer: CustomerRef;
-  cadenceDays: number;
-  /** Latest sale or check-in day, else the day the customer was added. */
-  lastContact: LocalDate;
 }
 
 export interface GoingCold extends CadenceCandidate {
@@ -88,24 +83,6 @@ export function daysOverdue(followup: Pick<Followup, 'dueDate' | 'status'>, toda
   return Math.max(0, daysBetween(followup.dueDate, today));
 }
 
-/**
- * SPEC: last contact is the latest sale (won or lost) or check-in; the day the customer was
- * added only when there is none. (History entered after adding a customer counts as it is.)
- */
-export function lastContactDate(addedDate: LocalDate, touches: readonly (LocalDate | null | undefined)[]): LocalDate {
-  let latest: LocalDate | undefined;
-  for (const date of touches) if (date && (latest === undefined || date > latest)) latest = date;
-  return latest ?? addedDate;
-}
-
-/**
- * Going cold: the last contact is more than the cadence ago, i.e. today is later than
- * lastContact + cadenceDays. A customer seen exactly `cadence` days ago is not cold yet.
- */
-export function isGoingCold(candidate: CadenceCandidate, today: LocalDate): boolean {
-  return daysBetween(candidate.lastContact, today) > candidate.cadenceDays;
-}
-
 const byDueThenId = (a: Followup, b: Followup) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id);
 
 export function buildDailyView(input: DailyViewInput): DailyView {
@@ -120,9 +97,7 @@ export function buildDailyView(input: DailyViewInput): DailyView {
     else if (followup.dueDate <= upcomingUntil) view.upcoming.push(ranked);
   }
   for (const c of input.cadenceCandidates) {
-    const daysSinceContact = todayNumber - dayNumber(c.lastContact);
-    // isGoingCold, with the day count at hand.
-    if (daysSinceContact > c.cadenceDays) view.goingCold.push({ customer: c.customer, cadenceDays: c.cadenceDays, lastContact: c.lastContact, daysSinceContact });
+    if (isGoingCold(c, today)) view.goingCold.push({ customer: c.customer, cadenceDays: c.cadenceDays, lastContact: c.lastContact, daysSinceContact: todayNumber - dayNumber(c.lastContact) });
   }
   // Longest past their cadence first: they are the coldest.
   view.goingCold.sort((a, b) => (b.daysSinceContact - b.cadenceDays) - (a.daysSinceContact - a.cadenceDays) || a.customer.id - b.customer.id);

@@ -5,9 +5,22 @@
 // maintaining them row by row (measured on 1M sales: see the issue note).
 import type { Db } from './open-database.js';
 import { reorderRowsSql } from './migrations.js';
+import { LAST_CONTACT_REFRESH_SQL } from '../domain/rules/last-contact.sql.js';
+import { FIRST_WON_REFRESH_SQL } from '../domain/rules/new-or-repeat.sql.js';
+import { DAY_TOTALS_REFRESH_SQL } from '../domain/rules/day-totals.sql.js';
 
-/** The insert triggers of schema v3, v6, v7 and v9, mirrored by refreshDerived() below. */
-const KNOWN_INSERT_TRIGGERS = ['sales_last_contact_insert', 'checkins_last_contact_insert', 'sales_first_won_insert', 'sales_daily_insert', 'sales_reorder_insert'];
+/**
+ * The insert triggers on sales and check-ins (schema v3, v6, v7 and v9), mirrored by
+ * refreshDerived() below. A new insert trigger on those tables must be added here with its
+ * set-based refresh, or bulk imports quietly take the slow path (test/store/bulk-triggers.test.ts fails).
+ */
+export const KNOWN_INSERT_TRIGGERS: readonly string[] = ['sales_last_contact_insert', 'checkins_last_contact_insert', 'sales_first_won_insert', 'sales_daily_insert', 'sales_reorder_insert'];
+
+/** The insert triggers on sales and check-ins, whatever they are named. */
+export function insertTriggers(db: Db): SchemaObject[] {
+  return (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('sales', 'checkins')`).all() as SchemaObject[])
+    .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql));
+}
 
 interface SchemaObject {
   name: string;
@@ -27,7 +40,7 @@ export interface BulkState {
  * know how to replay: then rows are inserted the ordinary way.
  */
 export function suspendForBulk(db: Db, dropIndexes: boolean): BulkState | undefined {
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('sales', 'checkins') AND name LIKE '%\\_insert' ESCAPE '\\'`).all() as SchemaObject[];
+  const triggers = insertTriggers(db);
   if (triggers.some((t) => !KNOWN_INSERT_TRIGGERS.includes(t.name))) return undefined;
   // UNIQUE (external_id) stays: it is how re-imports find duplicates. Its sql is NULL.
   const indexes = dropIndexes
@@ -58,28 +71,14 @@ export function resumeAfterBulk(db: Db, state: BulkState): void {
 function refreshDerived(db: Db, state: BulkState): void {
   const names = new Set(state.triggers.map((t) => t.name));
   if (names.has('sales_last_contact_insert') || names.has('checkins_last_contact_insert')) {
-    // WHERE true: an upsert after a SELECT needs it to parse (SQLite's "parsing ambiguity").
-    db.prepare(`
-      INSERT INTO customer_last_contact (customer_id, last_date)
-      SELECT customer_id, max(date) FROM (
-        SELECT customer_id, date FROM sales WHERE id > :maxSaleId
-        UNION ALL
-        SELECT customer_id, date FROM checkins WHERE id > :maxCheckinId)
-      WHERE true GROUP BY customer_id
-      ON CONFLICT (customer_id) DO UPDATE SET last_date = max(last_date, excluded.last_date)`).run({ maxSaleId: state.maxSaleId, maxCheckinId: state.maxCheckinId });
+    // WHERE true in it: an upsert after a SELECT needs it to parse (SQLite's "parsing ambiguity").
+    db.prepare(LAST_CONTACT_REFRESH_SQL).run({ maxSaleId: state.maxSaleId, maxCheckinId: state.maxCheckinId });
   }
   if (names.has('sales_first_won_insert')) {
-    db.prepare(`
-      INSERT INTO customer_first_won (customer_id, first_won_date)
-      SELECT customer_id, min(date) FROM sales WHERE id > :maxSaleId AND outcome = 'won' GROUP BY customer_id
-      ON CONFLICT (customer_id) DO UPDATE SET first_won_date = min(first_won_date, excluded.first_won_date)`).run({ maxSaleId: state.maxSaleId });
+    db.prepare(FIRST_WON_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
   }
   if (names.has('sales_daily_insert')) {
-    db.prepare(`
-      INSERT INTO sales_daily (date, won_cents, won, lost)
-      SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0), sum(outcome = 'won'), sum(outcome = 'lost')
-      FROM sales WHERE id > :maxSaleId GROUP BY date
-      ON CONFLICT (date) DO UPDATE SET won_cents = won_cents + excluded.won_cents, won = won + excluded.won, lost = lost + excluded.lost`).run({ maxSaleId: state.maxSaleId });
+    db.prepare(DAY_TOTALS_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
   }
   if (names.has('sales_reorder_insert')) {
     // The customers with new won sales, recomputed from their whole history in one statement.

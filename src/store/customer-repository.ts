@@ -5,6 +5,7 @@ import type { LocalDate } from '../domain/local-date.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
 import { nameKey, sanitizeLine } from '../domain/text.js';
 import { resolveNamedRow } from './resolve-name.js';
+import { lastContactSql } from '../domain/rules/last-contact.sql.js';
 
 interface CustomerRow {
   id: number;
@@ -153,9 +154,7 @@ export class CustomerRepository {
     const { where, params } = this.filterClause(filter);
     const sql = `
       SELECT ${COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')},
-        -- The latest sale or check-in; the day added only when there is none (as domain lastContactDate).
-        coalesce(nullif(max(coalesce((SELECT max(s.date) FROM sales s WHERE s.customer_id = c.id), ''),
-            coalesce((SELECT max(k.date) FROM checkins k WHERE k.customer_id = c.id), '')), ''), c.added_date) AS last_contact,
+        ${lastContactSql('(SELECT l.last_date FROM customer_last_contact l WHERE l.customer_id = c.id)', 'c.added_date')} AS last_contact,
         coalesce((SELECT sum(s.amount_cents) FROM sales s WHERE s.customer_id = c.id AND s.outcome = 'won'), 0) AS lifetime_cents
       FROM customers c ${where}
       ORDER BY c.id DESC

@@ -3,7 +3,8 @@
 import type { Db } from './open-database.js';
 import type { Followup, FollowupSource, FollowupStatus } from '../domain/records.js';
 import type { LocalDate } from '../domain/local-date.js';
-import type { CadenceCandidate } from '../domain/followup-rank.js';
+import type { CadenceCandidate } from '../domain/rules/going-cold.js';
+import { GOING_COLD_WHERE_SQL } from '../domain/rules/going-cold.sql.js';
 import { NotFoundError } from '../domain/errors.js';
 
 interface FollowupRow {
@@ -137,9 +138,21 @@ export class FollowupRepository {
 
   /** Closes an open follow-up as done or cancelled on `date`, keeping any note given. */
   close(id: number, status: 'done' | 'cancelled', date: LocalDate, note: string | null = null): Followup {
-    this.db.prepare('UPDATE followups SET status = ?, done_date = ?, note = coalesce(?, note), updated_at = ? WHERE id = ?')
-      .run(status, date, note, this.nowIso(), id);
-    return this.get(id);
+    const [closed] = this.closeMany([id], status, date, note);
+    if (!closed) return this.get(id); // throws NotFoundError
+    return closed;
+  }
+
+  /**
+   * Closes follow-ups as done or cancelled on `date`, keeping any note given, in one UPDATE and
+   * one SELECT however many: soonest due first.
+   */
+  closeMany(ids: readonly number[], status: 'done' | 'cancelled', date: LocalDate, note: string | null = null): Followup[] {
+    if (ids.length === 0) return [];
+    const list = JSON.stringify(ids);
+    this.db.prepare('UPDATE followups SET status = ?, done_date = ?, note = coalesce(?, note), updated_at = ? WHERE id IN (SELECT value FROM json_each(?))')
+      .run(status, date, note, this.nowIso(), list);
+    return (this.db.prepare(`${SELECT} WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.due_date, f.id`).all(list) as FollowupRow[]).map(followupFromRow);
   }
 
   reschedule(id: number, dueDate: LocalDate): Followup {
@@ -157,7 +170,7 @@ export class FollowupRepository {
    * ones going cold, coldest first (the earliest touch-by day), with how many there are in all.
    * Reads customer_cadence (v8) in index order and stops at `limit`, so the cost grows with the
    * customers shown, and the count with the customers going cold, not with the history. The
-   * domain's isGoingCold applies the same rule again on the rows returned.
+   * rule and its SQL: src/domain/rules/going-cold.ts and going-cold.sql.ts.
    */
   goingColdCandidates(today: LocalDate, limit?: number): { candidates: CadenceCandidate[]; total: number } {
     const rows = this.db.prepare(`
@@ -174,8 +187,5 @@ export class FollowupRepository {
   }
 }
 
-/** Customers going cold on the given day: past their touch-by day, and no open follow-up (a scheduled touch suppresses the flag). */
-const COLD_ON_DAY = `WHERE k.touch_by < ?
-        AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = k.customer_id AND f.status = 'open')`;
-const GOING_COLD_FROM = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by ${COLD_ON_DAY}`;
-const GOING_COLD = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by JOIN customers c ON c.id = k.customer_id ${COLD_ON_DAY}`;
+const GOING_COLD_FROM = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by ${GOING_COLD_WHERE_SQL}`;
+const GOING_COLD = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by JOIN customers c ON c.id = k.customer_id ${GOING_COLD_WHERE_SQL}`;

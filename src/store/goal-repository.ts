@@ -2,11 +2,13 @@
 // over date ranges (the sales_date and checkins_date indexes), never by loading sales.
 import type { Db } from './open-database.js';
 import type { LocalDate } from '../domain/local-date.js';
-import type { PeriodKind } from '../domain/period.js';
+import type { DateRange, PeriodKind } from '../domain/period.js';
 import type { DailyFact, Goal, GoalMetric, Milestone } from '../domain/goal-pace.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
 import { nameKey, sanitizeLine } from '../domain/text.js';
 import { resolveNamedRow } from './resolve-name.js';
+import { dayTotalsAggregateSql } from '../domain/rules/day-totals.sql.js';
+import { isNewSql } from '../domain/rules/new-or-repeat.sql.js';
 
 interface GoalRow {
   id: number;
@@ -43,8 +45,8 @@ const COLUMNS = 'id, name, metric, target_x100, period, from_date, to_date, recu
 export class GoalRepository {
   constructor(private readonly db: Db, private readonly nowIso: () => string) {}
 
-  private fromRow(row: GoalRow): Goal {
-    const milestones = (this.db.prepare('SELECT date, value_x100 FROM goal_milestones WHERE goal_id = ? ORDER BY date').all(row.id) as { date: string; value_x100: number }[])
+  private fromRow(row: GoalRow, milestoneRows?: readonly MilestoneRow[]): Goal {
+    const milestones = (milestoneRows ?? this.db.prepare('SELECT goal_id, date, value_x100 FROM goal_milestones WHERE goal_id = ? ORDER BY date').all(row.id) as MilestoneRow[])
       .map((m) => ({ date: m.date, value: m.value_x100 / 100 }));
     return {
       id: row.id,
@@ -109,7 +111,14 @@ export class GoalRepository {
   /** Every goal, oldest first; archived ones only when asked. */
   list(includeArchived: boolean): Goal[] {
     const rows = this.db.prepare(`SELECT ${COLUMNS} FROM goals ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY id`).all() as GoalRow[];
-    return rows.map((row) => this.fromRow(row));
+    // Every goal's milestones in one query, not one per goal.
+    const milestones = new Map<number, MilestoneRow[]>();
+    for (const m of this.db.prepare('SELECT goal_id, date, value_x100 FROM goal_milestones ORDER BY goal_id, date').all() as MilestoneRow[]) {
+      const list = milestones.get(m.goal_id);
+      if (list) list.push(m);
+      else milestones.set(m.goal_id, [m]);
+    }
+    return rows.map((row) => this.fromRow(row, milestones.get(row.id) ?? []));
   }
 
   update(id: number, patch: GoalPatch): Goal {
@@ -141,9 +150,9 @@ export class GoalRepository {
     return this.db.prepare('SELECT count(*) FROM goal_logs WHERE goal_id = ?').pluck().get(goalId) as number;
   }
 
-  /** The day of a customer's first won sale ever, or null. */
+  /** The day of a customer's first won sale ever (customer_first_won, v6), or null. */
   firstWonSale(customerId: number): LocalDate | null {
-    return (this.db.prepare("SELECT min(date) FROM sales WHERE customer_id = ? AND outcome = 'won'").pluck().get(customerId) as string | null) ?? null;
+    return (this.db.prepare('SELECT first_won_date FROM customer_first_won WHERE customer_id = ?').pluck().get(customerId) as string | undefined) ?? null;
   }
 
   /**
@@ -156,6 +165,26 @@ export class GoalRepository {
    */
   dailyFacts(goal: Goal, from: LocalDate, to: LocalDate, cache: Map<string, unknown> = new Map()): DailyFact[] {
     if (from > to) return [];
+    return this.factsOver(goal, [{ from, to }], cache);
+  }
+
+  /**
+   * The goal's facts per day in each of `ranges` (disjoint, in date order: the past periods of
+   * a recurring goal), in a fixed few queries however many ranges: the facts of the whole span
+   * split by range. New-customers and repeat-revenue judge each customer against the range
+   * that holds the day.
+   */
+  dailyFactsByRange(goal: Goal, ranges: readonly DateRange[]): DailyFact[][] {
+    const valid = ranges.filter((r) => r.from <= r.to);
+    if (valid.length === 0) return ranges.map(() => []);
+    const facts = this.factsOver(goal, valid, new Map());
+    return ranges.map((r) => facts.filter((d) => d.date >= r.from && d.date <= r.to));
+  }
+
+  /** Facts over disjoint `ranges` in date order. */
+  private factsOver(goal: Goal, ranges: readonly DateRange[], cache: Map<string, unknown>): DailyFact[] {
+    const from = ranges[0].from;
+    const to = ranges[ranges.length - 1].to;
     const filter = { segment: goal.segment, product: goal.product, technique: goal.technique };
     switch (goal.metric) {
       case 'revenue':
@@ -165,11 +194,11 @@ export class GoalRepository {
       case 'win-rate':
         return this.saleDays(filter, from, to, cache).map((d) => ({ date: d.date, value: d.won, count: d.decided }));
       case 'new-customers':
-        return this.freshDays(filter, from, to, cache).filter((d) => d.customers > 0).map((d) => ({ date: d.date, value: d.customers, count: 0 }));
+        return this.freshDays(filter, ranges, cache).filter((d) => d.customers > 0).map((d) => ({ date: d.date, value: d.customers, count: 0 }));
       case 'repeat-revenue': {
         // Revenue from customers with a won sale before the timeline began (as in the report):
         // the range's revenue minus that of its new customers.
-        const freshCents = new Map(this.freshDays(filter, from, to, cache).map((d) => [d.date, d.cents]));
+        const freshCents = new Map(this.freshDays(filter, ranges, cache).map((d) => [d.date, d.cents]));
         return this.saleDays(filter, from, to, cache)
           .map((d) => ({ date: d.date, value: (d.wonCents - (freshCents.get(d.date) ?? 0)) / 100, count: 0 }))
           .filter((d) => d.value > 0);
@@ -214,38 +243,43 @@ export class GoalRepository {
           .all(from, to) as { date: string; wonCents: number; won: number; decided: number }[];
       }
       const f = this.saleFilter(filter);
-      return this.db.prepare(`SELECT s.date AS date, coalesce(sum(CASE WHEN s.outcome = 'won' THEN s.amount_cents END), 0) AS wonCents,
-                                     sum(s.outcome = 'won') AS won, count(*) AS decided
-                              FROM sales s INDEXED BY sales_date ${f.join} WHERE s.date BETWEEN ? AND ? ${f.where} GROUP BY s.date`)
-        .all(...f.joinParams, from, to, ...f.whereParams) as { date: string; wonCents: number; won: number; decided: number }[];
+      // The day totals' own aggregate (src/domain/rules/day-totals.sql.ts) over the matching sales.
+      return (this.db.prepare(`SELECT s.date AS date, ${dayTotalsAggregateSql('s.', { wonCents: 'wonCents', won: 'won', lost: 'lost' })}
+                               FROM sales s INDEXED BY sales_date ${f.join} WHERE s.date BETWEEN ? AND ? ${f.where} GROUP BY s.date`)
+        .all(...f.joinParams, from, to, ...f.whereParams) as { date: string; wonCents: number; won: number; lost: number }[])
+        .map((d) => ({ date: d.date, wonCents: d.wonCents, won: d.won, decided: d.won + d.lost }));
     });
   }
 
   /**
    * Per day: how many customers had their first won sale ever then (their first matching won
-   * sale in the range, with no won sale at all before `from`), and the won cents of such new
-   * customers.
+   * sale in the range, with no won sale at all before the range began), and the won cents of
+   * such new customers. `ranges` are disjoint (one timeline, or the past periods of a recurring
+   * goal): a customer is new in the range that holds their first won sale ever.
    */
-  private freshDays(filter: SaleFilter, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; customers: number; cents: number }[] {
-    return this.cached(cache, ['fresh', filter, from, to], () => {
+  private freshDays(filter: SaleFilter, ranges: readonly DateRange[], cache: Map<string, unknown>): { date: string; customers: number; cents: number }[] {
+    return this.cached(cache, ['fresh', filter, ranges], () => {
       const f = this.saleFilter(filter);
-      // customer_first_won (v6) gives the customers whose first won sale ever is in the range;
-      // each is then read in sales_customer for its matching won sales in the range.
+      const values = ranges.map(() => '(?, ?)').join(', ');
+      // customer_first_won (v6) gives the customers whose first won sale ever is in a range;
+      // each is then read in sales_customer for its matching won sales in that range.
       return this.db.prepare(`
-        WITH fresh AS MATERIALIZED (
-          SELECT fw.customer_id AS customer_id, min(s.date) AS first
-          FROM customer_first_won fw INDEXED BY customer_first_won_date
-          CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fw.customer_id AND s.outcome = 'won' AND s.date BETWEEN ? AND ? ${f.join}
-          WHERE fw.first_won_date BETWEEN ? AND ? ${f.where}
-          GROUP BY fw.customer_id)
+        WITH ranges (range_from, range_to) AS (VALUES ${values}),
+        fresh AS MATERIALIZED (
+          SELECT fw.customer_id AS customer_id, r.range_from AS range_from, r.range_to AS range_to, min(s.date) AS first
+          FROM ranges r
+          CROSS JOIN customer_first_won fw INDEXED BY customer_first_won_date ON ${isNewSql('fw.first_won_date', 'r.range_from', 'r.range_to')}
+          CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fw.customer_id AND s.outcome = 'won' AND s.date BETWEEN r.range_from AND r.range_to ${f.join}
+          WHERE 1 = 1 ${f.where}
+          GROUP BY fw.customer_id, r.range_from)
         SELECT date, sum(customers) AS customers, sum(cents) AS cents FROM (
           SELECT first AS date, count(*) AS customers, 0 AS cents FROM fresh GROUP BY first
           UNION ALL
           SELECT s.date AS date, 0 AS customers, sum(s.amount_cents) AS cents
-          FROM fresh CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fresh.customer_id AND s.outcome = 'won' AND s.date BETWEEN ? AND ? ${f.join}
+          FROM fresh CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fresh.customer_id AND s.outcome = 'won' AND s.date BETWEEN fresh.range_from AND fresh.range_to ${f.join}
           WHERE 1 = 1 ${f.where} GROUP BY s.date)
         GROUP BY date`)
-        .all(from, to, ...f.joinParams, from, to, ...f.whereParams, from, to, ...f.joinParams, ...f.whereParams) as { date: string; customers: number; cents: number }[];
+        .all(...ranges.flatMap((r) => [r.from, r.to]), ...f.joinParams, ...f.whereParams, ...f.joinParams, ...f.whereParams) as { date: string; customers: number; cents: number }[];
     });
   }
 
@@ -258,6 +292,12 @@ export class GoalRepository {
         .all(...(segment !== null ? [segment] : []), from, to) as { date: string; checkins: number; ratingSum: number; rated: number }[];
     });
   }
+}
+
+interface MilestoneRow {
+  goal_id: number;
+  date: string;
+  value_x100: number;
 }
 
 interface SaleFilter {

@@ -2,9 +2,19 @@
 // (versions increase but need not be consecutive); each runs in its own transaction. Append
 // new migrations; never edit one that has shipped.
 //
+// The SQL of derived tables that keeps a business rule (last contact, going cold, new or repeat
+// customer, day totals) lives beside the rule in src/domain/rules/*.sql.ts. A shipped
+// migration's text must not change (test/store/migrations-frozen.test.ts): to change a rule's
+// SQL, add a migration that drops and recreates its triggers from the rule's module.
+//
 // Conventions: money in integer cents (`*_cents`); goal targets and custom-goal amounts are
 // metric values times 100 (`*_x100`, so cents for money, hundredths for counts, percents and
 // 1–5 averages); calendar days as TEXT 'YYYY-MM-DD'; created/updated stamps as UTC ISO text.
+
+import { lastContactSql, lastContactTriggersSql, latestTouchSql } from '../domain/rules/last-contact.sql.js';
+import { cadenceTriggersSql, touchBySql } from '../domain/rules/going-cold.sql.js';
+import { firstWonTriggersSql } from '../domain/rules/new-or-repeat.sql.js';
+import { dayTotalsTriggersSql, dayTotalsAggregateSql } from '../domain/rules/day-totals.sql.js';
 
 export interface Migration {
   version: number;
@@ -255,12 +265,6 @@ CREATE INDEX checkins_low ON checkins (customer_id, date) WHERE satisfaction <= 
  * Derived data: rebuilt from customers and customer_last_contact at will.
  */
 function cadenceMigrationSql(): string {
-  const recompute = (id: string) => `
-  DELETE FROM customer_cadence WHERE customer_id = ${id};
-  INSERT INTO customer_cadence (customer_id, last_contact, touch_by)
-    SELECT id, last_contact, coalesce(date(last_contact, '+' || cadence_days || ' days'), '9999-12-31') FROM (
-      SELECT c.id, c.cadence_days, coalesce((SELECT l.last_date FROM customer_last_contact l WHERE l.customer_id = c.id), c.added_date) AS last_contact
-      FROM customers c WHERE c.id = ${id} AND c.cadence_days IS NOT NULL AND c.archived = 0);`;
   return `
 CREATE TABLE customer_cadence (
   customer_id   INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
@@ -269,28 +273,14 @@ CREATE TABLE customer_cadence (
                                                  -- (9999-12-31 past the calendar's end, where date() is NULL)
 );
 INSERT INTO customer_cadence (customer_id, last_contact, touch_by)
-  SELECT id, last_contact, coalesce(date(last_contact, '+' || cadence_days || ' days'), '9999-12-31') FROM (
-    SELECT c.id, c.cadence_days, coalesce(l.last_date, c.added_date) AS last_contact
+  SELECT id, last_contact, ${touchBySql('last_contact', 'cadence_days')} FROM (
+    SELECT c.id, c.cadence_days, ${lastContactSql('l.last_date', 'c.added_date')} AS last_contact
     FROM customers c LEFT JOIN customer_last_contact l ON l.customer_id = c.id
     WHERE c.cadence_days IS NOT NULL AND c.archived = 0);
 CREATE INDEX customer_cadence_touch_by ON customer_cadence (touch_by, customer_id);
 -- v3's index for the old going-cold query; nothing reads it now.
 DROP INDEX IF EXISTS customers_cadence;
-CREATE TRIGGER customers_cadence_insert AFTER INSERT ON customers BEGIN${recompute('NEW.id')}
-END;
-CREATE TRIGGER customers_cadence_update AFTER UPDATE OF cadence_days, archived, added_date ON customers BEGIN${recompute('NEW.id')}
-END;
--- Also without foreign keys on (another tool on the file): the count of customers going cold reads this table alone.
-CREATE TRIGGER customers_cadence_delete AFTER DELETE ON customers BEGIN
-  DELETE FROM customer_cadence WHERE customer_id = OLD.id;
-END;
-CREATE TRIGGER last_contact_cadence_insert AFTER INSERT ON customer_last_contact BEGIN${recompute('NEW.customer_id')}
-END;
--- customer_last_contact's updates only move last_date: one customer to recompute.
-CREATE TRIGGER last_contact_cadence_update AFTER UPDATE OF last_date ON customer_last_contact BEGIN${recompute('NEW.customer_id')}
-END;
-CREATE TRIGGER last_contact_cadence_delete AFTER DELETE ON customer_last_contact BEGIN${recompute('OLD.customer_id')}
-END;`;
+${cadenceTriggersSql()}`;
 }
 
 /**
@@ -300,14 +290,6 @@ END;`;
  * 66 ms). Derived data: rebuilt from sales at will. Days left with no sale are removed.
  */
 function salesDailyMigrationSql(): string {
-  const add = (row: string) => `
-  INSERT INTO sales_daily (date, won_cents, won, lost)
-    VALUES (${row}.date, CASE WHEN ${row}.outcome = 'won' THEN ${row}.amount_cents ELSE 0 END, ${row}.outcome = 'won', ${row}.outcome = 'lost')
-    ON CONFLICT (date) DO UPDATE SET won_cents = won_cents + excluded.won_cents, won = won + excluded.won, lost = lost + excluded.lost;`;
-  const remove = (row: string) => `
-  UPDATE sales_daily SET won_cents = won_cents - CASE WHEN ${row}.outcome = 'won' THEN ${row}.amount_cents ELSE 0 END,
-    won = won - (${row}.outcome = 'won'), lost = lost - (${row}.outcome = 'lost') WHERE date = ${row}.date;
-  DELETE FROM sales_daily WHERE date = ${row}.date AND won = 0 AND lost = 0;`;
   return `
 CREATE TABLE sales_daily (
   date       TEXT PRIMARY KEY,
@@ -316,14 +298,9 @@ CREATE TABLE sales_daily (
   lost       INTEGER NOT NULL
 ) WITHOUT ROWID;
 INSERT INTO sales_daily (date, won_cents, won, lost)
-  SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0), sum(outcome = 'won'), sum(outcome = 'lost')
+  SELECT date, ${dayTotalsAggregateSql()}
   FROM sales GROUP BY date;
-CREATE TRIGGER sales_daily_insert AFTER INSERT ON sales BEGIN${add('NEW')}
-END;
-CREATE TRIGGER sales_daily_update AFTER UPDATE OF date, outcome, amount_cents ON sales BEGIN${remove('OLD')}${add('NEW')}
-END;
-CREATE TRIGGER sales_daily_delete AFTER DELETE ON sales BEGIN${remove('OLD')}
-END;`;
+${dayTotalsTriggersSql()}`;
 }
 
 /**
@@ -333,10 +310,6 @@ END;`;
  * bench database: ~100 ms per year-long goal before). Derived data, rebuilt from sales at will.
  */
 function firstWonMigrationSql(): string {
-  const recompute = (id: string) => `
-  DELETE FROM customer_first_won WHERE customer_id = ${id};
-  INSERT INTO customer_first_won (customer_id, first_won_date)
-    SELECT ${id}, min(date) FROM sales WHERE customer_id = ${id} AND outcome = 'won' HAVING min(date) IS NOT NULL;`;
   return `
 CREATE TABLE customer_first_won (
   customer_id     INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
@@ -345,14 +318,7 @@ CREATE TABLE customer_first_won (
 CREATE INDEX customer_first_won_date ON customer_first_won (first_won_date, customer_id);
 INSERT INTO customer_first_won (customer_id, first_won_date)
   SELECT customer_id, min(date) FROM sales WHERE outcome = 'won' GROUP BY customer_id;
-CREATE TRIGGER sales_first_won_insert AFTER INSERT ON sales WHEN NEW.outcome = 'won' BEGIN
-  INSERT INTO customer_first_won (customer_id, first_won_date) VALUES (NEW.customer_id, NEW.date)
-    ON CONFLICT (customer_id) DO UPDATE SET first_won_date = min(first_won_date, excluded.first_won_date);
-END;
-CREATE TRIGGER sales_first_won_update AFTER UPDATE OF date, outcome, customer_id ON sales BEGIN${recompute('OLD.customer_id')}${recompute('NEW.customer_id')}
-END;
-CREATE TRIGGER sales_first_won_delete AFTER DELETE ON sales WHEN OLD.outcome = 'won' BEGIN${recompute('OLD.customer_id')}
-END;`;
+${firstWonTriggersSql()}`;
 }
 
 /**
@@ -363,31 +329,15 @@ END;`;
  * Derived data only: it can be dropped and rebuilt from sales and check-ins at any time.
  */
 function lastContactMigrationSql(): string {
-  // The latest contact of customer `id` from the per-customer indexes ('' when none).
-  const latest = (id: string) => `max(coalesce((SELECT max(date) FROM sales WHERE customer_id = ${id} AND outcome = 'won'), ''),
-      coalesce((SELECT max(date) FROM sales WHERE customer_id = ${id} AND outcome = 'lost'), ''),
-      coalesce((SELECT max(date) FROM checkins WHERE customer_id = ${id}), ''))`;
-  const recompute = (id: string) => `
-  DELETE FROM customer_last_contact WHERE customer_id = ${id};
-  INSERT INTO customer_last_contact (customer_id, last_date) SELECT ${id}, d FROM (SELECT ${latest(id)} AS d) WHERE d <> '';`;
-  const triggers = (table: string) => `
-CREATE TRIGGER ${table}_last_contact_insert AFTER INSERT ON ${table} BEGIN
-  INSERT INTO customer_last_contact (customer_id, last_date) VALUES (NEW.customer_id, NEW.date)
-    ON CONFLICT (customer_id) DO UPDATE SET last_date = max(last_date, excluded.last_date);
-END;
-CREATE TRIGGER ${table}_last_contact_update AFTER UPDATE OF date, customer_id ON ${table} BEGIN${recompute('OLD.customer_id')}${recompute('NEW.customer_id')}
-END;
-CREATE TRIGGER ${table}_last_contact_delete AFTER DELETE ON ${table} BEGIN${recompute('OLD.customer_id')}
-END;`;
   return `
 CREATE TABLE customer_last_contact (
   customer_id   INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
   last_date     TEXT NOT NULL                    -- latest sale (won or lost) or check-in day
 );
 INSERT INTO customer_last_contact (customer_id, last_date)
-  SELECT id, d FROM (SELECT c.id, ${latest('c.id')} AS d FROM customers c) WHERE d <> '';
-${triggers('sales')}
-${triggers('checkins')}
+  SELECT id, d FROM (SELECT c.id, ${latestTouchSql('c.id')} AS d FROM customers c) WHERE d <> '';
+${lastContactTriggersSql('sales')}
+${lastContactTriggersSql('checkins')}
 -- Customers with a stay-in-touch cadence, covering what "going cold" reads.
 CREATE INDEX customers_cadence ON customers (id, cadence_days, added_date, name) WHERE cadence_days IS NOT NULL AND archived = 0;
 -- Open follow-ups are a small slice of all follow-ups: the daily view and "has an open

@@ -4,6 +4,7 @@ import type { Db } from './open-database.js';
 import type { DateRange } from '../domain/period.js';
 import type { ReportFacts, ReportSpec, SalesCubeCell, SalesFacts } from '../domain/report.js';
 import { TOP_CUSTOMERS } from '../domain/report.js';
+import { isRepeatSql } from '../domain/rules/new-or-repeat.sql.js';
 
 /**
  * Won revenue per customer in a range (from the won-sales index), with whether they had a won
@@ -14,7 +15,7 @@ import { TOP_CUSTOMERS } from '../domain/report.js';
 const ACTIVE_CUSTOMERS = `
   active AS MATERIALIZED (
     SELECT s.customer_id, sum(s.amount_cents) AS revenue, count(*) AS won,
-           coalesce((SELECT fw.first_won_date < :from FROM customer_first_won fw WHERE fw.customer_id = s.customer_id), 0) AS repeat
+           coalesce((SELECT ${isRepeatSql('fw.first_won_date', ':from')} FROM customer_first_won fw WHERE fw.customer_id = s.customer_id), 0) AS repeat
     FROM sales s INDEXED BY sales_won
     WHERE s.date BETWEEN :from AND :to AND s.outcome = 'won'
     GROUP BY s.customer_id

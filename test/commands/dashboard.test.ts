@@ -33,8 +33,8 @@ describe('bare spm: the dashboard', () => {
     expect(text.stdout).not.toMatch(/later/);
     expect(text.stdout).toMatch(/1 open concern/);
     // $1,000 of $3,100 = 32%; an even pace by the 15th of 31 days is 48%; ($3,100 − $1,000) / 16 days = $131.25/day,
-    // shown rounded up to whole currency units (what it takes).
-    expect(text.stdout).toMatch(/March revenue: 32% of \$3,100 — expected 48% by today; \$132\/day to go/);
+    // to the cent, as the report and goal list show it.
+    expect(text.stdout).toMatch(/March revenue: 32% of \$3,100 — expected 48% by today; \$131\.25\/day to go/);
     expect(snapshot(temp.dbPath)).toBe(before); // reads never write
 
     const json = (await run(['--json'])).json();

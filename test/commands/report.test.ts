@@ -232,7 +232,7 @@ describe('spm report (text)', () => {
       { id: 2, name: 'Win rate', metric: 'win-rate', target: 60, from: '2026-01-01', to: '2026-03-31', actual: 64.5, percent: 107.5, expected: 60, projected: 64.5, neededPerDay: null, status: 'ahead', milestones: [] },
     ];
     const text = renderReport(buildReport(spec, facts, goals), { theme: createTheme(0), previousRange: spec.previous, trendUnit: 'weeks', asOf: spec.asOf });
-    expect(text).toMatch(/Q1 revenue with a v… █{8}░{4}│░{3} {3}50% {2}€15,000 of €30,000 behind · €938\/day to go/);
+    expect(text).toMatch(/Q1 revenue with a v… █{8}░{4}│░{3} {3}50% {2}€15,000 of €30,000 behind · €937\.50\/day to go/);
     expect(text).toMatch(/Win rate\s+█{16}\s+108%\s+64\.5% of 60% ahead/);
     for (const line of text.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(100);
   });

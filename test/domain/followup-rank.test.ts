@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildDailyView, daysOverdue, isGoingCold, isQuietDay, lastContactDate, type CadenceCandidate } from '../../src/domain/followup-rank.js';
+import { buildDailyView, daysOverdue, isQuietDay } from '../../src/domain/followup-rank.js';
+import { isGoingCold, type CadenceCandidate } from '../../src/domain/rules/going-cold.js';
+import { lastContactDate } from '../../src/domain/rules/last-contact.js';
 import type { Concern, Followup } from '../../src/domain/records.js';
 
 const TODAY = '2026-03-15';

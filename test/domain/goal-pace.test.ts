@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import {
-  assertMilestones, cumulativeSeries, currentTimeline, goalPace, metricValue, milestoneProgress, parseMetric, recurringPeriods, streak,
+  assertMilestones, cumulativeSeries, currentTimeline, goalPace, metricValue, milestoneProgress, neededPerDayToReach, parseMetric, recurringPeriods, streak,
   type DailyFact, type GoalMetric, type GoalSpec,
 } from '../../src/domain/goal-pace.js';
 import { periodContaining } from '../../src/domain/period.js';
@@ -9,25 +9,42 @@ const fact = (date: string, value: number, count = 0): DailyFact => ({ date, val
 // Q1 2026: Jan 1 – Mar 31 = 31 + 28 + 31 = 90 days.
 const q1 = (metric: GoalMetric = 'revenue', target = 30_000, milestones: GoalSpec['milestones'] = []): GoalSpec => ({ metric, target, from: '2026-01-01', to: '2026-03-31', milestones });
 
+describe('needed per day: what is left over the days left, rounded up to the hundredth (the cent)', () => {
+  test.each([
+    [11_100, 16, 693.75], // exact
+    [4_800, 16, 300],
+    [2_100, 16, 131.25],
+    [100, 3, 33.34], // 33.333… up, never down to 33.33
+    [1, 16, 0.07], // 0.0625
+    [2, 16, 0.13], // 0.125
+    [0.01, 2, 0.01], // half a cent is a whole cent
+    [3, 1, 3],
+  ])('%d over %d days is %d a day', (remaining, daysLeft, perDay) => {
+    expect(neededPerDayToReach(remaining, daysLeft)).toBe(perDay);
+  });
+});
+
 describe('summed metrics inside the timeline', () => {
   // 2026-02-14 is day 45 of 90: elapsed ½, expected $15,000; days left Feb 15 – Mar 31 = 14 + 31 = 45.
+  // Worked by hand: percent = actual / 30,000; projected = actual × 90 / 45; needed per day =
+  // (30,000 − actual) / 45 days, rounded up to the cent.
   test.each([
-    [15_500, 'on-track'], // within 5 % of 15,000 (14,250 … 15,750)
-    [15_750, 'on-track'], // the band's edge is on-track
-    [16_000, 'ahead'],
-    [14_250, 'on-track'],
-    [14_000, 'behind'],
-    [30_000, 'met'], // reaching the target early is met
-  ])('actual %d on day 45 of 90 is %s', (actual, status) => {
+    [15_500, 'on-track', 51.67, 31_000, 322.23], // within 5 % of 15,000 (14,250 … 15,750); 14,500 / 45 = 322.222…
+    [15_750, 'on-track', 52.5, 31_500, 316.67], // the band's edge is on-track; 14,250 / 45 = 316.666…
+    [16_000, 'ahead', 53.33, 32_000, 311.12], // 14,000 / 45 = 311.111…
+    [14_250, 'on-track', 47.5, 28_500, 350], // 15,750 / 45 = 350 exactly: nothing to round
+    [14_000, 'behind', 46.67, 28_000, 355.56], // 16,000 / 45 = 355.555…
+    [30_000, 'met', 100, 60_000, null], // reaching the target early is met
+  ])('actual %d on day 45 of 90 is %s', (actual, status, percent, projected, neededPerDay) => {
     const pace = goalPace(q1(), [fact('2026-01-10', actual)], '2026-02-14');
     expect(pace.status).toBe(status);
     expect(pace.elapsed).toBe(0.5);
     expect(pace.expected).toBe(15_000);
     expect(pace.actual).toBe(actual);
-    expect(pace.percent).toBeCloseTo((actual / 30_000) * 100, 10);
-    expect(pace.projected).toBe(actual * 2);
+    expect(pace.percent).toBeCloseTo(percent as number, 2);
+    expect(pace.projected).toBe(projected);
     expect(pace.daysLeft).toBe(45);
-    expect(pace.neededPerDay === null ? null : pace.neededPerDay).toBe(status === 'met' ? null : (30_000 - actual) / 45);
+    expect(pace.neededPerDay).toBe(neededPerDay);
   });
 
   test('sums only days from `from` to today; later and earlier facts do not count', () => {
@@ -40,7 +57,7 @@ describe('before, on the first and last day of, and after the timeline', () => {
   test('before it starts: nothing counted, expected 0, on-track, all days left', () => {
     const pace = goalPace(q1(), [fact('2025-12-20', 5_000)], '2025-12-31');
     expect(pace).toMatchObject({ actual: 0, percent: 0, elapsed: 0, expected: 0, projected: null, status: 'on-track', daysLeft: 90 });
-    expect(pace.neededPerDay).toBeCloseTo(30_000 / 90, 10);
+    expect(pace.neededPerDay).toBe(333.34); // 30,000 / 90 = 333.333…, rounded up
   });
 
   test('first day: 1/90 elapsed; $400 beats the $333.33 pace by more than 5 %', () => {
@@ -50,7 +67,7 @@ describe('before, on the first and last day of, and after the timeline', () => {
     expect(pace.status).toBe('ahead');
     expect(pace.projected).toBeCloseTo(36_000, 6);
     expect(pace.daysLeft).toBe(89);
-    expect(pace.neededPerDay).toBeCloseTo(29_600 / 89, 10);
+    expect(pace.neededPerDay).toBe(332.59); // 29,600 / 89 = 332.584…, rounded up
   });
 
   test('last day: expected is the target; $29,000 is within 5 % (on-track); no days left', () => {

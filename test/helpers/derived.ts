@@ -1,18 +1,21 @@
-// Derived tables recomputed from the records themselves, to check what the triggers keep.
+// customer_cadence as the triggers keep it, and as the domain's rules say it should be from the
+// customers, sales and check-ins themselves (src/domain/rules/last-contact.ts, going-cold.ts).
 import type Database from 'better-sqlite3';
 import { predictReorder, type WonSale } from '../../src/domain/reorder.js';
+import { lastContactDate } from '../../src/domain/rules/last-contact.js';
+import { touchByDate } from '../../src/domain/rules/going-cold.js';
 
-/** customer_cadence (v8) as stored, and as it should be from customers, sales and check-ins. */
+/** customer_cadence (v8) as stored, and as it should be by the domain rules. */
 export function cadenceTables(db: Database.Database): { stored: unknown[]; expected: unknown[] } {
+  const customers = db.prepare('SELECT id, added_date, cadence_days FROM customers WHERE cadence_days IS NOT NULL AND archived = 0 ORDER BY id').all() as { id: number; added_date: string; cadence_days: number }[];
+  const touches = db.prepare('SELECT customer_id, max(date) AS date FROM (SELECT customer_id, date FROM sales UNION ALL SELECT customer_id, date FROM checkins) GROUP BY customer_id').all() as { customer_id: number; date: string }[];
+  const latest = new Map(touches.map((t) => [t.customer_id, t.date]));
   return {
     stored: db.prepare('SELECT customer_id, last_contact, touch_by FROM customer_cadence ORDER BY customer_id').all(),
-    expected: db.prepare(`
-      SELECT id AS customer_id, last_contact, coalesce(date(last_contact, '+' || cadence_days || ' days'), '9999-12-31') AS touch_by FROM (
-        SELECT c.id, c.cadence_days, coalesce(nullif(max(
-          coalesce((SELECT max(date) FROM sales WHERE customer_id = c.id), ''),
-          coalesce((SELECT max(date) FROM checkins WHERE customer_id = c.id), '')), ''), c.added_date) AS last_contact
-        FROM customers c WHERE c.cadence_days IS NOT NULL AND c.archived = 0)
-      ORDER BY customer_id`).all(),
+    expected: customers.map((c) => {
+      const lastContact = lastContactDate(c.added_date, [latest.get(c.id)]);
+      return { customer_id: c.id, last_contact: lastContact, touch_by: touchByDate(lastContact, c.cadence_days) };
+    }),
   };
 }
 

@@ -9,7 +9,8 @@ import { saleJson } from '../sale/present.js';
 import { followupJson, followupWhy, reorderWhy } from '../followup/present.js';
 import { checkinJson } from '../checkin/present.js';
 import { concernJson } from '../concern/present.js';
-import { daysOverdue, lastContactDate } from '../../domain/followup-rank.js';
+import { daysOverdue } from '../../domain/followup-rank.js';
+import { lastContactDate } from '../../domain/rules/last-contact.js';
 import { isDueToReorder, predictReorder } from '../../domain/reorder.js';
 
 /** How many of each history list the card shows (JSON carries the same). */

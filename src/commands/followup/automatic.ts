@@ -60,9 +60,8 @@ export function describeScheduled(ctx: AppContext, followup: Followup | null): v
 
 /** A check-in completes its customer's open follow-ups due on or before its date. */
 export function completeFollowupsByCheckin(store: Store, checkin: Checkin, exceptId?: number): Followup[] {
-  return store.followups.openForCustomerDueBy(checkin.customer.id, checkin.date)
-    .filter((f) => f.id !== exceptId)
-    .map((f) => store.followups.close(f.id, 'done', checkin.date, `completed by check-in #${checkin.id}`));
+  const ids = store.followups.openForCustomerDueBy(checkin.customer.id, checkin.date).filter((f) => f.id !== exceptId).map((f) => f.id);
+  return store.followups.closeMany(ids, 'done', checkin.date, `completed by check-in #${checkin.id}`);
 }
 
 /** A high concern gets a `concern` follow-up the day after it was opened. */
@@ -83,7 +82,7 @@ export function scheduleConcernFollowUp(store: Store, concern: Concern, notes?: 
  */
 export function scheduleResolvedConcernFollowUp(store: Store, concern: Concern, notes?: string[]): { closed: Followup[]; scheduled: Followup | null } {
   const date = concern.resolvedDate!;
-  const closed = store.followups.openForConcern(concern.id).map((f) => store.followups.close(f.id, 'done', date, `concern #${concern.id} resolved`));
+  const closed = store.followups.closeMany(store.followups.openForConcern(concern.id).map((f) => f.id), 'done', date, `concern #${concern.id} resolved`);
   const days = store.settings.get().resolvedConcernFollowUpDays;
   const due = days === 0 || isArchived(store, concern.customer.id) ? null : dueAfter(date, days, 'resolved-concern', notes);
   const scheduled = due === null ? null : store.followups.insert({

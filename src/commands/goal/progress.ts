@@ -8,6 +8,7 @@ import type { DateRange } from '../../domain/period.js';
 import { formatMoney, formatMoneySummary } from '../../domain/money.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { currentTimeline, goalPace, METRIC_INFO, type DailyFact, type Goal, type GoalMetric, type GoalPace } from '../../domain/goal-pace.js';
+import { customerKind } from '../../domain/rules/new-or-repeat.js';
 import { round2 } from '../../ui/json.js';
 
 export interface GoalProgress {
@@ -22,7 +23,11 @@ export interface GoalProgress {
  * read transaction) lets goals with the same metric, filters and range share the query.
  */
 export function evaluateGoal(store: Store, goal: Goal, timeline: DateRange, today: LocalDate, cache?: Map<string, unknown>): GoalProgress {
-  const facts = store.goals.dailyFacts(goal, timeline.from, minDate(today, timeline.to), cache);
+  return progressFromFacts(goal, timeline, store.goals.dailyFacts(goal, timeline.from, minDate(today, timeline.to), cache), today);
+}
+
+/** The pace of a goal over `timeline` from facts already read (up to min(today, end)). */
+export function progressFromFacts(goal: Goal, timeline: DateRange, facts: DailyFact[], today: LocalDate): GoalProgress {
   const pace = goalPace({ metric: goal.metric, target: goal.target, from: timeline.from, to: timeline.to, milestones: goal.recurring ? [] : goal.milestones }, facts, today);
   return { goal, timeline, pace, facts };
 }
@@ -86,36 +91,41 @@ export function formatPercent(percent: number | null): string {
   return percent === null ? '—' : `${Math.round(percent)}%`;
 }
 
-/** `$410/day`, `0.4/day`. */
+/**
+ * `$693.75/day`, `$300/day`, `0.07/day`: needed per day as goalPace gives it (already rounded
+ * up to the hundredth, see neededPerDayToReach), to the cent, never rounded again.
+ */
 export function formatPerDay(metric: GoalMetric, perDay: number | null, currency: string): string {
   if (perDay === null) return '';
-  if (METRIC_INFO[metric].money) return `${formatMoney(Math.ceil(perDay) * 100, currency, true)}/day`;
-  // Small needs keep two significant digits (0.13/day), larger ones one decimal at most.
-  const shown = perDay >= 1 ? Math.round(perDay * 10) / 10 : Number(perDay.toPrecision(2));
-  return `${shown}/day`;
+  if (METRIC_INFO[metric].money) return `${formatMoney(Math.round(perDay * 100), currency, true)}/day`;
+  return `${Math.round(perDay * 100) / 100}/day`;
 }
 
 /** A sale or a check-in, just recorded. */
 export type GoalRecord = Sale | Checkin;
 
+/** What a goal needs to know about the recorded sale's or check-in's customer, read once per record. */
+interface RecordCustomer {
+  segment: string | null;
+  /** Their first won sale ever (this sale included), or null. */
+  firstWon: LocalDate | null;
+}
+
 /** Whether the record counts toward the goal's metric and filters (timeline aside). */
-function countsToward(store: Store, goal: Goal, record: GoalRecord, timeline: DateRange): boolean {
+function countsToward(goal: Goal, record: GoalRecord, timeline: DateRange, customer: RecordCustomer): boolean {
   const isSale = 'outcome' in record;
   const info = METRIC_INFO[goal.metric];
-  if (goal.segment !== null) {
-    const segment = store.customers.get(record.customer.id).segment;
-    if (segment === null || segment.toLowerCase() !== goal.segment.toLowerCase()) return false;
-  }
+  if (goal.segment !== null && (customer.segment === null || customer.segment.toLowerCase() !== goal.segment.toLowerCase())) return false;
   if (isSale) {
     if (goal.product !== null && (record.product ?? '').toLowerCase() !== goal.product.toLowerCase()) return false;
     if (goal.technique !== null && (record.technique ?? '').toLowerCase() !== goal.technique.toLowerCase()) return false;
     if (goal.metric === 'win-rate') return true;
     if (record.outcome !== 'won') return false;
     if (goal.metric === 'revenue' || goal.metric === 'sales') return true;
-    const first = store.goals.firstWonSale(record.customer.id);
+    const kind = customerKind(customer.firstWon, { from: timeline.from, to: record.date });
     // New only when this sale is the customer's first won sale ever (a later one adds nothing).
-    if (goal.metric === 'new-customers') return first !== null && first >= timeline.from && first === record.date;
-    if (goal.metric === 'repeat-revenue') return first !== null && first < timeline.from;
+    if (goal.metric === 'new-customers') return kind === 'new' && customer.firstWon === record.date;
+    if (goal.metric === 'repeat-revenue') return kind === 'repeat';
     return false;
   }
   if (info.filters.length > 0 && (goal.product !== null || goal.technique !== null)) return false;
@@ -125,16 +135,20 @@ function countsToward(store: Store, goal: Goal, record: GoalRecord, timeline: Da
 
 /**
  * One line per active goal the just-recorded sale or check-in counts toward, as of `today`:
- * `Q1 revenue: 63% of $30,000 — expected 58% by today; $410/day to go`.
+ * `Q1 revenue: 63% of $30,000 — expected 58% by today; $410.00/day to go`. The goals (with
+ * their milestones) and the customer are read once; goals over the same facts share a query.
  */
 export function goalProgressLines(store: Store, record: GoalRecord, today: LocalDate): string[] {
   const settings = store.settings.get();
   const lines: string[] = [];
+  const cache = new Map<string, unknown>();
+  let customer: RecordCustomer | undefined;
+  const recordCustomer = () => (customer ??= { segment: store.customers.get(record.customer.id).segment, firstWon: store.goals.firstWonSale(record.customer.id) });
   for (const goal of store.goals.list(false)) {
     const timeline = currentTimeline(goal, today, settings.weekStart);
     if (record.date < timeline.from || record.date > minDate(today, timeline.to)) continue;
-    if (!countsToward(store, goal, record, timeline)) continue;
-    lines.push(progressLine(evaluateGoal(store, goal, timeline, today), settings.currency));
+    if (!countsToward(goal, record, timeline, recordCustomer())) continue;
+    lines.push(progressLine(evaluateGoal(store, goal, timeline, today, cache), settings.currency));
   }
   return lines;
 }

@@ -4,7 +4,7 @@
 import type { AppContext } from '../../cli/context.js';
 import { cumulativeSeries, recurringPeriods, streak, type GoalStatus } from '../../domain/goal-pace.js';
 import { round2, writeJson } from '../../ui/json.js';
-import { evaluateCurrent, evaluateGoal, goalProgressJson, type GoalProgress } from './progress.js';
+import { evaluateCurrent, goalProgressJson, progressFromFacts, type GoalProgress } from './progress.js';
 import { HISTORY_PERIODS, renderGoalShow } from './render-show.js';
 
 export { HISTORY_PERIODS };
@@ -27,8 +27,10 @@ export async function runGoalShow(reference: string, ctx: AppContext): Promise<G
     let count: number | null = null;
     if (goal.recurring && goal.period !== null) {
       const { past } = recurringPeriods(goal.period, goal.from, today, settings.weekStart, HISTORY_PERIODS);
-      history = past.map((range) => {
-        const pace = evaluateGoal(store, goal, range, today).pace;
+      // Every past period's facts in a fixed few queries, not one per period.
+      const facts = store.goals.dailyFactsByRange(goal, past);
+      history = past.map((range, i) => {
+        const { pace } = progressFromFacts(goal, range, facts[i], today);
         return { from: range.from, to: range.to, actual: pace.actual, status: pace.status };
       });
       count = streak(history.map((h) => h.status === 'met'), progress.pace.status === 'met');

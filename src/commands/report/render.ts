@@ -7,6 +7,8 @@ import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { rangeLabel, type DateRange } from '../../domain/period.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { bar, progressBar, sparkline } from '../../ui/chart.js';
+import type { GoalMetric } from '../../domain/goal-pace.js';
+import { formatPerDay } from '../goal/progress.js';
 
 export const REPORT_WIDTH = 100;
 const DASH = '—';
@@ -178,18 +180,12 @@ export function formatGoalValue(metric: string, value: number | null, currency: 
   return String(Number(value.toFixed(2)));
 }
 
-/** Per day to go: money in whole units from 100 up (a rate to aim at, not an amount to book). */
-function perDayValue(metric: string, value: number, currency: string): string {
-  if (MONEY_METRICS.has(metric) && Math.abs(value) >= 100) return formatMoneySummary(Math.round(value) * 100, currency);
-  return formatGoalValue(metric, value, currency);
-}
-
 function goalLine(goal: ReportGoal, currency: string, theme: Theme): string {
   const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
   const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
   const statusColour = goalStatusStyle(theme, goal.status);
   const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;
-  const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${perDayValue(goal.metric, goal.neededPerDay, currency)}/day to go` : '';
+  const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatPerDay(goal.metric as GoalMetric, goal.neededPerDay, currency)} to go` : '';
   const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
   return `  ${padEnd(fit(goal.name, 20), 20)} ${theme.cyan(progressBar(fraction, expected, 16))} ${padStart(percent, 5)}  ${fit(value, 22)} ${statusColour(goal.status)}${theme.dim(needed)}`;
 }

@@ -18,7 +18,7 @@ export async function runSaleRm(idText: string, ctx: AppContext): Promise<Sale> 
   // Its open follow-ups ("after sale #N") would outlive it, naming a sale that is gone (or, the
   // ids being reused, another one).
   const cancelled = store.write(() => {
-    const open = store.followups.openForSale(id).map((f) => store.followups.close(f.id, 'cancelled', today, `sale #${id} deleted`));
+    const open = store.followups.closeMany(store.followups.openForSale(id).map((f) => f.id), 'cancelled', today, `sale #${id} deleted`);
     store.sales.delete(id);
     return open;
   });

@@ -1,0 +1,23 @@
+// A shipped migration's SQL never changes: databases already past it will not run it again, so
+// an edit would make new and old databases differ. The rule modules (src/domain/rules/*.sql.ts)
+// build some of these texts: changing a rule's SQL fails here, and the way forward is a new
+// migration that drops and recreates the rule's triggers from the module.
+import { expect, test } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+
+/** sha256 (first 16 hex digits) of each shipped migration's SQL. Append; never edit. */
+const SHIPPED: Record<number, string> = {
+  1: '568702f7b2d1e0db',
+  3: '1b0ed804f16e168e',
+  5: 'cacb93e1b163860a',
+  6: '47f6e63adcb26fb9',
+  7: '9033330a2844a646',
+  8: 'afa80771721476c3',
+};
+
+test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {
+  const migration = MIGRATIONS.find((m) => m.version === Number(version));
+  expect(migration).toBeDefined();
+  expect(createHash('sha256').update(migration!.sql).digest('hex').slice(0, 16)).toBe(digest);
+});
