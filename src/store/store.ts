@@ -9,6 +9,9 @@ import { CheckinRepository } from './checkin-repository.js';
 import { FollowupRepository } from './followup-repository.js';
 import { ConcernRepository } from './concern-repository.js';
 import { ReorderRepository } from './reorder-repository.js';
+import { backupDatabase } from './backup.js';
+import { holdsData, seedDemo, type DemoCounts } from './demo-seed.js';
+import type { DemoData } from '../domain/demo-data.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -45,6 +48,21 @@ export class Store {
   /** Runs `work` in one read transaction, so every query sees the same snapshot. */
   read<T>(work: () => T): T {
     return this.db.transaction(work).deferred();
+  }
+
+  /** A consistent copy of the database into `destination` (which must exist), integrity-checked. */
+  backupTo(destination: string): Promise<{ pages: number; integrity: string }> {
+    return backupDatabase(this.db, destination);
+  }
+
+  /** Whether any record table has a row (settings alone do not count). */
+  holdsData(): boolean {
+    return holdsData(this.db);
+  }
+
+  /** Writes `spm demo`'s generated data; call inside write(). */
+  seedDemo(data: DemoData, nowIso: string): DemoCounts {
+    return seedDemo(this.db, data, nowIso);
   }
 
   close(): void {

@@ -3,7 +3,6 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { AppContext } from '../../cli/context.js';
 import { InputError, StoreError } from '../../domain/errors.js';
-import { backupDatabase } from '../../store/backup.js';
 import { withAtomicFileAsync, writeFailure } from '../../store/atomic-file.js';
 import { writeJson } from '../../ui/json.js';
 import { say } from '../shared.js';
@@ -35,7 +34,7 @@ export async function runBackup(file: string | undefined, options: BackupOptions
     file.flush();
     let checked: string;
     try {
-      ({ integrity: checked } = await backupDatabase(store.db, file.tempPath));
+      ({ integrity: checked } = await store.backupTo(file.tempPath));
     } catch (error) {
       throw writeFailure(target, error);
     }

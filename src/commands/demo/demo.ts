@@ -8,7 +8,7 @@ import { generateDemoData } from '../../domain/demo-data.js';
 import { resolveDbPath } from '../../store/open-database.js';
 import { Store } from '../../store/store.js';
 import { withAtomicFile, writeFailure } from '../../store/atomic-file.js';
-import { holdsData, seedDemo, type DemoCounts } from '../../store/demo-seed.js';
+import type { DemoCounts } from '../../store/demo-seed.js';
 import { writeJson } from '../../ui/json.js';
 import { say } from '../shared.js';
 
@@ -24,10 +24,10 @@ export async function runDemo(ctx: AppContext): Promise<DemoCounts & { db: strin
     const store = Store.open(at, 'write', () => nowIso);
     try {
       return store.write(() => {
-        if (holdsData(store.db)) {
+        if (store.holdsData()) {
           throw new InputError(`${path} already holds data; the demo only fills a new database`, `Pick another file: spm demo --db ${DEMO_DEFAULT_DB.replace('.db', '-2.db')}`);
         }
-        return seedDemo(store.db, generateDemoData(today), nowIso);
+        return store.seedDemo(generateDemoData(today), nowIso);
       });
     } finally {
       store.close();
