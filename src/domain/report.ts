@@ -5,6 +5,10 @@ import { addDays, daysBetween, minDate, parseDateRange, type LocalDate, type Wee
 import { parsePeriodKind, periodContaining, periodLabel, rangeLabel, shiftPeriod, type DateRange, type PeriodKind } from './period.js';
 import { centsToUnits, round2 } from './money.js';
 import { wilsonInterval } from './wilson.js';
+import {
+  atRiskCustomers, DEFAULT_LEARNING_WINDOW_DAYS, learningWindow, lostBlock, techniqueVerdict,
+  type AtRiskEntry, type AtRiskFacts, type LostBlock, type LostReasonFacts,
+} from './report-advice.js';
 
 /** How many periods the trend shows, this one included. */
 export const TREND_PERIODS = 12;
@@ -200,11 +204,41 @@ export interface Report {
   followups: { done: number; overdue: number };
   concerns: { opened: number; resolved: number; open: number; averageDaysToResolve: number | null };
   goals: ReportGoal[];
+  /** Recurring goals whose period fits the range at least twice: how many periods were hit. */
+  goalsHit: GoalHits[];
   techniques: TechniqueRow[];
+  /** The same rows over the learning window (`learning-window-days` ending on the last day), and what they say. */
+  learning: { from: LocalDate; to: LocalDate; techniques: TechniqueRow[]; verdict: string };
   products: NamedRevenue[];
   segments: NamedRevenue[];
   trend: { from: LocalDate; to: LocalDate; revenue: number }[];
+  lost: LostBlock;
+  atRisk: AtRiskEntry[];
 }
+
+/** A recurring goal's completed periods inside the range and how many of them met the target. */
+export interface GoalHits {
+  id: number;
+  name: string;
+  period: PeriodKind;
+  hit: number;
+  periods: number;
+}
+
+/** What the advice blocks read besides ReportFacts: gathered by the store and the goals module. */
+export interface AdviceFacts {
+  lostReasons: LostReasonFacts[];
+  learning: { days: number; cube: SalesCubeCell[] };
+  atRisk: AtRiskFacts;
+  goalsHit: GoalHits[];
+}
+
+export const NO_ADVICE_FACTS: AdviceFacts = {
+  lostReasons: [],
+  learning: { days: DEFAULT_LEARNING_WINDOW_DAYS, cube: [] },
+  atRisk: { lowRated: [], highConcerns: [], lateReorders: [] },
+  goalsHit: [],
+};
 
 const percent = (part: number, whole: number): number | null => (whole > 0 ? round2((part / whole) * 100) : null);
 const averageMoney = (cents: number, count: number): number | null => (count > 0 ? centsToUnits(Math.round(cents / count)) : null);
@@ -224,7 +258,7 @@ function byRevenue<T extends { revenue: number; won: number }>(name: (row: T) =>
   return (a: T, b: T) => b.revenue - a.revenue || b.won - a.won || name(a).localeCompare(name(b));
 }
 
-function techniqueRows(cube: SalesCubeCell[]): TechniqueRow[] {
+export function techniqueRows(cube: SalesCubeCell[]): TechniqueRow[] {
   const groups = new Map<string, SalesFacts>();
   for (const cell of cube) {
     const key = cell.technique ?? NONE_LABEL;
@@ -266,14 +300,22 @@ function productRows(cube: SalesCubeCell[]): NamedRevenue[] {
 }
 
 /** The report value: pure, from the spec (ranges), the facts (aggregates) and the goals' progress. */
-export function buildReport(spec: ReportSpec, facts: ReportFacts, goals: ReportGoal[]): Report {
+export function buildReport(spec: ReportSpec, facts: ReportFacts, goals: ReportGoal[], advice: AdviceFacts = NO_ADVICE_FACTS): Report {
   const totals: SalesFacts = { won: 0, lost: 0, wonCents: 0 };
+  let lostCents = 0;
   for (const cell of facts.cube) {
     if (cell.outcome === 'won') {
       totals.won += cell.count;
       totals.wonCents += cell.amountCents;
-    } else totals.lost += cell.count;
+    } else {
+      totals.lost += cell.count;
+      lostCents += cell.amountCents;
+    }
   }
+  const window = learningWindow(spec.range.to, advice.learning.days);
+  // Ranked by win rate (then by the lower bound, so more data wins a tie): that is what the window is for.
+  const learningRows = techniqueRows(advice.learning.cube)
+    .sort((a, b) => (b.winRate ?? -1) - (a.winRate ?? -1) || (b.winRateLow ?? -1) - (a.winRateLow ?? -1) || a.technique.localeCompare(b.technique));
   const rated = facts.checkins.ratings.reduce((sum, n) => sum + n, 0);
   const ratingSum = facts.checkins.ratings.reduce((sum, n, i) => sum + n * (i + 1), 0);
   const { active, repeat } = facts.customers;
@@ -282,6 +324,7 @@ export function buildReport(spec: ReportSpec, facts: ReportFacts, goals: ReportG
     currency: facts.currency,
     sales: salesBlock(totals),
     previous: salesBlock(facts.previous),
+    lost: lostBlock(totals.lost, lostCents, advice.lostReasons),
     customers: {
       active,
       new: active - repeat,
@@ -289,6 +332,7 @@ export function buildReport(spec: ReportSpec, facts: ReportFacts, goals: ReportG
       repeatRevenue: centsToUnits(facts.customers.repeatRevenueCents),
       top: facts.customers.top.map((c) => ({ id: c.id, name: c.name, revenue: centsToUnits(c.revenueCents), won: c.won })),
     },
+    atRisk: atRiskCustomers(advice.atRisk, spec.asOf).map(({ customer, why, since }) => ({ customer: { id: customer.id, name: customer.name }, why, since })),
     checkins: {
       count: facts.checkins.count,
       averageSatisfaction: rated > 0 ? round2(ratingSum / rated) : null,
@@ -303,7 +347,14 @@ export function buildReport(spec: ReportSpec, facts: ReportFacts, goals: ReportG
       averageDaysToResolve: facts.concerns.resolved > 0 ? round2(facts.concerns.resolveDaysTotal / facts.concerns.resolved) : null,
     },
     goals,
+    goalsHit: advice.goalsHit,
     techniques: techniqueRows(facts.cube),
+    learning: {
+      from: window.from,
+      to: window.to,
+      techniques: learningRows,
+      verdict: techniqueVerdict(learningRows, advice.learning.days, NONE_LABEL),
+    },
     products: productRows(facts.cube),
     segments: facts.segments
       .map((s) => ({ name: s.segment ?? NONE_LABEL, revenue: centsToUnits(s.revenueCents), won: s.won }))

@@ -2,6 +2,7 @@
 import { InputError } from './errors.js';
 import { parseCurrency } from './money.js';
 import { parseCadence } from './reference.js';
+import { DEFAULT_LEARNING_WINDOW_DAYS } from './report-advice.js';
 import { WEEKDAYS, type Weekday } from './local-date.js';
 
 export interface Settings {
@@ -13,6 +14,8 @@ export interface Settings {
   resolvedConcernFollowUpDays: number;
   /** Cadence given to new customers without --every; null = none. */
   defaultCadenceDays: number | null;
+  /** Days of sales the report ranks techniques over, ending on the report's last day. */
+  learningWindowDays: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   postSaleFollowUpDays: 7,
   resolvedConcernFollowUpDays: 7,
   defaultCadenceDays: null,
+  learningWindowDays: DEFAULT_LEARNING_WINDOW_DAYS,
 };
 
 /**
@@ -78,6 +82,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = define([
   },
   { key: 'post-sale-follow-up-days', property: 'postSaleFollowUpDays', description: 'days after a won sale to follow up (0 = off)', integer: DAYS },
   { key: 'resolved-concern-follow-up-days', property: 'resolvedConcernFollowUpDays', description: 'days after resolving a concern to check in (0 = off)', integer: DAYS },
+  // A week at least: fewer days hold too few sales to rank techniques on.
+  { key: 'learning-window-days', property: 'learningWindowDays', description: 'days of sales the report ranks techniques over', integer: { min: 7, max: MAX_SETTING_DAYS, unit: 'days' } },
   {
     key: 'default-cadence-days', property: 'defaultCadenceDays', description: 'stay-in-touch cadence for new customers (none = off)',
     integer: { min: 1, max: MAX_SETTING_DAYS, unit: 'days', none: true },
@@ -134,5 +140,6 @@ export function settingsFromStored(rawStored: Record<string, string>): Settings 
     postSaleFollowUpDays: stored['post-sale-follow-up-days'] !== undefined ? Number(stored['post-sale-follow-up-days']) : DEFAULT_SETTINGS.postSaleFollowUpDays,
     resolvedConcernFollowUpDays: stored['resolved-concern-follow-up-days'] !== undefined ? Number(stored['resolved-concern-follow-up-days']) : DEFAULT_SETTINGS.resolvedConcernFollowUpDays,
     defaultCadenceDays: cadence !== undefined && cadence !== 'none' ? Number(cadence) : DEFAULT_SETTINGS.defaultCadenceDays,
+    learningWindowDays: stored['learning-window-days'] !== undefined ? Number(stored['learning-window-days']) : DEFAULT_SETTINGS.learningWindowDays,
   };
 }

@@ -12,6 +12,7 @@ import { ReorderRepository } from './reorder-repository.js';
 import { backupDatabase } from './backup.js';
 import { holdsData, seedDemo, type DemoCounts } from './demo-seed.js';
 import type { DemoData } from '../domain/demo-data.js';
+import { AdviceRepository } from './advice-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -23,6 +24,7 @@ export class Store {
   readonly followups: FollowupRepository;
   readonly concerns: ConcernRepository;
   readonly reorders: ReorderRepository;
+  readonly advice: AdviceRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
@@ -34,6 +36,7 @@ export class Store {
     this.followups = new FollowupRepository(db, nowIso);
     this.concerns = new ConcernRepository(db, nowIso);
     this.reorders = new ReorderRepository(db);
+    this.advice = new AdviceRepository(db);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {

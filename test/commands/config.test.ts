@@ -14,6 +14,7 @@ describe('spm config', () => {
       { key: 'post-sale-follow-up-days', value: 7, default: 7, isDefault: true, description: expect.any(String) },
       { key: 'resolved-concern-follow-up-days', value: 7, default: 7, isDefault: true, description: expect.any(String) },
       { key: 'default-cadence-days', value: null, default: null, isDefault: true, description: expect.any(String) },
+      { key: 'learning-window-days', value: 90, default: 90, isDefault: true, description: expect.any(String) },
     ]);
     expect(snapshot(temp.dbPath)).toBe('missing');
   });

@@ -27,3 +27,25 @@ describe('reorder predictions (real binary)', () => {
     expect(JSON.parse(spm(['customer', 'show', '1', '--json'], '2026-03-19').stdout).reorder).toEqual({ intervalDays: 10, lastWon: '2026-03-12', expected: '2026-03-22', averageWon: 300, due: true });
   });
 });
+
+describe('report advice (real binary)', () => {
+  test('lost reasons, learning window, at risk and goals hit, in --json and in the text', () => {
+    spm(['customer', 'add', 'Acme']);
+    spm(['customer', 'add', 'Beta']);
+    spm(['sale', 'add', 'acme', '900', '--technique', 'referral', '--date', '2026-03-10', '--no-follow-up']);
+    spm(['sale', 'add', 'beta', '400', '--lost', '--reason', 'Budget', '--technique', 'cold-call', '--date', '2026-03-11']);
+    spm(['sale', 'add', 'beta', '100', '--lost', '--reason', 'budget', '--technique', 'cold-call', '--date', '2026-03-12']);
+    spm(['checkin', 'add', 'acme', '--satisfaction', '2', '--date', '2026-03-13']);
+    const report = JSON.parse(spm(['report', '--json']).stdout);
+    expect(report.lost).toEqual({ count: 2, value: 500, reasons: [{ reason: 'Budget', count: 2, value: 500 }] });
+    expect(report.learning).toMatchObject({ from: '2025-12-16', to: '2026-03-15' });
+    // referral 1 of 1 (20.7–100%) against cold-call 0 of 2 (0–65.8%): they overlap.
+    expect(report.learning.verdict).toBe('referral (100%) and cold-call (0%) cannot be told apart yet: their 95% ranges overlap over 90 days.');
+    expect(report.atRisk).toEqual([{ customer: { id: 1, name: 'Acme' }, why: 'rated 2/5 on Mar 13, no contact since', since: '2026-03-13' }]);
+    expect(report.goalsHit).toEqual([]);
+    const text = spm(['report']).stdout;
+    expect(text).toContain('Lost value $500 in 2 · top reasons: Budget 2 ($500)');
+    expect(text).toMatch(/At risk \(1\)\n {2}Acme — rated 2\/5 on Mar 13, no contact since {2}spm checkin add 1/);
+    expect(text).toContain('→ referral (100%) and cold-call (0%) cannot be told apart yet');
+  });
+});

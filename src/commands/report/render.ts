@@ -9,6 +9,10 @@ import { sanitizeLine } from '../../domain/text.js';
 import { bar, progressBar, sparkline } from '../../ui/chart.js';
 import type { GoalMetric } from '../../domain/goal-pace.js';
 import { formatPerDay } from '../goal/progress.js';
+import type { Weekday } from '../../domain/local-date.js';
+import type { ReportKind } from '../../domain/report.js';
+import { trendBucketLabel } from '../../domain/report-advice.js';
+import { atRiskLines, goalsHitLines, learningLines, lostLines, type AdviceRenderOptions } from './render-advice.js';
 
 export const REPORT_WIDTH = 100;
 const DASH = '—';
@@ -20,6 +24,13 @@ export interface RenderOptions {
   /** What the trend periods are, e.g. "weeks", "months", "14-day periods". */
   trendUnit: string;
   asOf: LocalDate;
+  /** The report's kind and week start: trend buckets are named by their real days. */
+  kind?: ReportKind;
+  weekStart?: Weekday;
+  /** The command to act on each at-risk entry (not in the JSON). */
+  atRiskCommands?: string[];
+  /** Columns to fit (default REPORT_WIDTH). */
+  width?: number;
 }
 
 /** Shortens to `width` characters with an ellipsis, after removing control characters. */
@@ -36,6 +47,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
   const money = (units: number | null) => reportMoney(units, report.currency);
   const pct = (value: number | null, digits = 1) => (value === null ? DASH : `${Number(value.toFixed(digits))}%`);
   const lines: string[] = [];
+  const advice: AdviceRenderOptions = { theme, width: options.width ?? REPORT_WIDTH, money, atRiskCommands: options.atRiskCommands ?? [] };
   const heading = (text: string) => {
     lines.push('');
     lines.push(theme.bold(text));
@@ -58,6 +70,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
   headline('Lost', count(s.lost), countChange(theme, s.lost, p.lost, false), count(p.lost));
   headline('Win rate', pct(s.winRate), pointsChange(theme, s, p), pct(p.winRate));
   headline('Average deal', money(s.averageDeal), s.averageDeal !== null && p.averageDeal !== null ? relativeChange(theme, s.averageDeal, p.averageDeal, true) : DASH, money(p.averageDeal));
+  lines.push(...lostLines(report, advice));
 
   // Trend
   const revenues = report.trend.map((t) => t.revenue);
@@ -66,12 +79,14 @@ export function renderReport(report: Report, options: RenderOptions): string {
   const peak = report.trend.reduce((best, t) => (t.revenue > best.revenue ? t : best), first);
   heading(`Revenue, last ${report.trend.length} ${options.trendUnit}`);
   lines.push(`  ${theme.cyan(sparkline(revenues, 2))}   ${formatShortDate(first.from, last.to)} … ${formatShortDate(last.to)}`);
-  lines.push(theme.dim(`  highest ${peak.revenue > 0 ? `${money(peak.revenue)} (${formatShortDate(peak.from, last.to)})` : DASH} · this period ${money(last.revenue)} · average ${money(revenues.reduce((a, b) => a + b, 0) / revenues.length)}`));
+  const bucket = (t: DateRange) => trendBucketLabel(t, options.kind ?? 'custom', options.weekStart ?? 'monday');
+  lines.push(theme.dim(`  highest ${peak.revenue > 0 ? `${money(peak.revenue)} (${bucket(peak)})` : DASH} · ${bucket(last)} ${money(last.revenue)} · average ${money(revenues.reduce((a, b) => a + b, 0) / revenues.length)}`));
 
   // Goals
   heading('Goals');
   if (report.goals.length === 0) lines.push(theme.dim('  No goals overlap this period. Set one with: spm goal add'));
   for (const goal of report.goals) lines.push(goalLine(goal, report.currency, theme));
+  lines.push(...goalsHitLines(report, advice));
 
   // Customers
   heading('Customers');
@@ -82,6 +97,9 @@ export function renderReport(report: Report, options: RenderOptions): string {
   for (const [i, top] of c.top.entries()) {
     lines.push(`  ${i === 0 ? 'top' : '   '} ${padEnd(fit(top.name, 30), 30)} ${padStart(money(top.revenue), 14)}  ${theme.cyan(bar(topMax > 0 ? top.revenue / topMax : 0, 20).trimEnd())}`);
   }
+
+  const atRisk = atRiskLines(report, advice);
+  if (atRisk.length > 0) lines.push('', ...atRisk);
 
   // Quality
   heading('Quality');
@@ -113,6 +131,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
     }
     if (report.techniques.some((t) => !t.enoughData)) lines.push(theme.dim('  "few sales": under 5 decided; the 95% range shows how little the rate can tell yet.'));
   }
+  lines.push('', ...learningLines(report, advice));
 
   // Products and segments, side by side.
   heading(`${padEnd('Products', 48)}Segments`);

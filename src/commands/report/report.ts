@@ -6,21 +6,29 @@ import { daysBetween } from '../../domain/local-date.js';
 import { writeJson } from '../../ui/json.js';
 import { renderReport } from './render.js';
 import { goalsOverlapping } from '../goal/progress.js';
+import { loadAdvice } from './advice.js';
+import { atRiskCustomers } from '../../domain/report-advice.js';
 
 export type ReportOptions = ReportRequest;
 
 export async function runReport(options: ReportOptions, ctx: AppContext): Promise<Report> {
   const today = ctx.clock.today();
   const store = ctx.store('read');
-  const { spec, report } = store.read(() => {
+  const { spec, report, advice, weekStart } = store.read(() => {
     const settings = store.settings.get();
     const spec = reportSpec(options, today, settings.weekStart);
     const facts = store.report.facts(spec, settings.currency);
     const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart, spec.today) as unknown as ReportGoal[];
-    return { spec, report: buildReport(spec, facts, goals) };
+    const advice = loadAdvice(store, spec, settings);
+    return { spec, report: buildReport(spec, facts, goals, advice), advice, weekStart: settings.weekStart };
   });
   if (ctx.globals.json) writeJson(ctx.io, report);
-  else ctx.io.out(renderReport(report, { theme: ctx.theme(), previousRange: spec.previous, trendUnit: trendUnit(spec), asOf: spec.asOf }));
+  else {
+    ctx.io.out(renderReport(report, {
+      theme: ctx.theme(), previousRange: spec.previous, trendUnit: trendUnit(spec), asOf: spec.asOf,
+      kind: spec.kind, weekStart, atRiskCommands: atRiskCustomers(advice.atRisk, spec.asOf).map((a) => a.command),
+    }));
+  }
   return report;
 }
 

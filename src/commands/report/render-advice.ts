@@ -1,0 +1,74 @@
+// The report's advice blocks as text: lost value and reasons, the learning window with its
+// verdict, recurring goals hit, and who is at risk with the command to act on. Compact: each
+// block is a few lines, every line cut to the width (free text shrinks, figures never do).
+import type { Theme } from '../../ui/theme.js';
+import type { Report, TechniqueRow } from '../../domain/report.js';
+import { periodsHitText } from '../../domain/report-advice.js';
+import { rangeLabel } from '../../domain/period.js';
+import { sanitizeLine } from '../../domain/text.js';
+import { fitLine } from '../../ui/fit.js';
+
+/** Rows of the learning window shown (the most revenue first); --json has all. */
+export const LEARNING_ROWS = 4;
+/** At-risk lines shown; --json has all. */
+export const AT_RISK_ROWS = 4;
+
+export interface AdviceRenderOptions {
+  theme: Theme;
+  width: number;
+  money: (units: number | null) => string;
+  /** The command to act on each at-risk entry (same order as report.atRisk). */
+  atRiskCommands: string[];
+}
+
+const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
+
+/** `Lost $4,200 in 3 · price 2 ($3,000), timing 1 ($1,200)`: one line under the headline. */
+export function lostLines(report: Report, o: AdviceRenderOptions): string[] {
+  const { lost } = report;
+  if (lost.count === 0) return [];
+  const reasons = lost.reasons.map((r) => `${sanitizeLine(r.reason)} ${r.count} (${o.money(r.value)})`).join(', ');
+  return [fitLine([`  Lost value ${o.money(lost.value)} in ${lost.count}`, { text: reasons ? ` · top reasons: ${reasons}` : '', min: 12, style: o.theme.dim }], o.width)];
+}
+
+/** The learning window's technique rows (won, lost, win rate, 95% range) and the verdict. */
+export function learningLines(report: Report, o: AdviceRenderOptions): string[] {
+  const { learning } = report;
+  const { theme } = o;
+  const lines = [fitLine([theme.bold('Learning window'), { text: ` · ${rangeLabel(learning)}`, min: 0, style: theme.dim }], o.width)];
+  const rows = learning.techniques.filter((t) => t.won + t.lost > 0);
+  for (const t of rows.slice(0, LEARNING_ROWS)) lines.push(learningRow(t, o));
+  if (rows.length > LEARNING_ROWS) lines.push(theme.dim(`  … ${rows.length - LEARNING_ROWS} more (--json has all)`));
+  lines.push(fitLine(['  ', { text: `→ ${sanitizeLine(learning.verdict)}`, min: 10 }], o.width));
+  return lines;
+}
+
+function learningRow(t: TechniqueRow, o: AdviceRenderOptions): string {
+  const range = t.winRateLow === null || t.winRateHigh === null ? '—' : `${Math.round(t.winRateLow)}–${Math.round(t.winRateHigh)}%`;
+  const figures = `${String(t.won).padStart(5)} won ${String(t.lost).padStart(4)} lost ${pct(t.winRate).padStart(5)}  ${range.padStart(8)}`;
+  return fitLine(['  ', { text: sanitizeLine(t.technique).padEnd(18), min: 6 }, ' ', figures], o.width);
+}
+
+/** `Weekly check-ins: 9 of 13 weeks hit`, one line per recurring goal. */
+export function goalsHitLines(report: Report, o: AdviceRenderOptions): string[] {
+  return report.goalsHit.map((g) => fitLine(['  ', { text: sanitizeLine(g.name), min: 8 }, `: ${periodsHitText(g.hit, g.periods, g.period)}`], o.width));
+}
+
+/** `At risk (3)` and a line per customer: who, why, and what to type. */
+export function atRiskLines(report: Report, o: AdviceRenderOptions): string[] {
+  const { atRisk } = report;
+  const { theme } = o;
+  if (atRisk.length === 0) return [];
+  const lines = [`${theme.bold(`At risk (${atRisk.length})`)}`];
+  atRisk.slice(0, AT_RISK_ROWS).forEach((entry, i) => {
+    lines.push(fitLine([
+      '  ',
+      { text: sanitizeLine(entry.customer.name), min: 8, shrinkFirst: 1 },
+      ' — ',
+      { text: sanitizeLine(entry.why), min: 12, shrinkFirst: 2 },
+      theme.dim(`  ${o.atRiskCommands[i] ?? ''}`),
+    ], o.width));
+  });
+  if (atRisk.length > AT_RISK_ROWS) lines.push(theme.dim(`  … ${atRisk.length - AT_RISK_ROWS} more (--json has all)`));
+  return lines;
+}

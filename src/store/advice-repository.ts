@@ -1,0 +1,49 @@
+// SQL for the report's advice blocks: lost reasons in a range, and the customers at risk on a
+// day (low ratings with no contact since, open high concerns). Each reads an index; the plans
+// are checked in the tests.
+import type { Db } from './open-database.js';
+import type { DateRange } from '../domain/period.js';
+import type { LocalDate } from '../domain/local-date.js';
+import type { AtRiskFacts, LostReasonFacts } from '../domain/report-advice.js';
+
+export class AdviceRepository {
+  constructor(private readonly db: Db) {}
+
+  static readonly SQL = {
+    // "Price" and "price" are one reason; the group shows the spelling of its first sale (with
+    // min(), SQLite takes a bare column from the row holding the minimum).
+    lostReasons: `SELECT s.reason, min(s.id) AS first_id, count(*) AS count, sum(s.amount_cents) AS amount_cents
+                  FROM sales s INDEXED BY sales_date WHERE s.date BETWEEN :from AND :to AND s.outcome = 'lost'
+                  GROUP BY s.reason COLLATE NOCASE`,
+    // The latest check-in up to :asOf was rated 1–2 (from the small checkins_low index), and no
+    // later check-in or sale up to :asOf. Same-day check-ins: the later id is the latest.
+    lowRated: `SELECT k.customer_id, c.name, k.date, k.satisfaction
+               FROM checkins k INDEXED BY checkins_low JOIN customers c INDEXED BY customers_ref ON c.id = k.customer_id
+               WHERE k.satisfaction <= 2 AND k.date <= :asOf AND c.archived = 0
+                 AND NOT EXISTS (SELECT 1 FROM checkins k2 INDEXED BY checkins_customer
+                                 WHERE k2.customer_id = k.customer_id AND k2.date >= k.date AND k2.date <= :asOf AND (k2.date > k.date OR k2.id > k.id))
+                 AND NOT EXISTS (SELECT 1 FROM sales s INDEXED BY sales_customer
+                                 WHERE s.customer_id = k.customer_id AND s.outcome IN ('won', 'lost') AND s.date > k.date AND s.date <= :asOf)
+               ORDER BY k.date, k.customer_id`,
+    // Open on :asOf: opened by then, and still open or resolved after it.
+    highConcerns: `SELECT co.id, co.customer_id, c.name, co.opened_date, co.summary
+                   FROM concerns co INDEXED BY concerns_opened JOIN customers c INDEXED BY customers_ref ON c.id = co.customer_id
+                   WHERE co.opened_date <= :asOf AND co.severity = 'high' AND (co.status = 'open' OR co.resolved_date > :asOf) AND c.archived = 0
+                   ORDER BY co.opened_date, co.id`,
+  } as const;
+
+  lostReasons(range: DateRange): LostReasonFacts[] {
+    return (this.db.prepare(AdviceRepository.SQL.lostReasons).all(range) as { reason: string | null; count: number; amount_cents: number }[])
+      .map((row) => ({ reason: row.reason, count: row.count, amountCents: row.amount_cents }));
+  }
+
+  /** Low ratings and high concerns on `asOf`; late reorders come from the reorder repository. */
+  atRisk(asOf: LocalDate): Omit<AtRiskFacts, 'lateReorders'> {
+    const low = this.db.prepare(AdviceRepository.SQL.lowRated).all({ asOf }) as { customer_id: number; name: string; date: string; satisfaction: number }[];
+    const high = this.db.prepare(AdviceRepository.SQL.highConcerns).all({ asOf }) as { id: number; customer_id: number; name: string; opened_date: string; summary: string }[];
+    return {
+      lowRated: low.map((r) => ({ customer: { id: r.customer_id, name: r.name }, date: r.date, satisfaction: r.satisfaction })),
+      highConcerns: high.map((r) => ({ id: r.id, customer: { id: r.customer_id, name: r.name }, openedDate: r.opened_date, summary: r.summary })),
+    };
+  }
+}
