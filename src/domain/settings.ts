@@ -82,13 +82,13 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = define([
   },
   { key: 'post-sale-follow-up-days', property: 'postSaleFollowUpDays', description: 'days after a won sale to follow up (0 = off)', integer: DAYS },
   { key: 'resolved-concern-follow-up-days', property: 'resolvedConcernFollowUpDays', description: 'days after resolving a concern to check in (0 = off)', integer: DAYS },
-  // A week at least: fewer days hold too few sales to rank techniques on.
-  { key: 'learning-window-days', property: 'learningWindowDays', description: 'days of sales the report ranks techniques over', integer: { min: 7, max: MAX_SETTING_DAYS, unit: 'days' } },
   {
     key: 'default-cadence-days', property: 'defaultCadenceDays', description: 'stay-in-touch cadence for new customers (none = off)',
     integer: { min: 1, max: MAX_SETTING_DAYS, unit: 'days', none: true },
     parse: (text) => (NONE_WORDS.includes(text.trim().toLowerCase()) ? 'none' : String(parseCadence(text))),
   },
+  // A week at least: fewer days hold too few sales to rank techniques on.
+  { key: 'learning-window-days', property: 'learningWindowDays', description: 'days of sales the report ranks techniques over', integer: { min: 7, max: MAX_SETTING_DAYS, unit: 'days' } },
 ]);
 
 /**
