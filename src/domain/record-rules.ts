@@ -30,9 +30,9 @@ export function checkStoredDate(date: string, field: string): LocalDate {
 
 /** Money of one record in cents: a whole number from 1 (0 with allowZero) up to the cap. */
 export function checkAmountCents(cents: number, field: string, { allowZero = false } = {}): number {
+  if (cents > MAX_AMOUNT_CENTS) throw new InputError(`${field} is too large (at most ${MAX_AMOUNT_TEXT})`);
   if (!Number.isSafeInteger(cents)) throw new InputError(`${field} is not an amount in cents`);
   if (cents < 0 || (cents === 0 && !allowZero)) throw new InputError(`${field} must be more than zero`);
-  if (cents > MAX_AMOUNT_CENTS) throw new InputError(`${field} is too large (at most ${MAX_AMOUNT_TEXT})`);
   return cents;
 }
 

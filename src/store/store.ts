@@ -13,6 +13,7 @@ import { backupDatabase } from './backup.js';
 import { holdsData, seedDemo, type DemoCounts } from './demo-seed.js';
 import type { DemoData } from '../domain/demo-data.js';
 import { AdviceRepository } from './advice-repository.js';
+import { RestoreRepository } from './restore-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -25,6 +26,8 @@ export class Store {
   readonly concerns: ConcernRepository;
   readonly reorders: ReorderRepository;
   readonly advice: AdviceRepository;
+  /** `import json`: an export's records back in, as they were. */
+  readonly restore: RestoreRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
@@ -37,6 +40,7 @@ export class Store {
     this.concerns = new ConcernRepository(db, nowIso);
     this.reorders = new ReorderRepository(db);
     this.advice = new AdviceRepository(db);
+    this.restore = new RestoreRepository(db);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {
