@@ -25,8 +25,16 @@ export function escapeJsonControls(json: string): string {
   return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Any character the replacements below could touch (ESC and C1 are among the controls). Most
+ * cells have none, and one test is far cheaper than three replacements: a million-row list
+ * pays for this per cell. Keep it a superset of what sanitizeText and sanitizeLine change.
+ */
+const ANYTHING_TO_CLEAN = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** For one-line cells: also folds newlines and tabs into spaces. */
 export function sanitizeLine(text: string): string {
+  if (!ANYTHING_TO_CLEAN.test(text)) return text;
   return sanitizeText(text).replace(/[\t\r\n]+/g, ' ');
 }
 

@@ -71,11 +71,16 @@ export class CheckinRepository {
 
   /** Newest first (date, then id). */
   list(filter: CheckinListFilter): Checkin[] {
+    return [...this.iterate(filter)];
+  }
+
+  /** The same rows as list(), one at a time as SQLite steps (see SaleRepository.iterate). */
+  *iterate(filter: CheckinListFilter): Generator<Checkin> {
     const { where, params } = this.filterClause(filter);
     const limit = filter.limit !== undefined ? 'LIMIT ?' : '';
     const rows = this.db.prepare(`${SELECT} ${where} ORDER BY k.date DESC, k.id DESC ${limit}`)
-      .all(...params, ...(filter.limit !== undefined ? [filter.limit] : [])) as CheckinRow[];
-    return rows.map(checkinFromRow);
+      .iterate(...params, ...(filter.limit !== undefined ? [filter.limit] : [])) as IterableIterator<CheckinRow>;
+    for (const row of rows) yield checkinFromRow(row);
   }
 
   count(filter: CheckinListFilter): number {

@@ -98,11 +98,19 @@ export class SaleRepository {
 
   /** Newest first (date, then id). */
   list(filter: SaleListFilter): Sale[] {
+    return [...this.iterate(filter)];
+  }
+
+  /**
+   * The same rows as list(), one at a time as SQLite steps, so a caller can write each as it
+   * comes: memory stays flat at any size. The statement holds the connection until the loop ends.
+   */
+  *iterate(filter: SaleListFilter): Generator<Sale> {
     const { where, params } = this.filterClause(filter);
     const limit = filter.limit !== undefined ? 'LIMIT ?' : '';
     const rows = this.db.prepare(`${SELECT} ${where} ORDER BY s.date DESC, s.id DESC ${limit}`)
-      .all(...params, ...(filter.limit !== undefined ? [filter.limit] : [])) as SaleRow[];
-    return rows.map(saleFromRow);
+      .iterate(...params, ...(filter.limit !== undefined ? [filter.limit] : [])) as IterableIterator<SaleRow>;
+    for (const row of rows) yield saleFromRow(row);
   }
 
   count(filter: SaleListFilter): number {

@@ -76,15 +76,36 @@ export function layoutColumns(natural: number[], specs: { text?: boolean; min?: 
   return { shown, widths };
 }
 
-export async function renderList<T>(io: Io, theme: Theme, columns: Column<T>[], rows: T[]): Promise<void> {
+/** Piped output is written in pieces of about this many characters: few writes, flat memory. */
+const PIPED_CHUNK = 1 << 16;
+
+/**
+ * Writes `rows` as a list and returns how many there were. Piped, each row is written as it
+ * comes from `rows` (an iterator over a query streams from SQLite to stdout); on a terminal
+ * the table needs every row's width first, so the rows are collected.
+ */
+export function renderList<T>(io: Io, theme: Theme, columns: Column<T>[], rows: Iterable<T>): number {
   if (!io.stdoutIsTTY) {
     const piped = columns.filter((c) => !c.ttyOnly);
-    const lines = [piped.map((c) => c.header.toLowerCase().replace(/\s+/g, '-')).join('\t')];
-    for (const row of rows) lines.push(piped.map((c) => cellText(c.value(row)).replace(/\t/g, ' ')).join('\t'));
-    io.out(`${lines.join('\n')}\n`);
-    return;
+    let chunk = `${piped.map((c) => c.header.toLowerCase().replace(/\s+/g, '-')).join('\t')}\n`;
+    let count = 0;
+    for (const row of rows) {
+      count++;
+      // cellText leaves no tab (sanitizeLine folds them), so cells never split a line.
+      let line = cellText(piped[0].value(row));
+      for (let i = 1; i < piped.length; i++) line += `\t${cellText(piped[i].value(row))}`;
+      chunk += `${line}\n`;
+      if (chunk.length >= PIPED_CHUNK) {
+        io.out(chunk);
+        chunk = '';
+      }
+    }
+    io.out(chunk);
+    return count;
   }
-  io.out(renderTable(theme, columns.filter((c) => !c.pipedOnly), rows, io.columns));
+  const all = Array.isArray(rows) ? (rows as T[]) : [...rows];
+  io.out(renderTable(theme, columns.filter((c) => !c.pipedOnly), all, io.columns));
+  return all.length;
 }
 
 /** The terminal table as text, at most `width` columns wide (each line trimmed on the right). */

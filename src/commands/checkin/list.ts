@@ -2,8 +2,8 @@
 import type { AppContext } from '../../cli/context.js';
 import type { Checkin } from '../../domain/records.js';
 import { parseDateRange } from '../../domain/local-date.js';
-import { renderList } from '../../ui/table.js';
-import { writeJson } from '../../ui/json.js';
+import { renderList, type Column } from '../../ui/table.js';
+import { writeJsonArray } from '../../ui/json.js';
 import { listFooter, listLimit, type ListLimitOptions } from '../shared.js';
 import { checkinJson } from './present.js';
 
@@ -13,29 +13,27 @@ export interface CheckinListOptions extends ListLimitOptions {
   customer?: string;
 }
 
-export async function runCheckinList(options: CheckinListOptions, ctx: AppContext): Promise<Checkin[]> {
+/** Writes the check-ins as SQLite reads them (see sale list) and returns how many were shown. */
+export async function runCheckinList(options: CheckinListOptions, ctx: AppContext): Promise<number> {
   const today = ctx.clock.today();
   const limit = listLimit(options);
   const { from, to } = parseDateRange(options.from, options.to, today);
   const store = ctx.store('read');
-  const { checkins, total } = store.read(() => {
+  const theme = ctx.theme();
+  return store.read(() => {
     const customerId = options.customer !== undefined ? store.customers.resolve(options.customer).id : undefined;
     const filter = { from, to, customerId };
-    return { checkins: store.checkins.list({ ...filter, limit }), total: store.checkins.count(filter) };
+    const checkins = store.checkins.iterate({ ...filter, limit });
+    if (ctx.globals.json) return writeJsonArray(ctx.io, checkins, checkinJson);
+    const shown = renderList(ctx.io, theme, [
+      { header: 'ID', value: (c) => c.id, align: 'right' },
+      { header: 'Date', value: (c) => c.date },
+      { header: 'Customer', value: (c) => c.customer.name, text: true },
+      { header: 'Channel', value: (c) => c.channel },
+      { header: 'Satisfaction', value: (c) => c.satisfaction, align: 'right', style: (t, c) => (c.satisfaction !== null && c.satisfaction <= 2 ? theme.red(t) : t), drop: 1 },
+      { header: 'Note', value: (c) => c.note, text: true, drop: 2 },
+    ] satisfies Column<Checkin>[], checkins);
+    if (ctx.io.stdoutIsTTY) listFooter(ctx, shown, store.checkins.count(filter));
+    return shown;
   });
-  if (ctx.globals.json) {
-    writeJson(ctx.io, checkins.map(checkinJson));
-    return checkins;
-  }
-  const theme = ctx.theme();
-  await renderList(ctx.io, theme, [
-    { header: 'ID', value: (c) => c.id, align: 'right' },
-    { header: 'Date', value: (c) => c.date },
-    { header: 'Customer', value: (c) => c.customer.name, text: true },
-    { header: 'Channel', value: (c) => c.channel },
-    { header: 'Satisfaction', value: (c) => c.satisfaction, align: 'right', style: (t, c) => (c.satisfaction !== null && c.satisfaction <= 2 ? theme.red(t) : t), drop: 1 },
-    { header: 'Note', value: (c) => c.note, text: true, drop: 2 },
-  ], checkins);
-  listFooter(ctx, checkins.length, total);
-  return checkins;
 }

@@ -4,8 +4,8 @@ import type { Sale, SaleOutcome } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { parseDateRange } from '../../domain/local-date.js';
 import { formatMoney } from '../../domain/money.js';
-import { renderList } from '../../ui/table.js';
-import { writeJson } from '../../ui/json.js';
+import { renderList, type Column } from '../../ui/table.js';
+import { writeJsonArray } from '../../ui/json.js';
 import { listFooter, listLimit, type ListLimitOptions } from '../shared.js';
 import { saleJson } from './present.js';
 
@@ -18,7 +18,11 @@ export interface SaleListOptions extends ListLimitOptions {
   outcome?: string;
 }
 
-export async function runSaleList(options: SaleListOptions, ctx: AppContext): Promise<Sale[]> {
+/**
+ * Writes the sales as SQLite reads them (piped and --json stream, so `--all` stays flat in
+ * memory at any size) and returns how many were shown.
+ */
+export async function runSaleList(options: SaleListOptions, ctx: AppContext): Promise<number> {
   const today = ctx.clock.today();
   const limit = listLimit(options);
   const { from, to } = parseDateRange(options.from, options.to, today);
@@ -29,27 +33,27 @@ export async function runSaleList(options: SaleListOptions, ctx: AppContext): Pr
     outcome = value;
   }
   const store = ctx.store('read');
-  const { sales, total, currency } = store.read(() => {
+  const theme = ctx.theme();
+  // One read transaction: the rows, the footer's count and the currency share a snapshot.
+  return store.read(() => {
     const customerId = options.customer !== undefined ? store.customers.resolve(options.customer).id : undefined;
     const filter = { from, to, customerId, technique: options.technique, product: options.product, outcome };
-    return { sales: store.sales.list({ ...filter, limit }), total: store.sales.count(filter), currency: store.settings.get().currency };
+    const currency = store.settings.get().currency;
+    const sales = store.sales.iterate({ ...filter, limit });
+    if (ctx.globals.json) return writeJsonArray(ctx.io, sales, saleJson);
+    const shown = renderList(ctx.io, theme, [
+      { header: 'ID', value: (s) => s.id, align: 'right' },
+      { header: 'Date', value: (s) => s.date },
+      { header: 'Customer', value: (s) => s.customer.name, text: true },
+      { header: 'Amount', value: (s) => (ctx.io.stdoutIsTTY ? formatMoney(s.amountCents, currency) : (s.amountCents / 100).toFixed(2)), align: 'right' },
+      { header: 'Outcome', value: (s) => s.outcome, style: (t, s) => (s.outcome === 'won' ? theme.green(t) : theme.red(t)) },
+      { header: 'Technique', value: (s) => s.technique, text: true, min: 8, drop: 4 },
+      { header: 'Product', value: (s) => s.product, text: true, min: 8, drop: 2 },
+      { header: 'Qty', value: (s) => s.quantity, align: 'right', drop: 1 },
+      { header: 'Note', value: (s) => (s.outcome === 'lost' && s.reason ? `lost: ${s.reason}${s.note ? ` · ${s.note}` : ''}` : s.note), text: true, min: 12, drop: 3 },
+    ] satisfies Column<Sale>[], sales);
+    // The footer is for a person at a terminal; piped output needs no count.
+    if (ctx.io.stdoutIsTTY) listFooter(ctx, shown, store.sales.count(filter));
+    return shown;
   });
-  if (ctx.globals.json) {
-    writeJson(ctx.io, sales.map(saleJson));
-    return sales;
-  }
-  const theme = ctx.theme();
-  await renderList(ctx.io, theme, [
-    { header: 'ID', value: (s) => s.id, align: 'right' },
-    { header: 'Date', value: (s) => s.date },
-    { header: 'Customer', value: (s) => s.customer.name, text: true },
-    { header: 'Amount', value: (s) => (ctx.io.stdoutIsTTY ? formatMoney(s.amountCents, currency) : (s.amountCents / 100).toFixed(2)), align: 'right' },
-    { header: 'Outcome', value: (s) => s.outcome, style: (t, s) => (s.outcome === 'won' ? theme.green(t) : theme.red(t)) },
-    { header: 'Technique', value: (s) => s.technique, text: true, min: 8, drop: 4 },
-    { header: 'Product', value: (s) => s.product, text: true, min: 8, drop: 2 },
-    { header: 'Qty', value: (s) => s.quantity, align: 'right', drop: 1 },
-    { header: 'Note', value: (s) => (s.outcome === 'lost' && s.reason ? `lost: ${s.reason}${s.note ? ` · ${s.note}` : ''}` : s.note), text: true, min: 12, drop: 3 },
-  ], sales);
-  listFooter(ctx, sales.length, total);
-  return sales;
 }
