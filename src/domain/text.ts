@@ -26,11 +26,12 @@ export function escapeJsonControls(json: string): string {
 }
 
 /**
- * Any character the replacements below could touch (ESC and C1 are among the controls). Most
- * cells have none, and one test is far cheaper than three replacements: a million-row list
- * pays for this per cell. Keep it a superset of what sanitizeText and sanitizeLine change.
+ * Any character sanitizeLine could touch: every C0/C1 control (ESC and the CSI U+009B
+ * included, tab and newline too) or a BIDI character. Most cells have none, and one test is
+ * far cheaper than four replacements: a million-row list pays for this per cell. Built from
+ * BIDI so that widening it widens this; a new kind of character needs adding here as well.
  */
-const ANYTHING_TO_CLEAN = /[\u0000-\u001f\u007f-\u009f]/;
+const ANYTHING_TO_CLEAN = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f]|${BIDI.source}`);
 
 /** For one-line cells: also folds newlines and tabs into spaces. */
 export function sanitizeLine(text: string): string {

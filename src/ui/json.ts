@@ -8,14 +8,15 @@ export function writeJson(io: Io, value: unknown): void {
 
 /**
  * Writes a JSON array of `rows` mapped by `toJson` as it iterates, byte for byte what
- * writeJson(io, [...rows].map(toJson)) prints (2-space indent), without holding the array.
+ * writeJson(io, [...rows].map(toJson)) prints (2-space indent, controls escaped), without
+ * holding the array.
  * Returns how many rows there were.
  */
 export function writeJsonArray<T>(io: Io, rows: Iterable<T>, toJson: (row: T) => unknown): number {
   let count = 0;
   let chunk = '';
   for (const row of rows) {
-    chunk += `${count === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(toJson(row), null, 2).replace(/\n/g, '\n  ')}`;
+    chunk += `${count === 0 ? '[\n  ' : ',\n  '}${escapeJsonControls(JSON.stringify(toJson(row), null, 2)).replace(/\n/g, '\n  ')}`;
     count++;
     if (chunk.length >= 1 << 16) {
       io.out(chunk);

@@ -6,10 +6,19 @@ import { runSpm, useTempDb } from '../helpers/run-spm.js';
 import { Store } from '../../src/store/store.js';
 import { saleJson } from '../../src/commands/sale/present.js';
 import { checkinJson } from '../../src/commands/checkin/present.js';
+import { BufferedIo } from '../../src/ui/io.js';
+import { writeJson } from '../../src/ui/json.js';
 
 const temp = useTempDb();
 const NOW = '2026-11-28';
 const run = (args: string[]) => runSpm(args, { db: temp.dbPath, now: NOW });
+
+/** What writeJson printed for a whole array at once. */
+function json(value: unknown): string {
+  const io = new BufferedIo(false, false);
+  writeJson(io, value);
+  return io.stdout;
+}
 
 /** The lists as the non-streaming code printed them: all rows first, then one string. */
 function printedAtOnce(dbPath: string) {
@@ -24,9 +33,9 @@ function printedAtOnce(dbPath: string) {
         s.id, s.date, s.customer.name, (s.amountCents / 100).toFixed(2), s.outcome, s.technique, s.product, s.quantity,
         s.outcome === 'lost' && s.reason ? `lost: ${s.reason}${s.note ? ` · ${s.note}` : ''}` : s.note,
       ])),
-      saleJson: `${JSON.stringify(sales.map(saleJson), null, 2)}\n`,
+      saleJson: json(sales.map(saleJson)),
       checkinTsv: tsv('id\tdate\tcustomer\tchannel\tsatisfaction\tnote', checkins.map((c) => [c.id, c.date, c.customer.name, c.channel, c.satisfaction, c.note])),
-      checkinJson: `${JSON.stringify(checkins.map(checkinJson), null, 2)}\n`,
+      checkinJson: json(checkins.map(checkinJson)),
       counts: [sales.length, checkins.length],
     };
   } finally {

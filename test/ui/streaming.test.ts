@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { BufferedIo } from '../../src/ui/io.js';
 import { renderList, type Column } from '../../src/ui/table.js';
-import { writeJsonArray } from '../../src/ui/json.js';
+import { writeJson, writeJsonArray } from '../../src/ui/json.js';
 import { createTheme } from '../../src/ui/theme.js';
 
 /** Rows 1..n, counting how many were taken; the Io notes that count at every write. */
@@ -46,10 +46,13 @@ describe('writeJsonArray', () => {
     [[]],
     [[{ a: 1 }]],
     [[{ a: 1, b: { c: [1, 2, { d: 'line\nbreak' }], e: [] } }, { a: null, b: {} }, 'text', 3]],
-  ])('prints what JSON.stringify(array, null, 2) prints: %j', (values: unknown[]) => {
+    [[{ name: 'Acme\u202egpj.exe \u009b2J' }]],
+  ])('prints what writeJson prints for the whole array: %j', (values: unknown[]) => {
     const io = new BufferedIo(false, false);
     expect(writeJsonArray(io, values, (v) => v)).toBe(values.length);
-    expect(io.stdout).toBe(`${JSON.stringify(values, null, 2)}\n`);
+    const whole = new BufferedIo(false, false);
+    writeJson(whole, values);
+    expect(io.stdout).toBe(whole.stdout);
   });
 
   test('writes before the last row is read', () => {
