@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundle = 'dist/spm.cjs';
-const external = ['@inquirer/prompts', 'cli-table3', 'cli-progress', 'csv-parse', 'csv-stringify', 'bindings', '*.node', 'better-sqlite3/package.json'];
+const external = ['@inquirer/prompts', 'cli-progress', 'csv-parse', 'csv-stringify', 'bindings', '*.node', 'better-sqlite3/package.json'];
 
 /** commander's child_process, loaded when commander first calls it (never, in spm). */
 const lazyChildProcess = {

@@ -1,58 +1,56 @@
-// Calendar dates written in a stated order, for CSV import's --date-format: MM/dd/yyyy,
-// dd/MM/yyyy, yyyy-MM-dd, dd.MM.yyyy and the like. Pure: compiled once, applied per row.
+// Calendar dates written in a stated order, for CSV import's --date-format, in date-fns' own
+// format tokens (MM/dd/yyyy, dd.MM.yyyy, d MMM yyyy, dd/MM/yy …): date-fns parses, on UTC dates
+// so that no time zone moves the day. Pure: the format is checked once, then applied per row.
+import { UTCDateMini } from '@date-fns/utc/date/mini';
+import { format as formatDate } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { InputError } from './errors.js';
-import { isValidLocalDate, type LocalDate } from './local-date.js';
+import { fromDate, isValidLocalDate, type LocalDate } from './local-date.js';
 
 /** Returns the calendar day, or null when `text` does not fit the format or is not a real day. */
 export type DateReader = (text: string) => LocalDate | null;
 
-const TOKENS: Record<string, { pattern: string; part: 'year' | 'month' | 'day' }> = {
-  yyyy: { pattern: '(\\d{4})', part: 'year' },
-  MM: { pattern: '(\\d{1,2})', part: 'month' },
-  M: { pattern: '(\\d{1,2})', part: 'month' },
-  dd: { pattern: '(\\d{1,2})', part: 'day' },
-  d: { pattern: '(\\d{1,2})', part: 'day' },
-};
-
-function pad2(text: string): string {
-  return text.length === 1 ? `0${text}` : text;
-}
+const HINT = 'Use date-fns tokens (yyyy, MM, dd, MMM …) with separators, e.g. MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy or d MMM yyyy.';
+/** Fills the fields a format leaves out (it is checked to leave none) and anchors two-digit years (yy: 1950–2049). */
+const REFERENCE = new UTCDateMini(2000, 0, 1);
+/** A day whose year, month and day all differ, to check that a format reads each of them. */
+const PROBE = new UTCDateMini(2031, 10, 23);
+const PROBE_DAY = '2031-11-23';
 
 /**
- * Compiles a format made of `yyyy`, `MM`/`M`, `dd`/`d` and literal separators. Single-digit
- * months and days are accepted under `MM`/`dd` (spreadsheets drop the zero). A time after the
- * date (`03/04/2026 10:15`) is ignored.
+ * Checks a format and returns its reader. A month or day may have one digit under MM/dd
+ * (spreadsheets drop the zero); a time after the date (`03/04/2026 10:15`) is ignored.
  */
 export function compileDateFormat(format: string): DateReader {
-  const parts: ('year' | 'month' | 'day')[] = [];
-  let pattern = '';
-  let rest = format.trim();
-  while (rest.length > 0) {
-    const token = ['yyyy', 'MM', 'dd', 'M', 'd'].find((t) => rest.startsWith(t));
-    if (token) {
-      pattern += TOKENS[token].pattern;
-      parts.push(TOKENS[token].part);
-      rest = rest.slice(token.length);
-    } else if (/^[A-Za-z0-9]/.test(rest)) {
-      throw new InputError(`--date-format ${JSON.stringify(format)} is not understood at ${JSON.stringify(rest)}`, 'Use yyyy, MM and dd with separators, e.g. MM/dd/yyyy, dd/MM/yyyy, yyyy-MM-dd or dd.MM.yyyy.');
-    } else {
-      pattern += rest[0].replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-      rest = rest.slice(1);
-    }
+  const pattern = format.trim();
+  // Week-numbering years and days of the year (YYYY, DD) are the usual slip for yyyy and dd;
+  // date-fns refuses them too, but only after printing a warning of its own.
+  if (/[YD]/.test(pattern.replace(/'[^']*'/g, ''))) {
+    throw new InputError(`--date-format ${JSON.stringify(format)}: use yyyy and dd (YYYY and DD are week-numbering tokens)`, HINT);
   }
-  const sorted = [...parts].sort().join(',');
-  if (sorted !== 'day,month,year') {
-    throw new InputError(`--date-format ${JSON.stringify(format)} needs yyyy, MM and dd once each`, 'For example MM/dd/yyyy or dd.MM.yyyy.');
+  let probe: Date;
+  try {
+    probe = parse(formatDate(PROBE, pattern), pattern, REFERENCE);
+  } catch (error) {
+    throw new InputError(`--date-format ${JSON.stringify(format)} is not understood: ${(error as Error).message}`, HINT);
   }
-  const regex = new RegExp(`^${pattern}(?:[ T].*)?$`);
-  const yearAt = parts.indexOf('year') + 1;
-  const monthAt = parts.indexOf('month') + 1;
-  const dayAt = parts.indexOf('day') + 1;
+  if (!isValid(probe) || fromDate(probe) !== PROBE_DAY) {
+    throw new InputError(`--date-format ${JSON.stringify(format)} needs a year, a month and a day`, 'For example MM/dd/yyyy or dd.MM.yyyy.');
+  }
+  const read = (text: string): LocalDate | null => {
+    const date = parse(text, pattern, REFERENCE);
+    return isValid(date) ? fromDate(date) : null;
+  };
   return (text) => {
-    const match = regex.exec(text);
-    if (!match) return null;
-    const date = `${match[yearAt]}-${pad2(match[monthAt])}-${pad2(match[dayAt])}`;
-    return isValidLocalDate(date) ? date : null;
+    const whole = read(text);
+    if (whole !== null) return whole;
+    // A time after the date: try the text up to each space or T.
+    for (const cut of text.matchAll(/[ T]/g)) {
+      const date = cut.index > 0 ? read(text.slice(0, cut.index)) : null;
+      if (date !== null) return date;
+    }
+    return null;
   };
 }
 

@@ -1,6 +1,6 @@
 // The daily view as a pure function of (today, open follow-ups, cadence candidates, open
 // concerns): what is overdue, due today, upcoming, going cold, and whether the day is quiet.
-import { addDays, toDayNumber, type LocalDate } from './local-date.js';
+import { addDays, daysBetween as calendarDaysBetween, type LocalDate } from './local-date.js';
 import type { Concern, Followup } from './records.js';
 import { isDueToReorder, rankDueToReorder, type CustomerReorder } from './reorder.js';
 import { isGoingCold, type CadenceCandidate } from './rules/going-cold.js';
@@ -63,14 +63,14 @@ export interface DailyViewInput {
 }
 
 /**
- * Day numbers memoised: a daily view compares thousands of dates that repeat (the bench
- * database's view has ~4,000 rows over a few hundred distinct days). A pure cache.
+ * Days since 1970-01-01, memoised: a daily view compares thousands of dates that repeat (the
+ * bench database's view has ~4,000 rows over a few hundred distinct days). A pure cache.
  */
 const dayNumbers = new Map<LocalDate, number>();
 function dayNumber(date: LocalDate): number {
   let n = dayNumbers.get(date);
   if (n === undefined) {
-    n = toDayNumber(date);
+    n = calendarDaysBetween('1970-01-01', date);
     if (dayNumbers.size < 100_000) dayNumbers.set(date, n);
   }
   return n;

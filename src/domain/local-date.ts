@@ -1,13 +1,21 @@
-// Calendar days as `YYYY-MM-DD` strings. All arithmetic goes through a day number (days since
-// 1970-01-01 in the proleptic Gregorian calendar) computed with UTC, so no time zone or DST
-// switch can move a business date.
+// Calendar days as `YYYY-MM-DD` strings, with the arithmetic done by date-fns on UTCDateMini
+// values (@date-fns/utc): every getter and setter is UTC, so no time zone or DST switch of the
+// machine can move a business day. `LocalDate` strings stay the domain's type; toDate and
+// fromDate are the thin adapter between the two.
+import { UTCDateMini } from '@date-fns/utc/date/mini';
+import { addDays as addDaysTo } from 'date-fns/addDays';
+import { addMonths as addMonthsTo } from 'date-fns/addMonths';
+import { addYears as addYearsTo } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
+import { isExists } from 'date-fns/isExists';
 import { InputError } from './errors.js';
 
 /** A local calendar day, `YYYY-MM-DD`. */
 export type LocalDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -41,56 +49,41 @@ export function addDaysInRange(date: LocalDate, days: number): LocalDate | null 
 /** On the calendar (2026-02-30 is not) and within the range spm keeps. */
 export function isValidLocalDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
-  if (!match || !isInDateRange(text)) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
+  return match !== null && isInDateRange(text) && isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** The day as a date-fns value (midnight UTC). */
+export function toDate(date: LocalDate): Date {
+  return new UTCDateMini(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
-export function toDayNumber(date: LocalDate): number {
-  const [year, month, day] = date.split('-').map(Number);
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
-}
-
-export function fromDayNumber(dayNumber: number): LocalDate {
-  const d = new Date(dayNumber * MS_PER_DAY);
-  return formatParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-function formatParts(year: number, month: number, day: number): LocalDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** The calendar day of a date-fns value made by toDate or by date-fns from one. */
+export function fromDate(date: Date): LocalDate {
+  return format(date, 'yyyy-MM-dd');
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return fromDayNumber(toDayNumber(date) + days);
+  return fromDate(addDaysTo(toDate(date), days));
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return toDayNumber(to) - toDayNumber(from);
+  return differenceInCalendarDays(toDate(to), toDate(from));
 }
 
 /** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(date: LocalDate, months: number): LocalDate {
-  const [year, month, day] = date.split('-').map(Number);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const newYear = Math.floor(monthIndex / 12);
-  const newMonth = (monthIndex % 12) + 1;
-  return formatParts(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+  return fromDate(addMonthsTo(toDate(date), months));
 }
 
+/** Adds years; Feb 29 becomes Feb 28 in a common year. */
 export function addYears(date: LocalDate, years: number): LocalDate {
-  return addMonths(date, years * 12);
+  return fromDate(addYearsTo(toDate(date), years));
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayIndex(date: LocalDate): number {
-  // 1970-01-01 was a Thursday (4).
-  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+  return getDay(toDate(date));
 }
 
 export function minDate(a: LocalDate, b: LocalDate): LocalDate {
@@ -152,14 +145,9 @@ function parseDateText(text: string, today: LocalDate, field: string): LocalDate
   throw new InputError(`${field} ${JSON.stringify(text)} is not a date`, 'Use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m or a weekday like mon.');
 }
 
-/** Month names for labels; avoids locale-dependent output. */
-export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/** `Mar 4` or `Mar 4, 2025` when the year differs from `today`'s. */
+/** `Mar 4` or `Mar 4, 2025` when the year differs from `today`'s (date-fns' default English names, whatever the machine's locale). */
 export function formatShortDate(date: LocalDate, today?: LocalDate): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const base = `${MONTH_NAMES[month - 1]} ${day}`;
-  return today && today.slice(0, 4) === date.slice(0, 4) ? base : `${base}, ${year}`;
+  return format(toDate(date), today && today.slice(0, 4) === date.slice(0, 4) ? 'MMM d' : 'MMM d, yyyy');
 }
 
 /**

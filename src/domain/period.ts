@@ -1,6 +1,19 @@
 // Calendar periods (week, month, quarter, year) around a reference day, with a configurable
 // first day of the week. Used by goals (their timelines) and the report (its ranges).
-import { addDays, addMonths, daysInMonth, formatShortDate, MONTH_NAMES, weekdayIndex, WEEKDAYS, type LocalDate, type Weekday } from './local-date.js';
+import { addMonths } from 'date-fns/addMonths';
+import { addQuarters } from 'date-fns/addQuarters';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { endOfWeek } from 'date-fns/endOfWeek';
+import { endOfYear } from 'date-fns/endOfYear';
+import { format } from 'date-fns/format';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import { startOfYear } from 'date-fns/startOfYear';
+import { formatShortDate, fromDate, toDate, WEEKDAYS, type LocalDate, type Weekday } from './local-date.js';
 import { InputError } from './errors.js';
 
 export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const;
@@ -22,51 +35,48 @@ export function parsePeriodKind(text: string, flag = '--period'): PeriodKind {
 
 /** The period of `kind` that contains `date`. */
 export function periodContaining(kind: PeriodKind, date: LocalDate, weekStart: Weekday = 'monday'): DateRange {
-  const [year, month] = date.split('-').map(Number);
+  const day = toDate(date);
   switch (kind) {
     case 'week': {
-      const back = (weekdayIndex(date) - WEEKDAYS.indexOf(weekStart) + 7) % 7;
-      const from = addDays(date, -back);
-      return { from, to: addDays(from, 6) };
+      const options = { weekStartsOn: WEEKDAYS.indexOf(weekStart) as 0 | 1 | 2 | 3 | 4 | 5 | 6 };
+      return { from: fromDate(startOfWeek(day, options)), to: fromDate(endOfWeek(day, options)) };
     }
     case 'month':
-      return { from: `${date.slice(0, 7)}-01`, to: `${date.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, '0')}` };
-    case 'quarter': {
-      const firstMonth = Math.floor((month - 1) / 3) * 3 + 1;
-      const from = `${date.slice(0, 4)}-${String(firstMonth).padStart(2, '0')}-01`;
-      return { from, to: addDays(addMonths(from, 3), -1) };
-    }
+      return { from: fromDate(startOfMonth(day)), to: fromDate(endOfMonth(day)) };
+    case 'quarter':
+      return { from: fromDate(startOfQuarter(day)), to: fromDate(endOfQuarter(day)) };
     case 'year':
-      return { from: `${date.slice(0, 4)}-01-01`, to: `${date.slice(0, 4)}-12-31` };
+      return { from: fromDate(startOfYear(day)), to: fromDate(endOfYear(day)) };
   }
 }
 
 /** The period `steps` periods after (negative: before) the one that starts at `period.from`. */
 export function shiftPeriod(kind: PeriodKind, period: DateRange, steps: number, weekStart: Weekday = 'monday'): DateRange {
+  const from = toDate(period.from);
   switch (kind) {
     case 'week':
-      return { from: addDays(period.from, 7 * steps), to: addDays(period.to, 7 * steps) };
+      return periodContaining('week', fromDate(addWeeks(from, steps)), weekStart);
     case 'month':
-      return periodContaining('month', addMonths(period.from, steps), weekStart);
+      return periodContaining('month', fromDate(addMonths(from, steps)), weekStart);
     case 'quarter':
-      return periodContaining('quarter', addMonths(period.from, 3 * steps), weekStart);
+      return periodContaining('quarter', fromDate(addQuarters(from, steps)), weekStart);
     case 'year':
-      return periodContaining('year', addMonths(period.from, 12 * steps), weekStart);
+      return periodContaining('year', fromDate(addYears(from, steps)), weekStart);
   }
 }
 
-/** `Week of Mar 9, 2026`, `March 2026`, `2026-Q1`, `2026`. */
+/** `Week of Mar 9, 2026`, `Mar 2026`, `2026-Q1`, `2026`. */
 export function periodLabel(kind: PeriodKind, period: DateRange): string {
-  const [year, month] = period.from.split('-').map(Number);
+  const from = toDate(period.from);
   switch (kind) {
     case 'week':
       return `Week of ${formatShortDate(period.from)}`;
     case 'month':
-      return `${MONTH_NAMES[month - 1]} ${year}`;
+      return format(from, 'MMM yyyy');
     case 'quarter':
-      return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+      return format(from, "yyyy-'Q'Q");
     case 'year':
-      return String(year);
+      return format(from, 'yyyy');
   }
 }
 

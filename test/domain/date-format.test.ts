@@ -13,12 +13,26 @@ describe('compileDateFormat', () => {
     ['MM/dd/yyyy', '02/30/2026', null],
     ['MM/dd/yyyy', '2026-03-04', null],
     ['dd/MM/yyyy', '13/13/2026', null],
+    // date-fns' tokens beyond numbers: month names, two-digit years, literal text in quotes.
+    ['d MMM yyyy', '4 Mar 2026', '2026-03-04'],
+    ['MMMM d, yyyy', 'March 4, 2026 10:15', '2026-03-04'],
+    ['dd/MM/yy', '04/03/26', '2026-03-04'],
+    ['dd/MM/yy', '04/03/51', '1951-03-04'],
+    ["yyyy'W'MMdd", '2026W0304', '2026-03-04'],
+    ['yyyy-MM-dd', '2024-02-29', '2024-02-29'],
+    ['yyyy-MM-dd', '2025-02-29', null],
   ])('%s reads %s as %s', (format, text, expected) => {
     expect(compileDateFormat(format)(text)).toBe(expected);
   });
 
-  test.each(['MM/yyyy', 'MMM dd yyyy', 'dd/MM/yy'])('rejects the format %s', (format) => {
-    expect(() => compileDateFormat(format)).toThrow(/--date-format/);
+  test.each([
+    ['MM/yyyy', /needs a year, a month and a day/],
+    ['dd.MM', /needs a year, a month and a day/],
+    ['YYYY-MM-dd', /use yyyy and dd/],
+    ['yyyy-MM-DD', /use yyyy and dd/],
+    ['yyyy-MM-ddj', /not understood/],
+  ])('rejects the format %s', (format, message) => {
+    expect(() => compileDateFormat(format)).toThrow(message);
   });
 
   test('without a format only YYYY-MM-DD (and a time after it) is read', () => {
