@@ -1,8 +1,8 @@
 // The report's advice: what was lost and why, which techniques win over a longer learning
 // window (and whether the data can tell them apart), who is at risk, how often recurring
 // goals were hit, and labels naming each trend bucket's real days. Pure.
-import { addDays, formatShortDate, MONTH_NAMES, type LocalDate, type Weekday } from './local-date.js';
-import { periodContaining, shiftPeriod, type DateRange, type PeriodKind } from './period.js';
+import { addDays, formatShortDate, type LocalDate, type Weekday } from './local-date.js';
+import { periodContaining, periodLabel, shiftPeriod, type DateRange, type PeriodKind } from './period.js';
 import { centsToUnits } from './money.js';
 import { wilsonInterval } from './wilson.js';
 import { isLateForReorder, type CustomerReorder } from './reorder.js';
@@ -162,18 +162,14 @@ export function periodsHitText(hit: number, periods: number, kind: PeriodKind): 
  * `2025` for whole months, quarters and years.
  */
 export function trendBucketLabel(range: DateRange, kind: PeriodKind | 'custom', weekStart: Weekday): string {
-  const [fromYear, fromMonth, fromDay] = range.from.split('-').map(Number);
-  const [toYear, toMonth, toDay] = range.to.split('-').map(Number);
   if (kind !== 'custom' && kind !== 'week') {
     const whole = periodContaining(kind, range.from, weekStart);
-    if (whole.from === range.from && whole.to === range.to) {
-      if (kind === 'month') return `${MONTH_NAMES[fromMonth - 1]} ${fromYear}`;
-      if (kind === 'quarter') return `${fromYear}-Q${Math.floor((fromMonth - 1) / 3) + 1}`;
-      return String(fromYear);
-    }
+    if (whole.from === range.from && whole.to === range.to) return periodLabel(kind, range);
   }
-  if (range.from === range.to) return `${MONTH_NAMES[fromMonth - 1]} ${fromDay}`;
-  if (fromYear !== toYear) return `${formatShortDate(range.from)}–${formatShortDate(range.to)}`;
-  if (fromMonth === toMonth) return `${MONTH_NAMES[fromMonth - 1]} ${fromDay}–${toDay}`;
-  return `${MONTH_NAMES[fromMonth - 1]} ${fromDay}–${MONTH_NAMES[toMonth - 1]} ${toDay}`;
+  // formatShortDate(d, d): the month and day without the year.
+  const from = formatShortDate(range.from, range.from);
+  if (range.from === range.to) return from;
+  if (range.from.slice(0, 4) !== range.to.slice(0, 4)) return `${formatShortDate(range.from)}–${formatShortDate(range.to)}`;
+  if (range.from.slice(0, 7) === range.to.slice(0, 7)) return `${from}–${Number(range.to.slice(8))}`;
+  return `${from}–${formatShortDate(range.to, range.to)}`;
 }
