@@ -6,6 +6,7 @@ import { resolveDbPath, type OpenMode } from '../store/db-path.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 import type { Settings } from '../domain/settings.js';
+import { formatCommandLine } from '../domain/history.js';
 
 /** Global options, set once commander has parsed argv. */
 export interface GlobalOptions {
@@ -22,6 +23,8 @@ export interface AppContext {
   clock: Clock;
   prompter: Prompter;
   globals: GlobalOptions;
+  /** The command line being run (without node and the script), recorded in the change history. */
+  argv: string[];
   /**
    * Loads the store's code (SQLite addon, schema, repositories). run-cli's preAction hook
    * calls it before any command runs, so --help and --version never pay for it.
@@ -55,12 +58,16 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
     clock,
     prompter,
     globals: { json: false, color: true, input: true, yes: false },
+    argv: [],
     async loadStore() {
       StoreClass ??= (await import('../store/store.js')).Store;
     },
     store(mode) {
       if (!StoreClass) throw new Error('store() before loadStore(): the preAction hook loads it');
-      store ??= StoreClass.open(context.dbPath(), mode, () => clock.now().toISOString());
+      if (!store) {
+        store = StoreClass.open(context.dbPath(), mode, () => clock.now().toISOString());
+        store.history.commandLine = formatCommandLine(context.argv);
+      }
       return store;
     },
     dbPath: () => resolveDbPath({ flag: context.globals.db, env }),

@@ -16,6 +16,7 @@ import { registerConfigCommands } from '../commands/config/index.js';
 import { registerExportCommands } from '../commands/export/index.js';
 import { registerImportCommands } from '../commands/import/index.js';
 import { registerBackupCommand } from '../commands/backup/index.js';
+import { registerHistoryCommands } from '../commands/history/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
@@ -60,6 +61,7 @@ export function createProgram(ctx: AppContext): Command {
   registerExportCommands(program, ctx);
   registerBackupCommand(program, ctx);
   registerImportCommands(program, ctx);
+  registerHistoryCommands(program, ctx);
   registerDemoCommand(program, ctx);
   registerCompletionCommand(program, ctx);
   registerHelpCommand(program, ctx);

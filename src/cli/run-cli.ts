@@ -13,6 +13,7 @@ export const EXIT_CANCELLED = 130;
 
 /** Runs one spm invocation (`argv` without node and script) and returns the exit code. */
 export async function runCli(argv: string[], ctx: AppContext): Promise<number> {
+  ctx.argv = argv;
   try {
     const program = createProgram(ctx);
     await program.parseAsync(argv, { from: 'user' });

@@ -16,6 +16,8 @@ export interface Settings {
   defaultCadenceDays: number | null;
   /** Days of sales the report ranks techniques over, ending on the report's last day. */
   learningWindowDays: number;
+  /** Changes kept for `spm undo`; 0 = no history. */
+  undoDepth: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   resolvedConcernFollowUpDays: 7,
   defaultCadenceDays: null,
   learningWindowDays: DEFAULT_LEARNING_WINDOW_DAYS,
+  undoDepth: 100,
 };
 
 /**
@@ -89,6 +92,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = define([
   },
   // A week at least: fewer days hold too few sales to rank techniques on.
   { key: 'learning-window-days', property: 'learningWindowDays', description: 'days of sales the report ranks techniques over', integer: { min: 7, max: MAX_SETTING_DAYS, unit: 'days' } },
+  { key: 'undo-depth', property: 'undoDepth', description: 'changes kept for spm undo (0 = no history)', integer: { min: 0, max: 100000, unit: 'changes' } },
 ]);
 
 /**
@@ -141,5 +145,6 @@ export function settingsFromStored(rawStored: Record<string, string>): Settings 
     resolvedConcernFollowUpDays: stored['resolved-concern-follow-up-days'] !== undefined ? Number(stored['resolved-concern-follow-up-days']) : DEFAULT_SETTINGS.resolvedConcernFollowUpDays,
     defaultCadenceDays: cadence !== undefined && cadence !== 'none' ? Number(cadence) : DEFAULT_SETTINGS.defaultCadenceDays,
     learningWindowDays: stored['learning-window-days'] !== undefined ? Number(stored['learning-window-days']) : DEFAULT_SETTINGS.learningWindowDays,
+    undoDepth: stored['undo-depth'] !== undefined ? Number(stored['undo-depth']) : DEFAULT_SETTINGS.undoDepth,
   };
 }

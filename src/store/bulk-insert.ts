@@ -14,7 +14,9 @@ import { DAY_TOTALS_REFRESH_SQL } from '../domain/rules/day-totals.sql.js';
  * refreshDerived() below. A new insert trigger on those tables must be added here with its
  * set-based refresh, or bulk imports quietly take the slow path (test/store/bulk-triggers.test.ts fails).
  */
-export const KNOWN_INSERT_TRIGGERS: readonly string[] = ['sales_last_contact_insert', 'checkins_last_contact_insert', 'sales_first_won_insert', 'sales_daily_insert', 'sales_reorder_insert'];
+export const KNOWN_INSERT_TRIGGERS: readonly string[] = ['sales_last_contact_insert', 'checkins_last_contact_insert', 'sales_first_won_insert', 'sales_daily_insert', 'sales_reorder_insert',
+  // The change history's (v10): nothing to replay, an import records its new rows as one id range.
+  'history_sales_ins', 'history_checkins_ins'];
 
 /** The insert triggers on sales and check-ins, whatever they are named. */
 export function insertTriggers(db: Db): SchemaObject[] {

@@ -37,7 +37,7 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   { table: 'followups', key: 'followups', columns: [
     ['id', 'id', 'int'], ['customer_id', 'customerId', 'int'], ['due_date', 'due', 'text'], ['reason', 'reason', 'text'], ['source', 'source', 'text'],
     ['status', 'status', 'text'], ['sale_id', 'saleId', 'int'], ['concern_id', 'concernId', 'int'], ['done_date', 'doneDate', 'text'], ['note', 'note', 'text'],
-    ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
+    ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'], ['checkin_id', 'checkinId', 'int'],
   ] },
   { table: 'goals', key: 'goals', nameKey: true, columns: [
     ['id', 'id', 'int'], ['name', 'name', 'text'], ['metric', 'metric', 'text'], ['target_x100', 'target', 'units'], ['period', 'period', 'text'],

@@ -2,7 +2,7 @@
 // row, customers cached by name, idempotence through the UNIQUE external_id columns.
 import Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, applyMigration } from './migrations.js';
 import { nameKey } from '../domain/text.js';
 import type { CustomerDetails, ImportedCheckin, ImportedCustomer, ImportedSale } from '../domain/csv-import.js';
 import type { LocalDate } from '../domain/local-date.js';
@@ -10,8 +10,8 @@ import type { LocalDate } from '../domain/local-date.js';
 /** An empty database in memory with spm's schema: lets --dry-run count without a file. */
 export function openScratchDatabase(): Db {
   const db = new Database(':memory:');
+  for (const migration of MIGRATIONS) applyMigration(db, migration);
   db.pragma('foreign_keys = ON');
-  for (const migration of MIGRATIONS) db.exec(migration.sql);
   return db;
 }
 

@@ -15,11 +15,29 @@ import { lastContactSql, lastContactTriggersSql, latestTouchSql } from '../domai
 import { cadenceTriggersSql, touchBySql } from '../domain/rules/going-cold.sql.js';
 import { firstWonTriggersSql } from '../domain/rules/new-or-repeat.sql.js';
 import { dayTotalsTriggersSql, dayTotalsAggregateSql } from '../domain/rules/day-totals.sql.js';
+import type { Db } from './open-database.js';
+import { HISTORY_TABLES_SQL, trackTable } from './history-schema.js';
 
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Work SQL text cannot do (reading the schema as it is), run after `sql`. */
+  run?: (db: Db) => void;
+  /** Tables whose history triggers are (re)made after `sql` and `run`: the table takes part in undo. */
+  track?: readonly string[];
+  /**
+   * Run with foreign keys off (checked before commit): a table rebuild drops and re-creates
+   * parent tables, which would otherwise fire ON DELETE actions on their children.
+   */
+  foreignKeysOff?: boolean;
+}
+
+/** Applies one migration's work (inside the caller's transaction). */
+export function applyMigration(db: Db, migration: Migration): void {
+  db.exec(migration.sql);
+  migration.run?.(db);
+  for (const table of migration.track ?? []) trackTable(db, table);
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -195,7 +213,77 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
     description: 'reorder predictions per customer, kept by triggers; low-rated check-ins indexed, for the daily view and the report',
     sql: reorderMigrationSql(),
   },
+  {
+    version: 10,
+    description: 'ids never reused (AUTOINCREMENT), follow-ups linked to the check-in that completed them, a database id, the change history',
+    sql: '',
+    run: neverReuseIdsAndLinkFollowups,
+    foreignKeysOff: true,
+    track: ['customers', 'sales', 'checkins', 'concerns', 'followups', 'goals', 'goal_milestones', 'goal_logs', 'settings'],
+  },
 ];
+
+/** The record tables, parents before children. Their ids are what users type and calendars keep. */
+const RECORD_TABLES = ['customers', 'sales', 'checkins', 'concerns', 'followups', 'goals', 'goal_milestones', 'goal_logs'];
+
+/**
+ * v10. Ids are never reused: with INTEGER PRIMARY KEY alone, deleting the newest sale gave its id
+ * to the next one, so "after sale #N" and calendar UIDs pointed at another record. Each record
+ * table is rebuilt with AUTOINCREMENT, keeping every row and id (SQLite's documented rebuild:
+ * new table, copy, drop, rename; the triggers and indexes set aside and re-created as they were,
+ * so the derived tables of v3–v9 keep working). The copy sets each table's high-water mark.
+ *
+ * Follow-ups get `checkin_id`, the check-in that completed them (read back from the note
+ * "completed by check-in #N" that earlier versions wrote), so editing or deleting the check-in
+ * can carry the follow-up along. Reasons that earlier versions baked in at write time ("after
+ * sale #N …", "high concern #N: …") are cleared where the link is kept: they are rendered from
+ * the sale or concern when shown. `spm_meta` holds a random id made once, for calendar UIDs.
+ * Then the change history's tables; `track` adds the history triggers.
+ */
+function neverReuseIdsAndLinkFollowups(db: Db): void {
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${RECORD_TABLES.map(() => '?').join(', ')})`)
+    .all(...RECORD_TABLES) as { name: string; sql: string }[];
+  // Triggers on other tables name the record tables in their bodies; with them gone, renaming
+  // a rebuilt table has nothing to rewrite.
+  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
+  for (const table of RECORD_TABLES) {
+    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+    const rebuilt = sql
+      .replace(/^CREATE TABLE\s+("?)(\w+)\1/, `CREATE TABLE "${table}_rebuilt"`)
+      .replace(/\bid(\s+)INTEGER PRIMARY KEY\b(?!\s+AUTOINCREMENT)/i, 'id$1INTEGER PRIMARY KEY AUTOINCREMENT');
+    if (!/AUTOINCREMENT/.test(rebuilt)) throw new Error(`v10: cannot find the id column of ${table}`);
+    db.exec(rebuilt);
+    db.exec(`INSERT INTO "${table}_rebuilt" SELECT * FROM "${table}"`);
+    db.exec(`DROP TABLE "${table}"`);
+    db.exec(`ALTER TABLE "${table}_rebuilt" RENAME TO "${table}"`);
+  }
+  for (const index of indexes) db.exec(index.sql);
+  for (const trigger of triggers) db.exec(trigger.sql);
+  db.exec(`
+ALTER TABLE followups ADD COLUMN checkin_id INTEGER REFERENCES checkins (id) ON DELETE SET NULL;
+UPDATE followups SET checkin_id = CAST(substr(note, 24) AS INTEGER), note = NULL
+  WHERE note GLOB 'completed by check-in #[0-9]*' AND substr(note, 24) NOT GLOB '*[^0-9]*'
+    AND CAST(substr(note, 24) AS INTEGER) IN (SELECT id FROM checkins);
+UPDATE followups SET reason = NULL
+  WHERE (source = 'post-sale' AND sale_id IS NOT NULL AND (reason GLOB 'after sale #*' OR reason GLOB 'after lost sale #*'))
+     OR (source = 'concern' AND concern_id IS NOT NULL AND reason GLOB 'high concern #*');
+UPDATE followups SET reason = 'satisfied now?'
+  WHERE source = 'concern' AND concern_id IS NOT NULL AND reason GLOB 'resolved concern #*';
+-- Links are followed both ways: a sale's or concern's follow-ups, a check-in's completed ones
+-- (and ON DELETE SET NULL reads these instead of scanning every follow-up).
+CREATE INDEX followups_sale ON followups (sale_id) WHERE sale_id IS NOT NULL;
+CREATE INDEX followups_concern ON followups (concern_id) WHERE concern_id IS NOT NULL;
+CREATE INDEX followups_checkin ON followups (checkin_id) WHERE checkin_id IS NOT NULL;
+CREATE TABLE spm_meta (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO spm_meta (key, value) VALUES ('database-id', lower(hex(randomblob(8))));
+${HISTORY_TABLES_SQL}`);
+  const broken = db.prepare('PRAGMA foreign_key_check').all();
+  if (broken.length > 0) throw new Error(`v10: ${broken.length} rows break a foreign key after the rebuild`);
+}
 
 /**
  * The reorder prediction of the customers that `where` selects (a condition on sales rows),

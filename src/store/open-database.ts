@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
-import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.js';
+import { APPLICATION_ID, MIGRATIONS, applyMigration, type Migration } from './migrations.js';
 import { NoDatabaseError, type OpenMode } from './db-path.js';
 import { withAtomicFile, writeFailure } from './atomic-file.js';
 
@@ -133,10 +133,16 @@ function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string
   }
   for (const migration of migrations) {
     if (migration.version <= fromVersion) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    // foreign_keys cannot change inside a transaction; the migration checks them itself.
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        applyMigration(db, migration);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.foreignKeysOff) db.pragma('foreign_keys = ON');
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { holdsData, seedDemo, type DemoCounts } from './demo-seed.js';
 import type { DemoData } from '../domain/demo-data.js';
 import { AdviceRepository } from './advice-repository.js';
 import { RestoreRepository } from './restore-repository.js';
+import { HistoryRepository, type HistoryMode } from './history-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -28,6 +29,7 @@ export class Store {
   readonly advice: AdviceRepository;
   /** `import json`: an export's records back in, as they were. */
   readonly restore: RestoreRepository;
+  readonly history: HistoryRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
@@ -41,15 +43,25 @@ export class Store {
     this.reorders = new ReorderRepository(db);
     this.advice = new AdviceRepository(db);
     this.restore = new RestoreRepository(db);
+    this.history = new HistoryRepository(db, nowIso);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {
     return new Store(openDatabase(path, mode, nowIso), path, nowIso);
   }
 
-  /** Runs `work` in one BEGIN IMMEDIATE transaction: all of it is written, or none. */
-  write<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+  /**
+   * Runs `work` in one BEGIN IMMEDIATE transaction: all of it is written, or none. What it
+   * writes is one change in the history (`history`: how), so `spm undo` can revert it.
+   */
+  write<T>(work: () => T, history: HistoryMode = 'record'): T {
+    return this.db.transaction(() => {
+      if (history === 'reset') this.history.reset();
+      const recording = this.history.begin(history);
+      const result = work();
+      if (recording) this.history.end();
+      return result;
+    }).immediate();
   }
 
   /** Runs `work` in one read transaction, so every query sees the same snapshot. */

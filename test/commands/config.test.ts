@@ -15,6 +15,7 @@ describe('spm config', () => {
       { key: 'resolved-concern-follow-up-days', value: 7, default: 7, isDefault: true, description: expect.any(String) },
       { key: 'default-cadence-days', value: null, default: null, isDefault: true, description: expect.any(String) },
       { key: 'learning-window-days', value: 90, default: 90, isDefault: true, description: expect.any(String) },
+      { key: 'undo-depth', value: 100, default: 100, isDefault: true, description: expect.any(String) },
     ]);
     expect(snapshot(temp.dbPath)).toBe('missing');
   });

@@ -136,17 +136,20 @@ export function useTempDb(): { readonly dbPath: string; readonly dir: string } {
  * Every row of every table, in a stable order, plus the schema version: equal snapshots mean
  * the database did not change. `missing` when there is no file.
  */
-export function snapshot(dbPath: string): string {
+export function snapshot(dbPath: string, { except = [] }: { except?: readonly string[] } = {}): string {
   if (!existsSync(dbPath)) return 'missing';
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
     const dump: Record<string, unknown> = {
       userVersion: db.pragma('user_version', { simple: true }),
-      schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
+      schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all()
+        .filter((o) => !except.includes((o as { name: string }).name)),
     };
     // Every table's first column is its key (ids, settings keys, sales_daily dates).
-    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all();
+    for (const table of tables.filter((t) => !except.includes(t))) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all();
+    // A table left out is left out of AUTOINCREMENT's bookkeeping too.
+    if (dump.sqlite_sequence) dump.sqlite_sequence = (dump.sqlite_sequence as { name: string }[]).filter((r) => !except.includes(r.name));
     return JSON.stringify(dump);
   } finally {
     db.close();

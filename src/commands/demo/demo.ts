@@ -28,7 +28,7 @@ export async function runDemo(ctx: AppContext): Promise<DemoCounts & { db: strin
           throw new InputError(`${path} already holds data; the demo only fills a new database`, `Pick another file: spm demo --db ${DEMO_DEFAULT_DB.replace('.db', '-2.db')}`);
         }
         return store.seedDemo(generateDemoData(today), nowIso);
-      });
+      }, 'bulk');
     } finally {
       store.close();
     }

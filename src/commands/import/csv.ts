@@ -156,7 +156,8 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   };
 
   try {
-    store.write(work);
+    // One change in the history, its inserts kept as id ranges: undo of a large import is cheap to record.
+    store.write(work, 'bulk');
   } catch (error) {
     if (!(error instanceof DryRunRollback)) {
       // A failed import into a database it had to create leaves no empty database behind.

@@ -53,7 +53,8 @@ export async function runImportJson(file: string, ctx: AppContext): Promise<Reco
         for (const spec of EXPORT_TABLES) counts[spec.key] = store.restore.restore(spec, document[spec.key]);
         store.restore.restoreSettings(settings);
         return counts;
-      });
+        // A restore starts a fresh history and is not itself undoable: the file is the backup.
+      }, 'reset');
     } finally {
       store.close();
     }

@@ -1,0 +1,236 @@
+// spm undo / redo / history: every write command is one change that undo reverts exactly
+// (every table's rows, derived tables included) and redo re-applies exactly.
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectRejected, openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
+import { spawnSpm } from '../helpers/spawn-spm.js';
+
+const temp = useTempDb();
+/** The history itself, and AUTOINCREMENT's high-water marks (never lowered: ids are not reused). */
+const HISTORY = ['history_changes', 'history_rows', 'history_state', 'sqlite_sequence'];
+const records = (path: string) => snapshot(path, { except: HISTORY });
+
+let template = '';
+let csvFile = '';
+
+/** One of every record, made through the commands (dates before 2026-03-15, the pinned today). */
+const FIXTURE: string[][] = [
+  ['customer', 'add', 'Acme', '--every', '30', '--segment', 'smb'],
+  ['customer', 'add', 'Bolt'],
+  ['sale', 'add', 'acme', '2800', '--product', 'training', '--date', '2026-03-01'],
+  ['sale', 'add', 'bolt', '500', '--lost', '--reason', 'price', '--date', '2026-03-02'],
+  ['checkin', 'add', 'bolt', '--date', '2026-03-03', '--satisfaction', '4'],
+  ['concern', 'add', 'acme', 'late delivery', '--severity', 'high', '--date', '2026-03-04'],
+  ['followup', 'add', 'bolt', '2026-03-20', '--reason', 'send the brochure'],
+  ['goal', 'add', 'Books', '--metric', 'custom', '--target', '10', '--period', 'year'],
+  ['goal', 'log', 'books', '2', '--note', 'two read'],
+  ['goal', 'add', 'Revenue', '--metric', 'revenue', '--target', '30000', '--period', 'quarter', '--milestone', '2026-02-15=10000'],
+  ['config', 'set', 'currency', 'EUR'],
+];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spm-undo-'));
+  template = join(dir, 'template.db');
+  for (const args of FIXTURE) {
+    const result = await runSpm(args, { db: template });
+    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+  }
+  csvFile = join(dir, 'sales.csv');
+  writeFileSync(csvFile, 'date,customer,amount\n2026-03-05,Acme,100\n2026-03-06,Newco,250\n2026-03-07,Newco,75\n');
+});
+
+// [what, argv]: every write command, each from the same starting database. Ids refer to FIXTURE:
+// sales #1 (won, post-sale follow-up #1) and #2 (lost); check-in #1; concern #1 (its follow-up
+// #2); manual follow-up #3; goals #1 (custom, entry #1) and #2 (milestone).
+const WRITES: [string, () => string[]][] = [
+  ['customer add', () => ['customer', 'add', 'Cory', '--every', '14']],
+  ['customer edit', () => ['customer', 'edit', 'acme', '--every', '7', '--segment', 'enterprise']],
+  ['customer archive', () => ['customer', 'archive', 'bolt']],
+  ['customer add (no cadence)', () => ['customer', 'add', 'Tmp']],
+  ['sale add (with its follow-up)', () => ['sale', 'add', 'acme', '1200', '--date', '2026-03-10']],
+  ['sale add --create', () => ['sale', 'add', 'Dora', '90', '--create']],
+  ['sale edit', () => ['sale', 'edit', '1', '--amount', '3000', '--date', '2026-02-20']],
+  ['sale edit --lost', () => ['sale', 'edit', '1', '--lost', '--reason', 'budget']],
+  ['sale rm (cancels its follow-up)', () => ['sale', 'rm', '1', '--yes']],
+  ['checkin add (completes due follow-ups)', () => ['checkin', 'add', 'bolt', '--date', '2026-03-14', '--next', '2026-04-01']],
+  ['followup add', () => ['followup', 'add', 'acme', '2026-03-30']],
+  ['followup done', () => ['followup', 'done', '3', '--channel', 'call']],
+  ['followup snooze', () => ['followup', 'snooze', '3', '2026-03-25']],
+  ['followup cancel', () => ['followup', 'cancel', '3', '--note', 'moved on']],
+  ['followup rm', () => ['followup', 'rm', '3', '--yes']],
+  ['concern add', () => ['concern', 'add', 'bolt', 'invoice wrong', '--severity', 'high']],
+  ['concern resolve', () => ['concern', 'resolve', '1', '--resolution', 'refund']],
+  ['goal add', () => ['goal', 'add', 'Calls', '--metric', 'checkins', '--target', '20', '--period', 'month']],
+  ['goal edit', () => ['goal', 'edit', 'revenue', '--target', '40000', '--remove-milestone', '2026-02-15']],
+  ['goal log', () => ['goal', 'log', 'books', '1.5']],
+  ['goal archive', () => ['goal', 'archive', 'books']],
+  ['goal rm (with its entries and milestones)', () => ['goal', 'rm', 'revenue', '--yes']],
+  ['config set', () => ['config', 'set', 'post-sale-follow-up-days', '3']],
+  ['config unset', () => ['config', 'unset', 'currency']],
+  ['import csv (customers created, one range)', () => ['import', 'sales', csvFile]],
+];
+
+describe('undo reverts exactly, redo re-applies exactly', () => {
+  test.each(WRITES)('%s', async (_what, argv) => {
+    copyFileSync(template, temp.dbPath);
+    const before = records(temp.dbPath);
+    const done = await runSpm(argv(), { db: temp.dbPath });
+    expect(done.stderr).not.toMatch(/^spm:/m);
+    expect(done.code).toBe(0);
+    const after = records(temp.dbPath);
+    expect(after).not.toBe(before);
+    const undo = await runSpm(['undo', '--json'], { db: temp.dbPath });
+    expect(undo.code).toBe(0);
+    expect(undo.json().command.startsWith(`spm ${argv().slice(0, 2).join(' ')} `)).toBe(true);
+    expect(records(temp.dbPath)).toBe(before);
+    const redo = await runSpm(['redo'], { db: temp.dbPath });
+    expect(redo.code).toBe(0);
+    expect(records(temp.dbPath)).toBe(after);
+  });
+
+  test('customer rm of a customer with no history, undone', async () => {
+    copyFileSync(template, temp.dbPath);
+    await runSpm(['customer', 'add', 'Tmp'], { db: temp.dbPath });
+    const before = records(temp.dbPath);
+    expect((await runSpm(['customer', 'rm', 'tmp', '--yes'], { db: temp.dbPath })).code).toBe(0);
+    expect((await runSpm(['undo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(before);
+  });
+});
+
+describe('spm undo', () => {
+  test('steps back one change at a time, newest first, and prints what it reverted', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    const empty = records(temp.dbPath);
+    await runSpm(['sale', 'add', 'acme', '100'], { db: temp.dbPath });
+    const oneSale = records(temp.dbPath);
+    await runSpm(['sale', 'add', 'acme', '200'], { db: temp.dbPath });
+    const first = await runSpm(['undo'], { db: temp.dbPath });
+    expect(first.stderr).toBe('✓ Undid change #3: spm sale add acme 200\n  sale #2 added; follow-up #2 added\n');
+    expect(records(temp.dbPath)).toBe(oneSale);
+    await runSpm(['undo'], { db: temp.dbPath });
+    expect(records(temp.dbPath)).toBe(empty);
+  });
+
+  test('--dry-run shows what would be reverted and changes nothing', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    const before = snapshot(temp.dbPath);
+    const result = await runSpm(['undo', '--dry-run', '--json'], { db: temp.dbPath });
+    expect(result.code).toBe(0);
+    expect(result.json()).toMatchObject({ id: 1, command: 'spm customer add Acme', touched: 'customer #1 added', dryRun: true, undone: false });
+    expect(snapshot(temp.dbPath)).toBe(before);
+  });
+
+  test('nothing to undo: exit 2, database unchanged', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    await runSpm(['undo'], { db: temp.dbPath });
+    await expectRejected(['undo'], { db: temp.dbPath }, /^spm: nothing to undo$/m);
+  });
+
+  test('refuses a change whose rows were changed outside the history, database unchanged', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    await runSpm(['sale', 'add', 'acme', '100'], { db: temp.dbPath });
+    const db = openRaw(temp.dbPath);
+    db.prepare('UPDATE sales SET note = ? WHERE id = 1').run('typed by another tool');
+    db.close();
+    await expectRejected(['undo'], { db: temp.dbPath }, /cannot undo change #2 exactly: sales #1 was changed since/);
+  });
+
+  test('undo-depth 0 turns the history off; the history keeps the latest undo-depth changes', async () => {
+    await runSpm(['config', 'set', 'undo-depth', '2'], { db: temp.dbPath });
+    for (const name of ['A', 'B', 'C']) await runSpm(['customer', 'add', name], { db: temp.dbPath });
+    const listed = await runSpm(['history', '--json'], { db: temp.dbPath });
+    expect(listed.json().map((c: { command: string }) => c.command)).toEqual(['spm customer add C', 'spm customer add B']);
+    await runSpm(['config', 'set', 'undo-depth', '0'], { db: temp.dbPath });
+    await runSpm(['customer', 'add', 'D'], { db: temp.dbPath });
+    const after = await runSpm(['history', '--json'], { db: temp.dbPath });
+    expect(after.json()[0].command).toBe('spm config set undo-depth 0');
+  });
+
+  test('an import is one change recorded as id ranges, undone and redone', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    const file = join(temp.dir, 'sales.csv');
+    writeFileSync(file, `date,customer,amount\n${Array.from({ length: 50 }, (_, i) => `2026-03-0${(i % 9) + 1},${i % 2 ? 'Acme' : `New ${i}`},${i + 1}`).join('\n')}\n`);
+    const before = records(temp.dbPath);
+    expect((await runSpm(['import', 'sales', file], { db: temp.dbPath })).code).toBe(0);
+    const after = records(temp.dbPath);
+    const db = openRaw(temp.dbPath);
+    expect(db.prepare("SELECT tbl, op, row_key, last_key FROM history_rows WHERE change_id = 2 ORDER BY id").all()).toEqual([
+      { tbl: 'customers', op: 'range', row_key: 2, last_key: 26 },
+      { tbl: 'sales', op: 'range', row_key: 1, last_key: 50 },
+    ]);
+    db.close();
+    const history = await runSpm(['history', '--json', '--limit', '1'], { db: temp.dbPath });
+    expect(history.json()[0].touched).toBe('25 customers imported (#2–#26); 50 sales imported (#1–#50)');
+    expect((await runSpm(['undo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(before);
+    expect((await runSpm(['redo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(after);
+  });
+
+  test('a JSON restore starts a fresh history and is not undoable', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    const exported = await runSpm(['export', 'json'], { db: temp.dbPath });
+    const file = join(temp.dir, 'export.json');
+    writeFileSync(file, exported.stdout);
+    const restored = join(temp.dir, 'restored.db');
+    expect((await runSpm(['import', 'json', file], { db: restored })).code).toBe(0);
+    expect((await runSpm(['history', '--json'], { db: restored })).json()).toEqual([]);
+    await expectRejected(['undo'], { db: restored }, /nothing to undo/);
+  });
+});
+
+describe('spm redo', () => {
+  test('says why not when something was written after the undo', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    await runSpm(['customer', 'add', 'Bolt'], { db: temp.dbPath });
+    await runSpm(['undo'], { db: temp.dbPath });
+    await runSpm(['customer', 'add', 'Cory'], { db: temp.dbPath });
+    await expectRejected(['redo'], { db: temp.dbPath }, /nothing to redo: change #3 \(spm customer add Cory\) was written after the undo/);
+  });
+
+  test('nothing undone: nothing to redo', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    await expectRejected(['redo'], { db: temp.dbPath }, /^spm: nothing to redo$/m);
+  });
+});
+
+describe('spm history', () => {
+  test('lists changes newest first with what they touched (piped)', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    await runSpm(['sale', 'add', 'acme', '100', '--note', 'first order'], { db: temp.dbPath });
+    await runSpm(['sale', 'rm', '1', '--yes'], { db: temp.dbPath });
+    const result = await runSpm(['history'], { db: temp.dbPath });
+    expect(result.stdout.split('\n')).toEqual([
+      'id\twhen\tcommand\ttouched',
+      '3\t2026-03-15 12:00\tspm sale rm 1 --yes\tfollow-up #1 changed; sale #1 deleted',
+      "2\t2026-03-15 12:00\tspm sale add acme 100 --note 'first order'\tsale #1 added; follow-up #1 added",
+      '1\t2026-03-15 12:00\tspm customer add Acme\tcustomer #1 added',
+      '',
+    ]);
+  });
+
+  test('bad --limit: exit 2', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    await expectRejected(['history', '--limit', 'x'], { db: temp.dbPath }, /--limit "x" is not a whole number/);
+  });
+});
+
+describe('through the real binary', () => {
+  test('undo, redo and history', () => {
+    const env = { SPM_DB: temp.dbPath, SPM_NOW: '2026-03-15' };
+    expect(spawnSpm(['customer', 'add', 'Acme'], env).code).toBe(0);
+    expect(spawnSpm(['sale', 'add', 'acme', '2800'], env).code).toBe(0);
+    const undo = spawnSpm(['undo'], env);
+    expect(undo).toMatchObject({ code: 0, stderr: '✓ Undid change #2: spm sale add acme 2800\n  sale #1 added; follow-up #1 added\n' });
+    expect(JSON.parse(spawnSpm(['sale', 'list', '--json'], env).stdout)).toEqual([]);
+    expect(spawnSpm(['redo'], env).code).toBe(0);
+    expect(JSON.parse(spawnSpm(['sale', 'list', '--json'], env).stdout)).toHaveLength(1);
+    expect(JSON.parse(spawnSpm(['history', '--json'], env).stdout)).toHaveLength(2);
+    const bad = spawnSpm(['redo'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toBe('spm: nothing to redo');
+  });
+});
