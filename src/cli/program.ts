@@ -15,6 +15,8 @@ import { registerConcernCommands } from '../commands/concern/index.js';
 import { registerConfigCommands } from '../commands/config/index.js';
 import { registerExportCommands } from '../commands/export/index.js';
 import { registerImportCommands } from '../commands/import/index.js';
+import { registerDealCommands } from '../commands/deal/index.js';
+import { registerPipelineCommand } from '../commands/pipeline/index.js';
 import { registerBackupCommand } from '../commands/backup/index.js';
 import { registerHistoryCommands } from '../commands/history/index.js';
 
@@ -57,6 +59,8 @@ export function createProgram(ctx: AppContext): Command {
   registerConcernCommands(program, ctx);
   registerGoalCommands(program, ctx);
   registerReportCommands(program, ctx);
+  registerDealCommands(program, ctx);
+  registerPipelineCommand(program, ctx);
   registerConfigCommands(program, ctx);
   registerExportCommands(program, ctx);
   registerBackupCommand(program, ctx);

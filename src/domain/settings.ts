@@ -4,6 +4,8 @@ import { parseCurrency } from './money.js';
 import { parseCadence } from './reference.js';
 import { DEFAULT_LEARNING_WINDOW_DAYS } from './report-advice.js';
 import { WEEKDAYS, type Weekday } from './local-date.js';
+import { DEFAULT_DEAL_STAGES, DEFAULT_DEAL_STALE_DAYS, parseStageList } from './deal.js';
+import { builtInDefaultPercent } from './deal-probability.js';
 
 export interface Settings {
   currency: string;
@@ -18,6 +20,12 @@ export interface Settings {
   learningWindowDays: number;
   /** Changes kept for `spm undo`; 0 = no history. */
   undoDepth: number;
+  /** Deal stages in order, comma-joined (`lead,qualified,proposal,negotiation`). */
+  dealStages: string;
+  /** Days a deal may sit in one stage before it is stale. */
+  dealStaleDays: number;
+  /** Win probability in percent per stage while too few closed deals teach one (deal-probability-<stage>). */
+  dealProbabilityPercent: Record<string, number>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,7 +36,12 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCadenceDays: null,
   learningWindowDays: DEFAULT_LEARNING_WINDOW_DAYS,
   undoDepth: 100,
+  dealStages: DEFAULT_DEAL_STAGES.join(','),
+  dealStaleDays: DEFAULT_DEAL_STALE_DAYS,
+  dealProbabilityPercent: {},
 };
+
+type SettingValue = string | number | null;
 
 /**
  * One setting. Numeric settings declare their range (`integer`) and get parsing, checking on
@@ -37,7 +50,10 @@ export const DEFAULT_SETTINGS: Settings = {
  */
 export interface SettingDefinition {
   key: string;
-  property: keyof Settings;
+  /** Where the value lives in Settings; a per-stage probability (null) reads it with `read`. */
+  property: Exclude<keyof Settings, 'dealProbabilityPercent'> | null;
+  read?(settings: Settings): SettingValue;
+  defaultValue?: SettingValue;
   description: string;
   /** A whole number within min..max (units for messages), optionally `none` for "off". */
   integer?: { min: number; max: number; unit?: string; none?: boolean };
@@ -93,7 +109,58 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = define([
   // A week at least: fewer days hold too few sales to rank techniques on.
   { key: 'learning-window-days', property: 'learningWindowDays', description: 'days of sales the report ranks techniques over', integer: { min: 7, max: MAX_SETTING_DAYS, unit: 'days' } },
   { key: 'undo-depth', property: 'undoDepth', description: 'changes kept for spm undo (0 = no history)', integer: { min: 0, max: 100000, unit: 'changes' } },
+  { key: 'deal-stages', property: 'dealStages', description: 'deal stages in order, comma-separated', parse: (text) => parseStageList(text).join(',') },
+  { key: 'deal-stale-days', property: 'dealStaleDays', description: 'days a deal may sit in one stage before it is stale', integer: { min: 1, max: MAX_SETTING_DAYS, unit: 'days' } },
 ]);
+
+export const DEAL_PROBABILITY_PREFIX = 'deal-probability-';
+
+/** `deal-probability-<stage>`: the stage's win probability in percent until history teaches one. */
+function dealProbabilityDefinition(stage: string): SettingDefinition {
+  const key = `${DEAL_PROBABILITY_PREFIX}${stage}`;
+  const whole = integerParser(key, { min: 0, max: 100, unit: '%' });
+  return {
+    key, property: null, description: `win chance of a ${stage} deal in %, until 5 closed deals teach one`,
+    integer: { min: 0, max: 100, unit: '%' },
+    read: (settings) => dealProbabilityPercent(settings, stage),
+    defaultValue: builtInDefaultPercent(stage),
+    parse: (text) => whole(text.trim().replace(/\s*%$/, '')),
+  };
+}
+
+/** A setting by its exact key, per-stage probabilities included; undefined when unknown. */
+function definitionFor(key: string): SettingDefinition | undefined {
+  if (key.startsWith(DEAL_PROBABILITY_PREFIX)) {
+    const stage = key.slice(DEAL_PROBABILITY_PREFIX.length);
+    try {
+      parseStageList(stage);
+    } catch {
+      return undefined;
+    }
+    return dealProbabilityDefinition(stage);
+  }
+  return SETTING_DEFINITIONS.find((d) => d.key === key);
+}
+
+/** The settings `config list` shows: the fixed ones, then a probability per current stage. */
+export function settingDefinitions(settings: Settings): SettingDefinition[] {
+  return [...SETTING_DEFINITIONS, ...settings.dealStages.split(',').map(dealProbabilityDefinition)];
+}
+
+export function settingValue(definition: SettingDefinition, settings: Settings): SettingValue {
+  if (definition.read) return definition.read(settings);
+  return definition.property === null ? null : settings[definition.property];
+}
+
+export function settingDefault(definition: SettingDefinition): SettingValue {
+  if (definition.defaultValue !== undefined) return definition.defaultValue;
+  return definition.property === null ? null : DEFAULT_SETTINGS[definition.property];
+}
+
+/** A stage's default win probability in percent: its setting, else the built-in default. */
+export function dealProbabilityPercent(settings: Settings, stage: string): number {
+  return settings.dealProbabilityPercent[stage] ?? builtInDefaultPercent(stage);
+}
 
 /**
  * Stored settings as a restore brings them: every key known, every value exactly what
@@ -102,7 +169,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = define([
 export function checkStoredSettings(stored: Record<string, unknown>, where = 'settings'): Record<string, string> {
   const checked: Record<string, string> = {};
   for (const [key, value] of Object.entries(stored)) {
-    const definition = SETTING_DEFINITIONS.find((d) => d.key === key);
+    const definition = definitionFor(key);
     if (!definition) throw new InputError(`${where}.${key} is not a setting`, `Settings: ${SETTING_DEFINITIONS.map((d) => d.key).join(', ')}.`);
     if (typeof value !== 'string') throw new InputError(`${where}.${key} is not text`);
     let parsed: string;
@@ -118,7 +185,7 @@ export function checkStoredSettings(stored: Record<string, unknown>, where = 'se
 }
 
 export function findSetting(key: string): SettingDefinition {
-  const definition = SETTING_DEFINITIONS.find((d) => d.key === key.trim().toLowerCase());
+  const definition = definitionFor(key.trim().toLowerCase());
   if (!definition) {
     throw new InputError(`unknown setting ${JSON.stringify(key)}`, `Settings: ${SETTING_DEFINITIONS.map((d) => d.key).join(', ')}.`);
   }
@@ -129,7 +196,7 @@ export function findSetting(key: string): SettingDefinition {
 export function settingsFromStored(rawStored: Record<string, string>): Settings {
   // A value out of its range (written by an older spm, or by hand) reads as the default.
   const stored = Object.fromEntries(Object.entries(rawStored).filter(([key, value]) => {
-    const definition = SETTING_DEFINITIONS.find((d) => d.key === key);
+    const definition = definitionFor(key);
     if (!definition) return true;
     try {
       return definition.parse(value) === value;
@@ -146,5 +213,10 @@ export function settingsFromStored(rawStored: Record<string, string>): Settings 
     defaultCadenceDays: cadence !== undefined && cadence !== 'none' ? Number(cadence) : DEFAULT_SETTINGS.defaultCadenceDays,
     learningWindowDays: stored['learning-window-days'] !== undefined ? Number(stored['learning-window-days']) : DEFAULT_SETTINGS.learningWindowDays,
     undoDepth: stored['undo-depth'] !== undefined ? Number(stored['undo-depth']) : DEFAULT_SETTINGS.undoDepth,
+    dealStages: stored['deal-stages'] ?? DEFAULT_SETTINGS.dealStages,
+    dealStaleDays: stored['deal-stale-days'] !== undefined ? Number(stored['deal-stale-days']) : DEFAULT_SETTINGS.dealStaleDays,
+    dealProbabilityPercent: Object.fromEntries(Object.entries(stored)
+      .filter(([key]) => key.startsWith(DEAL_PROBABILITY_PREFIX))
+      .map(([key, value]) => [key.slice(DEAL_PROBABILITY_PREFIX.length), Number(value)])),
   };
 }

@@ -221,6 +221,12 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
     foreignKeysOff: true,
     track: ['customers', 'sales', 'checkins', 'concerns', 'followups', 'goals', 'goal_milestones', 'goal_logs', 'settings'],
   },
+  {
+    version: 11,
+    description: 'deals (open quotes and proposals) with their stage history, linked to the sale each became',
+    sql: dealsMigrationSql(),
+    track: ['deals', 'deal_stage_history'],
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */
@@ -340,6 +346,78 @@ CREATE TRIGGER sales_reorder_delete AFTER DELETE ON sales WHEN OLD.outcome = 'wo
 END;
 -- Check-ins rated 1 or 2, by customer: the report's "at risk" reads this small slice.
 CREATE INDEX checkins_low ON checkins (customer_id, date) WHERE satisfaction <= 2;`;
+}
+
+/**
+ * v11: `deals` and `deal_stage_history`. A deal's current stage and the day it entered it live on
+ * the row (the last history entry), so the pipeline, staleness and close dates read partial
+ * indexes over open deals only. `stages_seen` (the distinct stages of a deal's history, sorted,
+ * comma-joined) is kept by triggers so the learned probabilities count closed deals by
+ * (status, stages_seen) in one covering index scan, not by reading every history row.
+ * A deal's sale: deleting it (sale rm, deal reopen) reopens the deal; editing its outcome
+ * follows on the deal.
+ */
+function dealsMigrationSql(): string {
+  const seen = (id: string) => `
+  UPDATE deals SET stages_seen = coalesce((SELECT group_concat(stage, ',') FROM
+    (SELECT DISTINCT stage FROM deal_stage_history WHERE deal_id = ${id} ORDER BY stage)), '') WHERE id = ${id};`;
+  return `
+CREATE TABLE deals (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: an undone or deleted deal's id stays its own
+  customer_id     INTEGER NOT NULL REFERENCES customers (id),
+  title           TEXT NOT NULL,
+  value_cents     INTEGER NOT NULL CHECK (value_cents > 0),
+  stage           TEXT NOT NULL,                   -- current stage (one of the deal-stages setting)
+  status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),
+  expected_close  TEXT,                            -- local day the rep expects to close
+  product         TEXT,
+  technique       TEXT,
+  note            TEXT,
+  created_date    TEXT NOT NULL,                   -- local day the deal was opened
+  stage_date      TEXT NOT NULL,                   -- local day it entered its current stage
+  closed_date     TEXT,                            -- local day won or lost
+  lost_reason     TEXT,
+  sale_id         INTEGER REFERENCES sales (id),   -- the sale it became; cleared by the trigger below
+  stages_seen     TEXT NOT NULL DEFAULT '',        -- derived: distinct history stages, sorted, comma-joined
+  external_id     TEXT UNIQUE,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  CHECK (expected_close IS NULL OR expected_close >= created_date),
+  CHECK ((status = 'open') = (closed_date IS NULL))
+);
+CREATE TABLE deal_stage_history (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  deal_id         INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,
+  stage           TEXT NOT NULL,
+  date            TEXT NOT NULL                    -- local day the deal entered the stage
+);
+CREATE INDEX deal_stage_history_deal ON deal_stage_history (deal_id, date, id);
+-- Deals that changed stage in a period (the report's "advanced").
+CREATE INDEX deal_stage_history_date ON deal_stage_history (date, deal_id);
+-- The pipeline's per-stage sums and the forecast's open deals.
+CREATE INDEX deals_open_stage ON deals (stage, value_cents) WHERE status = 'open';
+-- Stale deals (entered their stage before a day) and passed close dates, open deals only.
+CREATE INDEX deals_open_stage_date ON deals (stage_date) WHERE status = 'open';
+CREATE INDEX deals_open_close ON deals (expected_close) WHERE status = 'open';
+-- Learned probabilities: closed deals counted by status and stages reached.
+CREATE INDEX deals_closed_seen ON deals (status, stages_seen) WHERE status <> 'open';
+-- The report's created / won / lost in a period.
+CREATE INDEX deals_created ON deals (created_date);
+CREATE INDEX deals_closed ON deals (closed_date, status) WHERE closed_date IS NOT NULL;
+CREATE INDEX deals_customer ON deals (customer_id, status);
+CREATE INDEX deals_sale ON deals (sale_id) WHERE sale_id IS NOT NULL;
+CREATE TRIGGER deal_stage_history_insert AFTER INSERT ON deal_stage_history
+  WHEN instr(',' || (SELECT stages_seen FROM deals WHERE id = NEW.deal_id) || ',', ',' || NEW.stage || ',') = 0 BEGIN${seen('NEW.deal_id')}
+END;
+CREATE TRIGGER deal_stage_history_delete AFTER DELETE ON deal_stage_history BEGIN${seen('OLD.deal_id')}
+END;
+CREATE TRIGGER sales_deal_delete AFTER DELETE ON sales BEGIN
+  UPDATE deals SET status = 'open', closed_date = NULL, lost_reason = NULL, sale_id = NULL WHERE sale_id = OLD.id;
+END;
+CREATE TRIGGER sales_deal_outcome AFTER UPDATE OF outcome ON sales BEGIN
+  UPDATE deals SET status = NEW.outcome, lost_reason = CASE WHEN NEW.outcome = 'lost' THEN coalesce(lost_reason, NEW.reason) END
+    WHERE sale_id = NEW.id AND status <> NEW.outcome;
+END;`;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { DemoData } from '../domain/demo-data.js';
 import { AdviceRepository } from './advice-repository.js';
 import { RestoreRepository } from './restore-repository.js';
 import { HistoryRepository, type HistoryMode } from './history-repository.js';
+import { DealRepository } from './deal-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -30,6 +31,7 @@ export class Store {
   /** `import json`: an export's records back in, as they were. */
   readonly restore: RestoreRepository;
   readonly history: HistoryRepository;
+  readonly deals: DealRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
@@ -44,6 +46,7 @@ export class Store {
     this.advice = new AdviceRepository(db);
     this.restore = new RestoreRepository(db);
     this.history = new HistoryRepository(db, nowIso);
+    this.deals = new DealRepository(db, nowIso);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {

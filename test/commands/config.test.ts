@@ -16,6 +16,12 @@ describe('spm config', () => {
       { key: 'default-cadence-days', value: null, default: null, isDefault: true, description: expect.any(String) },
       { key: 'learning-window-days', value: 90, default: 90, isDefault: true, description: expect.any(String) },
       { key: 'undo-depth', value: 100, default: 100, isDefault: true, description: expect.any(String) },
+      { key: 'deal-stages', value: 'lead,qualified,proposal,negotiation', default: 'lead,qualified,proposal,negotiation', isDefault: true, description: expect.any(String) },
+      { key: 'deal-stale-days', value: 14, default: 14, isDefault: true, description: expect.any(String) },
+      { key: 'deal-probability-lead', value: 10, default: 10, isDefault: true, description: expect.any(String) },
+      { key: 'deal-probability-qualified', value: 25, default: 25, isDefault: true, description: expect.any(String) },
+      { key: 'deal-probability-proposal', value: 50, default: 50, isDefault: true, description: expect.any(String) },
+      { key: 'deal-probability-negotiation', value: 75, default: 75, isDefault: true, description: expect.any(String) },
     ]);
     expect(snapshot(temp.dbPath)).toBe('missing');
   });

@@ -1,10 +1,13 @@
 // spm config get / set / unset / list: the settings, validated by the domain's definitions.
 import type { AppContext } from '../../cli/context.js';
-import { DEFAULT_SETTINGS, findSetting, SETTING_DEFINITIONS, settingsFromStored, type Settings } from '../../domain/settings.js';
+import { findSetting, settingDefault, settingDefinitions, settingsFromStored, settingValue, type Settings } from '../../domain/settings.js';
 import { NoDatabaseError } from '../../store/open-database.js';
 import { writeJson } from '../../ui/json.js';
 import { renderList } from '../../ui/table.js';
 import { say } from '../shared.js';
+import { DEFAULT_DEAL_STAGES, droppedStagesInUse } from '../../domain/deal.js';
+import { InputError } from '../../domain/errors.js';
+import type { Store } from '../../store/store.js';
 
 export interface SettingEntry {
   key: string;
@@ -25,12 +28,15 @@ function storedSettings(ctx: AppContext): Record<string, string> {
   }
 }
 
-function entries(stored: Record<string, string>): SettingEntry[] {
+function entries(stored: Record<string, string>, extra?: ReturnType<typeof findSetting>): SettingEntry[] {
   const settings: Settings = settingsFromStored(stored);
-  return SETTING_DEFINITIONS.map((d) => ({
+  const definitions = settingDefinitions(settings);
+  // A probability for a stage not (yet) in the list can still be read and set.
+  if (extra && !definitions.some((d) => d.key === extra.key)) definitions.push(extra);
+  return definitions.map((d) => ({
     key: d.key,
-    value: settings[d.property],
-    default: DEFAULT_SETTINGS[d.property],
+    value: settingValue(d, settings),
+    default: settingDefault(d),
     isDefault: stored[d.key] === undefined,
     description: d.description,
   }));
@@ -54,7 +60,7 @@ export async function runConfigList(ctx: AppContext): Promise<SettingEntry[]> {
 
 export async function runConfigGet(key: string, ctx: AppContext): Promise<SettingEntry> {
   const definition = findSetting(key);
-  const entry = entries(storedSettings(ctx)).find((e) => e.key === definition.key)!;
+  const entry = entries(storedSettings(ctx), definition).find((e) => e.key === definition.key)!;
   if (ctx.globals.json) writeJson(ctx.io, { key: entry.key, value: entry.value });
   else ctx.io.out(`${show(entry.value)}\n`);
   return entry;
@@ -65,23 +71,38 @@ export async function runConfigSet(key: string, value: string, ctx: AppContext):
   const text = definition.parse(value);
   const store = ctx.store('write');
   const stored = store.write(() => {
+    if (definition.key === 'deal-stages') refuseDroppedStages(store, text.split(','));
     store.settings.set(definition.key, text);
     return store.settings.stored();
   });
-  const entry = entries(stored).find((e) => e.key === definition.key)!;
+  const entry = entries(stored, definition).find((e) => e.key === definition.key)!;
   if (ctx.globals.json) writeJson(ctx.io, { key: entry.key, value: entry.value });
   else say(ctx, `${ctx.theme().green('✓')} ${entry.key} = ${show(entry.value)}`);
   return entry;
+}
+
+/** Changing the stage list never loses a deal: a stage an open deal is in must stay. */
+function refuseDroppedStages(store: Store, next: string[]): void {
+  const current = store.settings.get().dealStages.split(',');
+  const inUse = store.deals.openDealsInStages(current.filter((s) => !next.includes(s)));
+  const dropped = droppedStagesInUse(next, inUse.map((d) => d.stage));
+  if (dropped.length === 0) return;
+  const named = dropped.map((stage) => {
+    const ids = inUse.filter((d) => d.stage === stage).map((d) => `#${d.id}`);
+    return `${stage} (${ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ')})`;
+  });
+  throw new InputError(`deal-stages would drop stages open deals are in: ${named.join('; ')}`, 'Move those deals first (spm deal move <deal> <stage>), or keep the stages.');
 }
 
 export async function runConfigUnset(key: string, ctx: AppContext): Promise<SettingEntry> {
   const definition = findSetting(key);
   const store = ctx.store('write');
   const stored = store.write(() => {
+    if (definition.key === 'deal-stages') refuseDroppedStages(store, [...DEFAULT_DEAL_STAGES]);
     store.settings.unset(definition.key);
     return store.settings.stored();
   });
-  const entry = entries(stored).find((e) => e.key === definition.key)!;
+  const entry = entries(stored, definition).find((e) => e.key === definition.key)!;
   if (ctx.globals.json) writeJson(ctx.io, { key: entry.key, value: entry.value });
   else say(ctx, `${ctx.theme().green('✓')} ${entry.key} back to its default: ${show(entry.value)}`);
   return entry;

@@ -64,7 +64,7 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
   return sale;
 }
 
-function resolveOrCreate(store: Store, text: string, create: boolean, today: string): { customer: Customer; created: boolean } {
+export function resolveOrCreate(store: Store, text: string, create: boolean, today: string): { customer: Customer; created: boolean } {
   try {
     return { customer: store.customers.resolve(text), created: false };
   } catch (error) {

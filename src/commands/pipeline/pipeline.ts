@@ -1,0 +1,73 @@
+// spm pipeline: the board of open deals by stage with learned probabilities, weighted values,
+// and the deals to act on. One value (domain buildPipeline) rendered as text or --json.
+import type { AppContext } from '../../cli/context.js';
+import type { Store } from '../../store/store.js';
+import type { LocalDate } from '../../domain/local-date.js';
+import { addDays } from '../../domain/local-date.js';
+import { buildPipeline, type Pipeline, type PipelineDeal, type PipelineStage } from '../../domain/deal-pipeline.js';
+import { formatMoney } from '../../domain/money.js';
+import { sanitizeLine } from '../../domain/text.js';
+import { writeJson } from '../../ui/json.js';
+import { renderList } from '../../ui/table.js';
+import { dealSetup } from '../deal/present.js';
+
+/** How many stale and overdue deals the text lists (JSON carries them all). */
+const LIST_LIMIT = 10;
+
+/** The pipeline as of `today`. Call inside a read transaction. */
+export function loadPipeline(store: Store, today: LocalDate): { pipeline: Pipeline; currency: string; staleDays: number } {
+  const setup = dealSetup(store);
+  const staleDays = setup.settings.dealStaleDays;
+  const pipeline = buildPipeline({
+    today,
+    probabilities: setup.probabilities,
+    sums: store.deals.openStageSums(),
+    // Stale: more than staleDays in the stage, i.e. entered it before today − staleDays.
+    stale: store.deals.staleOpen(addDays(today, -staleDays)),
+    closeOverdue: store.deals.closeOverdue(today),
+  });
+  return { pipeline, currency: setup.settings.currency, staleDays };
+}
+
+export function probabilityText(stage: Pick<PipelineStage, 'probability' | 'probabilityLow' | 'probabilityHigh' | 'probabilitySource'>): string {
+  const percent = (n: number | null) => `${Math.round(n ?? 0)}%`;
+  return stage.probabilitySource === 'default'
+    ? `${percent(stage.probability)} default`
+    : `${percent(stage.probability)} (${percent(stage.probabilityLow)}–${percent(stage.probabilityHigh)})`;
+}
+
+export function pipelineDealLine(deal: PipelineDeal, currency: string, what: 'stale' | 'overdue'): string {
+  const detail = what === 'stale' ? `${deal.stage} for ${deal.daysInStage} days` : `close date ${deal.expectedClose} passed`;
+  return `#${deal.id} ${sanitizeLine(deal.customer.name)} · ${sanitizeLine(deal.title)} ${formatMoney(Math.round(deal.value * 100), currency, true)} (${detail})`;
+}
+
+export async function runPipeline(ctx: AppContext): Promise<Pipeline> {
+  const today = ctx.clock.today();
+  const store = ctx.store('read');
+  const { pipeline, currency, staleDays } = store.read(() => loadPipeline(store, today));
+  if (ctx.globals.json) {
+    writeJson(ctx.io, pipeline);
+    return pipeline;
+  }
+  const theme = ctx.theme();
+  const money = (units: number) => formatMoney(Math.round(units * 100), currency, true);
+  ctx.io.out(`${theme.bold('Pipeline')} ${theme.dim(today)}\n`);
+  const total = { stage: 'Total', deals: pipeline.totals.deals, value: pipeline.totals.value, weightedValue: pipeline.totals.weightedValue, total: true };
+  await renderList(ctx.io, theme, [
+    { header: 'Stage', value: (s) => s.stage },
+    { header: 'Deals', value: (s) => s.deals, align: 'right' },
+    { header: 'Value', value: (s) => money(s.value), align: 'right' },
+    { header: 'Win chance', value: (s) => ('total' in s ? '' : probabilityText(s as PipelineStage)) },
+    { header: 'Weighted', value: (s) => money(s.weightedValue), align: 'right' },
+  ], [...pipeline.stages, total] as (PipelineStage | typeof total)[]);
+  const list = (title: string, deals: PipelineDeal[], what: 'stale' | 'overdue') => {
+    if (deals.length === 0) return;
+    ctx.io.out(`\n${theme.bold(title)}\n`);
+    for (const deal of deals.slice(0, LIST_LIMIT)) ctx.io.out(`  ${pipelineDealLine(deal, currency, what)}\n`);
+    if (deals.length > LIST_LIMIT) ctx.io.out(theme.dim(`  … and ${deals.length - LIST_LIMIT} more (spm pipeline --json lists them all)\n`));
+  };
+  list(`Stale: in one stage more than ${staleDays} days`, pipeline.stale, 'stale');
+  list('Close date passed', pipeline.closeOverdue, 'overdue');
+  if (pipeline.totals.deals === 0 && ctx.io.stdoutIsTTY) ctx.io.err('No open deals yet: spm deal add <customer> <value>\n');
+  return pipeline;
+}

@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import { runSpm, useTempDb } from '../helpers/run-spm.js';
+
+const temp = useTempDb();
+const run = (args: string[], options = {}) => runSpm(args, { db: temp.dbPath, ...options });
+
+beforeEach(async () => {
+  await run(['customer', 'add', 'Acme Corp']);
+});
+
+describe('spm pipeline', () => {
+  test('empty: every stage with its default, zero totals (json)', async () => {
+    const board = (await run(['pipeline', '--json'])).json();
+    expect(board.date).toBe('2026-03-15');
+    expect(board.stages.map((s: any) => [s.stage, s.probability, s.probabilitySource])).toEqual([
+      ['lead', 10, 'default'], ['qualified', 25, 'default'], ['proposal', 50, 'default'], ['negotiation', 75, 'default'],
+    ]);
+    expect(board.totals).toEqual({ deals: 0, value: 0, weightedValue: 0 });
+    expect(board).toMatchObject({ stale: [], closeOverdue: [] });
+  });
+
+  test('learns lead from 5 closed deals, lists stale and overdue deals (json)', async () => {
+    // 5 closed deals that reached lead: 2 won (one imported-like straight into negotiation), 3 lost.
+    for (const [stage, outcome] of [['lead', 'lost'], ['lead', 'lost'], ['qualified', 'lost'], ['proposal', 'won'], ['negotiation', 'won']]) {
+      const deal = (await run(['deal', 'add', 'acme', '100', '--stage', stage, '--date', '2026-01-01', '--json'])).json();
+      if (outcome === 'won') await run(['deal', 'won', String(deal.id), '--date', '2026-01-05']);
+      else await run(['deal', 'lost', String(deal.id), '--reason', 'x', '--date', '2026-01-05']);
+    }
+    await run(['deal', 'add', 'acme', '10000', '--title', 'Old', '--date', '2026-02-01', '--close', '2026-03-01']); // #6: stale 42 days, overdue
+    await run(['deal', 'add', 'acme', '4000', '--title', 'Fresh', '--stage', 'proposal', '--close', '2026-04-01']); // #7
+    const board = (await run(['pipeline', '--json'])).json();
+    // lead: 2 of 5 won = 40 %, Wilson 95 % of 2/5 = 11.76 … 76.93
+    expect(board.stages[0]).toEqual({ stage: 'lead', deals: 1, value: 10000, probability: 40, probabilityLow: 11.76, probabilityHigh: 76.93, probabilitySource: 'history', weightedValue: 4000 });
+    expect(board.stages[2]).toMatchObject({ stage: 'proposal', deals: 1, value: 4000, probability: 50, probabilitySource: 'default', weightedValue: 2000 });
+    expect(board.totals).toEqual({ deals: 2, value: 14000, weightedValue: 6000 });
+    const old = { id: 6, customer: { id: 1, name: 'Acme Corp' }, title: 'Old', value: 10000, stage: 'lead', status: 'open', expectedClose: '2026-03-01', daysInStage: 42, probability: 40 };
+    expect(board.stale).toEqual([old]);
+    expect(board.closeOverdue).toEqual([old]);
+  });
+
+  test('deal-stale-days changes what is stale', async () => {
+    await run(['deal', 'add', 'acme', '100', '--date', '-5d']);
+    expect((await run(['pipeline', '--json'])).json().stale).toEqual([]);
+    await run(['config', 'set', 'deal-stale-days', '4']);
+    expect((await run(['pipeline', '--json'])).json().stale.map((d: any) => d.id)).toEqual([1]);
+  });
+
+  test('text board on a terminal (tty)', async () => {
+    await run(['deal', 'add', 'acme', '10000', '--title', 'Old', '--date', '2026-02-01', '--close', '2026-03-01']);
+    const result = await run(['pipeline'], { tty: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/lead +1 +\$10,000 +10% default +\$1,000/);
+    expect(result.stdout).toMatch(/Total +1 +\$10,000 +\$1,000/);
+    expect(result.stdout).toMatch(/Stale: in one stage more than 14 days\n {2}#1 Acme Corp · Old \$10,000 \(lead for 42 days\)/);
+    expect(result.stdout).toMatch(/Close date passed\n {2}#1 Acme Corp · Old \$10,000 \(close date 2026-03-01 passed\)/);
+  });
+});

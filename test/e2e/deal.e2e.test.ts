@@ -1,0 +1,44 @@
+// Deals through the built binary, the way a user runs them: add, move, list, show, edit,
+// pipeline, won, lost, reopen, rm, and a refused stage list.
+import { expect, test } from '@jest/globals';
+import { spawnSpm } from '../helpers/spawn-spm.js';
+import { snapshot, useTempDb } from '../helpers/run-spm.js';
+
+const temp = useTempDb();
+const spm = (...args: string[]) => spawnSpm(args, { SPM_DB: temp.dbPath, SPM_NOW: '2026-03-15', HOME: temp.dir });
+
+test('a deal from lead to won, another lost and reopened, through the real binary', () => {
+  expect(spm('customer', 'add', 'Acme').code).toBe(0);
+  const added = spm('deal', 'add', 'acme', '12000', '--title', 'Website', '--close', '2026-04-30', '--date', '2026-03-01');
+  expect(added).toMatchObject({ code: 0, stdout: '' });
+  expect(added.stderr).toMatch(/Opened deal #1: Acme · Website \$12,000 in lead, closing 2026-04-30/);
+  expect(spm('deal', 'add', 'acme', '3000', '--stage', 'proposal').code).toBe(0);
+  expect(spm('deal', 'move', '1', 'proposal', '--date', '2026-03-05').code).toBe(0);
+  expect(spm('deal', 'edit', '2', '--note', 'call back').code).toBe(0);
+  expect(JSON.parse(spm('deal', 'list', '--json').stdout).map((d: { id: number }) => d.id)).toEqual([1, 2]);
+  const shown = JSON.parse(spm('deal', 'show', '1', '--json').stdout);
+  expect(shown.history).toEqual([{ stage: 'lead', date: '2026-03-01', days: 4 }, { stage: 'proposal', date: '2026-03-05', days: 10 }]);
+  const board = JSON.parse(spm('pipeline', '--json').stdout);
+  // proposal: 2 deals, $15,000 at the default 50 % = $7,500 weighted
+  expect(board.stages[2]).toEqual({ stage: 'proposal', deals: 2, value: 15000, probability: 50, probabilityLow: null, probabilityHigh: null, probabilitySource: 'default', weightedValue: 7500 });
+  expect(spm('pipeline').stdout).toMatch(/proposal\t2\t\$15,000\t50% default\t\$7,500/);
+
+  const won = spm('deal', 'won', '1');
+  expect(won.code).toBe(0);
+  expect(won.stderr).toMatch(/Deal #1 Website won: sale #1 \$12,000\.00/);
+  expect(spm('deal', 'lost', '2', '--reason', 'budget').code).toBe(0);
+  expect(spm('deal', 'reopen', '2').code).toBe(0);
+  expect(JSON.parse(spm('deal', 'show', '2', '--json').stdout)).toMatchObject({ status: 'open', saleId: null });
+
+  const before = snapshot(temp.dbPath);
+  const refused = spm('deal', 'move', '1', 'lead');
+  expect(refused).toMatchObject({ code: 2, stdout: '' });
+  expect(refused.stderr.split('\n')[0]).toBe('spm: deal #1 is won: it cannot be moved');
+  const dropped = spm('config', 'set', 'deal-stages', 'lead,negotiation');
+  expect(dropped.code).toBe(2);
+  expect(dropped.stderr).toMatch(/^spm: deal-stages would drop stages open deals are in: proposal \(#2\)/);
+  expect(spm('deal', 'add', 'acme', '0').code).toBe(2);
+  expect(snapshot(temp.dbPath)).toBe(before);
+  expect(spm('deal', 'rm', '2', '--yes').code).toBe(0);
+  expect(spm('deal', 'add', '--help').stdout).toMatch(/Examples:[\s\S]*spm deal add/);
+});
