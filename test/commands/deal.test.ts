@@ -231,3 +231,29 @@ describe('config set deal-stages', () => {
     await expectRejected(['config', 'set', 'deal-probability-lead', '120'], { db: temp.dbPath }, /not a whole number from 0 to 100/);
   });
 });
+
+describe('undo', () => {
+  test('deal add, move and won are each undone exactly, and redone', async () => {
+    await run(['deal', 'add', 'acme', '1000']);
+    await run(['deal', 'move', '1', 'proposal']);
+    const before = snapshotWithoutHistory();
+    await run(['deal', 'won', '1']);
+    expect((await run(['undo'])).code).toBe(0);
+    expect(snapshotWithoutHistory()).toBe(before);
+    expect((await run(['deal', 'show', '1', '--json'])).json()).toMatchObject({ status: 'open', stage: 'proposal', saleId: null });
+    expect((await run(['redo'])).code).toBe(0);
+    expect((await run(['deal', 'show', '1', '--json'])).json()).toMatchObject({ status: 'won', saleId: 1 });
+    await run(['undo']);
+    await run(['undo']);
+    expect((await run(['deal', 'show', '1', '--json'])).json().history).toEqual([{ stage: 'lead', date: '2026-03-15', days: 0 }]);
+  });
+});
+
+function snapshotWithoutHistory(): string {
+  const db = openRaw(temp.dbPath);
+  try {
+    return JSON.stringify(['deals', 'deal_stage_history', 'sales', 'followups'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+  } finally {
+    db.close();
+  }
+}

@@ -2,7 +2,7 @@
 // derived stages_seen and follow the linked sale.
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
+import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
@@ -11,7 +11,7 @@ const DEALS_VERSION = MIGRATIONS.find((m) => /deals/.test(m.description))!.versi
 function makeDatabase(path: string, upTo: number): void {
   const db = new Database(path);
   db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) db.exec(m.sql);
+  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
   db.pragma(`user_version = ${upTo}`);
   const stamp = '2026-01-01T00:00:00.000Z';
   db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Acme', 'acme', '2025-06-01', ?, ?)").run(stamp, stamp);
