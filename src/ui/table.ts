@@ -47,31 +47,37 @@ export interface ColumnLayout {
 }
 
 /**
- * Which columns a table of natural widths `natural` (the widest cell or header of each)
- * shows within `width`, and how wide each is. Text columns keep at least their minimum
- * (or their natural width when smaller) while droppable columns remain; then the widest text
- * is cut first, so short columns stay whole.
+ * Which columns a table of natural widths `natural` (the widest cell or header of each) shows
+ * within `width`, and how wide each is. Droppable columns go, `drop: 1` first, until the
+ * columns that always show fit whole (their free text uncut) with the droppable free text no
+ * narrower than its minimum. Only when nothing is left to drop is the always-shown free text
+ * cut, the widest column first.
  */
 export function layoutColumns(natural: number[], specs: { text?: boolean; min?: number; drop?: number }[], width: number): ColumnLayout {
-  const widths = [...natural];
   let shown = natural.map((_, i) => i);
-  const floor = (i: number) => (specs[i].text ? Math.min(natural[i], Math.max(specs[i].min ?? DEFAULT_TEXT_MIN, 1)) : natural[i]);
-  const total = (columns: number[], w: (i: number) => number) => columns.reduce((sum, i) => sum + w(i), 0) + COLUMN_GAP * Math.max(0, columns.length - 1);
-  if (!Number.isFinite(width)) return { shown, widths };
+  if (!Number.isFinite(width)) return { shown, widths: [...natural] };
+  const gaps = (columns: number[]) => COLUMN_GAP * Math.max(0, columns.length - 1);
+  const floor = (i: number) => Math.min(natural[i], Math.max(specs[i].min ?? DEFAULT_TEXT_MIN, 1));
+  const optionalText = (i: number) => specs[i].text && specs[i].drop !== undefined;
+  // Everything always shown at full width, droppable free text at its minimum.
+  const needed = (columns: number[]) => columns.reduce((sum, i) => sum + (optionalText(i) ? floor(i) : natural[i]), 0) + gaps(columns);
   const droppable = shown.filter((i) => specs[i].drop !== undefined).sort((a, b) => (specs[a].drop ?? 0) - (specs[b].drop ?? 0) || b - a);
-  while (total(shown, floor) > width && droppable.length > 0) {
+  while (needed(shown) > width && droppable.length > 0) {
     const gone = droppable.shift()!;
     shown = shown.filter((i) => i !== gone);
   }
-  // Cut text columns, widest first (water-filling): find the largest cap that fits.
-  const texts = shown.filter((i) => specs[i].text);
-  if (total(shown, (i) => natural[i]) > width && texts.length > 0) {
-    const fixed = total(shown, (i) => (specs[i].text ? 0 : natural[i]));
-    const room = Math.max(texts.length, width - fixed);
-    let cap = Math.max(...texts.map((i) => natural[i]));
-    const sum = (c: number) => texts.reduce((s, i) => s + Math.min(natural[i], c), 0);
+  // Free text shares what is left: droppable text gives first, then the rest.
+  const widths = [...natural];
+  const total = () => shown.reduce((sum, i) => sum + widths[i], 0) + gaps(shown);
+  for (const group of [shown.filter(optionalText), shown.filter((i) => specs[i].text && !optionalText(i))]) {
+    if (total() <= width || group.length === 0) continue;
+    const others = total() - group.reduce((sum, i) => sum + widths[i], 0);
+    const room = Math.max(group.length, width - others);
+    // Water-filling: the largest cap that fits; narrow columns stay whole.
+    let cap = Math.max(...group.map((i) => widths[i]));
+    const sum = (c: number) => group.reduce((s, i) => s + Math.min(widths[i], c), 0);
     while (cap > 1 && sum(cap) > room) cap--;
-    for (const i of texts) widths[i] = Math.min(natural[i], cap);
+    for (const i of group) widths[i] = Math.min(widths[i], cap);
   }
   return { shown, widths };
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import { expectRejected, openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 import { renderReport, visibleLength } from '../../src/commands/report/render.js';
+import { expectFitsWidth } from '../helpers/fit.js';
 import { buildReport, reportSpec, type ReportFacts } from '../../src/domain/report.js';
 import { createTheme } from '../../src/ui/theme.js';
 
@@ -197,12 +198,11 @@ describe('spm report --json (figures computed by hand)', () => {
 describe('spm report (text)', () => {
   beforeEach(seed);
 
-  test.each([[true], [false]])('one screen within 100 columns, sections in order (tty: %s)', async (tty) => {
-    const result = await run(['report'], { tty });
+  test.each([[true], [false]])('one 80x40 screen, sections in order (tty: %s)', async (tty) => {
+    const result = await run(['report'], { tty, columns: 120 });
     expect(result.code).toBe(0);
-    const lines = result.stdout.split('\n');
-    for (const line of lines) expect(visibleLength(line)).toBeLessThanOrEqual(100);
-    expect(lines.length).toBeLessThanOrEqual(60);
+    expectFitsWidth(result.stdout, 80);
+    expect(result.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(40);
     const order = ['Report · Week of Mar 9, 2026', 'Revenue, last 12 weeks', 'Goals', 'Customers', 'Quality', 'Techniques', 'Products'];
     const positions = order.map((heading) => result.stdout.indexOf(heading));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -217,7 +217,7 @@ describe('spm report (text)', () => {
   test('colour when forced: dimmed low-data rows, still within 100 columns', async () => {
     const result = await run(['report'], { tty: true, env: { FORCE_COLOR: '1', NO_COLOR: undefined } });
     expect(result.stdout).toMatch(/\u001b\[2m {2}cold-call/);
-    for (const line of result.stdout.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(100);
+    expectFitsWidth(result.stdout, 80);
   });
 
   test('goals are drawn with pace bars, whatever goals the report holds', () => {
@@ -231,10 +231,17 @@ describe('spm report (text)', () => {
       { id: 1, name: 'Q1 revenue with a very long name indeed', metric: 'revenue', target: 30000, from: '2026-01-01', to: '2026-03-31', actual: 15000, percent: 50, expected: 24000, projected: 18500, neededPerDay: 937.5, status: 'behind', milestones: [] },
       { id: 2, name: 'Win rate', metric: 'win-rate', target: 60, from: '2026-01-01', to: '2026-03-31', actual: 64.5, percent: 107.5, expected: 60, projected: 64.5, neededPerDay: null, status: 'ahead', milestones: [] },
     ];
-    const text = renderReport(buildReport(spec, facts, goals), { theme: createTheme(0), previousRange: spec.previous, trendUnit: 'weeks', asOf: spec.asOf });
-    expect(text).toMatch(/Q1 revenue with a v… █{8}░{4}│░{3} {3}50% {2}€15,000 of €30,000 behind · €937\.50\/day to go/);
-    expect(text).toMatch(/Win rate\s+█{16}\s+108%\s+64\.5% of 60% ahead/);
-    for (const line of text.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(100);
+    const render = (width: number) => renderReport(buildReport(spec, facts, goals), { theme: createTheme(0), previousRange: spec.previous, trendUnit: 'weeks', asOf: spec.asOf, width });
+    const wide = render(100);
+    expect(wide).toMatch(/Q1 revenue with a v… █{8}░{4}│░{3} {3}50% {2}€15,000 of €30,000 behind · €937\.50\/day to go/);
+    expect(wide).toMatch(/Win rate\s+█{16}\s+108%\s+64\.5% of 60% ahead/);
+    // At 80 columns the per-day figure gives way before the names; the bars stay aligned.
+    const lines = render(80).split('\n').filter((line) => /█/.test(line));
+    expect(lines).toEqual([
+      '  Q1 revenue with a v… ████████░░░░│░░░   50%  €15,000 of €30,000 behind',
+      '  Win rate             ████████████████  108%  64.5% of 60% ahead',
+    ]);
+    for (const width of [50, 60, 80, 100]) expectFitsWidth(render(width), width);
   });
 });
 

@@ -101,25 +101,24 @@ describe('tables', () => {
     ].join('\n'));
   });
 
-  test('text is cut with … before a column is dropped, and ids and amounts stay whole', () => {
-    // Natural: 3 + 16 + 10 + 3 + 28 + 4 gaps of 2 = 68. At 50 the two text columns share
-    // 50 - 24 = 26: 13 each.
+  test('droppable free text is cut to fit before anything drops; ids and amounts stay whole', () => {
+    // Needed: 3 + 16 + 10 + 3 + Note at its minimum 10 + 4 gaps of 2 = 50: everything stays,
+    // and Note gets what is left, 10 columns.
     expect(renderTable(theme, columns, rows, 50)).toBe([
-      ' ID  Customer           Amount  Qty  Note',
-      '145  Willow Logis…   $3,650.00    2  lost: went w…',
-      '  9  Dune Bakery    $18,250.00   14',
+      ' ID  Customer              Amount  Qty  Note',
+      '145  Willow Logistics   $3,650.00    2  lost: wen…',
+      '  9  Dune Bakery       $18,250.00   14',
       '',
     ].join('\n'));
   });
 
-  test('columns drop (drop: 1 first) when text at its minimum does not fit', () => {
-    // Text at its minimum of 10: 3 + 10 + 10 + 3 + 10 + 8 = 44 > 34, so Note goes; Customer
-    // then has 34 - 22 = 12 columns.
+  test('columns drop (drop: 1 first) before the names are cut; names are cut last', () => {
+    // 50 > 34: Note goes; 38 > 34: Qty goes; 3 + 16 + 10 + 4 = 33 fits, names whole.
     const text = renderTable(theme, columns, rows, 34);
-    expect(text.split('\n').slice(0, 2)).toEqual([' ID  Customer          Amount  Qty', '145  Willow Logi…   $3,650.00    2']);
+    expect(text.split('\n').slice(0, 2)).toEqual([' ID  Customer              Amount', '145  Willow Logistics   $3,650.00']);
     expectFitsWidth(text, 34);
-    // 3 + 10 + 10 + 3 + 6 = 32 > 28, so Qty goes too; Customer has 28 - 17 = 11.
-    expect(renderTable(theme, columns, rows, 28).split('\n')[0]).toBe(' ID  Customer         Amount');
+    // Nothing left to drop at 28: Customer gets 28 - 17 = 11 columns.
+    expect(renderTable(theme, columns, rows, 28).split('\n').slice(0, 2)).toEqual([' ID  Customer         Amount', '145  Willow Log…   $3,650.00']);
   });
 
   test('layoutColumns keeps short text columns whole and cuts the widest first', () => {

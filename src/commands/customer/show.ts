@@ -1,9 +1,10 @@
 // spm customer show: one customer's card: details, lifetime value, last contact, history.
 import type { AppContext } from '../../cli/context.js';
-import { centsToUnits, formatMoney } from '../../domain/money.js';
+import { centsToUnits, formatMoney, formatMoneySummary } from '../../domain/money.js';
 import { formatShortDate } from '../../domain/local-date.js';
 import { sanitizeLine, sanitizeText } from '../../domain/text.js';
 import { writeJson, round2 } from '../../ui/json.js';
+import { fitLine, outputWidth, wrap } from '../../ui/fit.js';
 import { customerJson } from './present.js';
 import { saleJson } from '../sale/present.js';
 import { followupJson, followupWhy, reorderWhy } from '../followup/present.js';
@@ -55,10 +56,13 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
     return json;
   }
   const theme = ctx.theme();
+  const width = outputWidth(ctx.io);
+  // Free text (values, notes, reasons) is cut to the width; dates, amounts and ids never are.
   const line = (label: string, value: string | null | undefined) => {
-    if (value) ctx.io.out(`  ${theme.dim(label.padEnd(16))}${sanitizeLine(value)}\n`);
+    if (value) ctx.io.out(`${fitLine([`  ${theme.dim(label.padEnd(16))}`, { text: sanitizeLine(value), min: 0 }], width)}\n`);
   };
-  ctx.io.out(`${theme.bold(sanitizeLine(customer.name))} ${theme.dim(`#${customer.id}`)}${customer.archived ? theme.yellow(' (archived)') : ''}\n`);
+  const row = (lead: string, text: string, id: number) => `${fitLine([lead, { text: sanitizeLine(text), min: 0 }, ` ${theme.dim(`#${id}`)}`], width)}\n`;
+  ctx.io.out(`${fitLine([{ text: sanitizeLine(customer.name), min: 10, style: theme.bold }, ` ${theme.dim(`#${customer.id}`)}${customer.archived ? theme.yellow(' (archived)') : ''}`], width)}\n`);
   line('Company', customer.company);
   line('Email', customer.email);
   line('Phone', customer.phone);
@@ -66,18 +70,18 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
   line('Tags', customer.tags.join(', '));
   line('Stay in touch', customer.cadenceDays ? `every ${customer.cadenceDays} days` : null);
   line('Added', formatShortDate(customer.addedDate, today));
-  line('Lifetime value', formatMoney(stats.lifetimeValueCents, currency));
+  line('Lifetime value', formatMoneySummary(stats.lifetimeValueCents, currency));
   line('First sale', stats.firstSale && formatShortDate(stats.firstSale, today));
   line('Last contact', formatShortDate(lastContact, today));
   line('Reorder', reorder && `${reorderWhy(reorder, today)}${reorderDue ? ' (due)' : ''}`);
   line('Satisfaction', stats.averageSatisfaction !== null ? `${round2(stats.averageSatisfaction)} / 5` : null);
-  if (customer.notes) ctx.io.out(`\n${sanitizeText(customer.notes)}\n`);
+  if (customer.notes) ctx.io.out(`\n${sanitizeText(customer.notes).split('\n').flatMap((text) => wrap(text, width)).join('\n')}\n`);
   if (sales.length > 0) {
     ctx.io.out(`\n${theme.bold('Sales')}\n`);
     for (const sale of sales) {
       const outcome = sale.outcome === 'won' ? theme.green('won ') : theme.red('lost');
       const detail = [sale.technique, sale.product, sale.outcome === 'lost' ? sale.reason : null].filter(Boolean).join(' · ');
-      ctx.io.out(`  ${sale.date}  ${outcome}  ${formatMoney(sale.amountCents, currency).padStart(12)}  ${sanitizeLine(detail)} ${theme.dim(`#${sale.id}`)}\n`);
+      ctx.io.out(row(`  ${sale.date}  ${outcome}  ${formatMoney(sale.amountCents, currency).padStart(12)}  `, detail, sale.id));
     }
   }
   if (followups.length > 0) {
@@ -85,21 +89,21 @@ export async function runCustomerShow(reference: string, ctx: AppContext) {
     for (const f of followups) {
       const late = daysOverdue(f, today) ?? 0;
       const status = f.status === 'open' ? (late > 0 ? theme.red(`${late}d overdue`) : 'open') : theme.dim(f.status);
-      ctx.io.out(`  ${f.dueDate}  ${status}  ${sanitizeLine(followupWhy(f))} ${theme.dim(`#${f.id}`)}\n`);
+      ctx.io.out(row(`  ${f.dueDate}  ${status}  `, followupWhy(f), f.id));
     }
   }
   if (checkins.length > 0) {
     ctx.io.out(`\n${theme.bold('Check-ins')}\n`);
     for (const k of checkins) {
       const rated = k.satisfaction !== null ? `${k.satisfaction}/5` : '   ';
-      ctx.io.out(`  ${k.date}  ${k.channel.padEnd(7)}  ${k.satisfaction !== null && k.satisfaction <= 2 ? theme.red(rated) : rated}  ${sanitizeLine(k.note ?? '')} ${theme.dim(`#${k.id}`)}\n`);
+      ctx.io.out(row(`  ${k.date}  ${k.channel.padEnd(7)}  ${k.satisfaction !== null && k.satisfaction <= 2 ? theme.red(rated) : rated}  `, k.note ?? '', k.id));
     }
   }
   if (concerns.length > 0) {
     ctx.io.out(`\n${theme.bold('Concerns')}\n`);
     for (const c of concerns) {
       const status = c.status === 'open' ? theme.yellow('open') : theme.dim(`resolved ${c.resolvedDate}`);
-      ctx.io.out(`  ${c.openedDate}  ${c.severity === 'high' ? theme.red(c.severity) : c.severity}  ${status}  ${sanitizeLine(c.summary)}${c.resolution ? ` → ${sanitizeLine(c.resolution)}` : ''} ${theme.dim(`#${c.id}`)}\n`);
+      ctx.io.out(row(`  ${c.openedDate}  ${c.severity === 'high' ? theme.red(c.severity) : c.severity}  ${status}  `, `${c.summary}${c.resolution ? ` → ${c.resolution}` : ''}`, c.id));
     }
   }
   return json;

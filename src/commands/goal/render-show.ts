@@ -5,6 +5,7 @@ import { periodLabel, rangeLabel } from '../../domain/period.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { cumulativeSeries, METRIC_INFO } from '../../domain/goal-pace.js';
 import { lineChart } from '../../ui/chart.js';
+import { fitLine, outputWidth, visibleWidth, wrap } from '../../ui/fit.js';
 import { goalStatusStyle } from '../../ui/theme.js';
 import { formatPercent, formatPerDay, formatValue } from './progress.js';
 import type { GoalShowResult } from './show.js';
@@ -16,24 +17,30 @@ export function renderGoalShow(result: GoalShowResult, today: LocalDate, currenc
   const { progress } = result;
   const { goal, pace } = progress;
   const theme = ctx.theme();
+  const width = outputWidth(ctx.io);
+  // `Label      value` lines wrap under their value; the header cuts the name last.
+  const field = (label: string, value: string) => wrap(value, width, label.padEnd(11), ' '.repeat(11));
   const v = (x: number | null) => formatValue(goal.metric, x, currency);
   const rate = METRIC_INFO[goal.metric].kind === 'rate';
   const lines: string[] = [];
   const filters = [goal.segment && `segment ${goal.segment}`, goal.product && `product ${goal.product}`, goal.technique && `technique ${goal.technique}`].filter(Boolean).join(', ');
-  lines.push(theme.bold(`#${goal.id} ${sanitizeLine(goal.name)}`) + theme.dim(`  ${goal.metric}${filters ? ` (${sanitizeLine(filters)})` : ''}${goal.recurring ? `, every ${goal.period}` : ''}${goal.archived ? ', archived' : ''}`));
+  lines.push(fitLine([theme.bold(`#${goal.id} `), { text: sanitizeLine(goal.name), min: 12, style: theme.bold }, { text: `  ${goal.metric}${filters ? ` (${sanitizeLine(filters)})` : ''}${goal.recurring ? `, every ${goal.period}` : ''}${goal.archived ? ', archived' : ''}`, min: 0, shrinkFirst: 1, style: theme.dim }], width));
   const timelineName = goal.recurring && goal.period ? `${periodLabel(goal.period, progress.timeline)}: ` : '';
-  lines.push(`Timeline   ${timelineName}${rangeLabel(progress.timeline)}  (day ${Math.round(pace.elapsed * pace.totalDays)} of ${pace.totalDays}, ${pace.daysLeft} left)`);
-  lines.push(`Actual     ${v(pace.actual)} of ${v(goal.target)} (${formatPercent(pace.percent)})  ${goalStatusStyle(theme, pace.status)(pace.status)}`);
-  if (rate) lines.push(`Target     ${v(goal.target)} on average over the timeline`);
+  lines.push(...field('Timeline', `${timelineName}${rangeLabel(progress.timeline)}  (day ${Math.round(pace.elapsed * pace.totalDays)} of ${pace.totalDays}, ${pace.daysLeft} left)`));
+  lines.push(...field('Actual', `${v(pace.actual)} of ${v(goal.target)} (${formatPercent(pace.percent)})  ${goalStatusStyle(theme, pace.status)(pace.status)}`));
+  if (rate) lines.push(...field('Target', `${v(goal.target)} on average over the timeline`));
   else {
     const needed = pace.neededPerDay !== null ? ` · ${formatPerDay(goal.metric, pace.neededPerDay, currency)} to go` : '';
-    lines.push(`Pace       expected ${v(pace.expected)} by today · projected ${v(pace.projected)}${needed}`);
+    lines.push(...field('Pace', `expected ${v(pace.expected)} by today · projected ${v(pace.projected)}${needed}`));
   }
   if (pace.milestones.length > 0) {
     lines.push('', theme.bold('Milestones'));
     for (const m of pace.milestones) {
       const style = m.status === 'met' ? theme.green : m.status === 'missed' ? theme.red : theme.dim;
-      lines.push(`  ${formatShortDate(m.date, today).padEnd(13)} ${v(m.value).padStart(10)}  ${style(m.status.padEnd(8))} ${theme.dim(`(actual ${v(m.actual)})`)}`);
+      const line = `  ${formatShortDate(m.date, today).padEnd(13)} ${v(m.value).padStart(10)}  `;
+      const actual = `${style(m.status.padEnd(8))} ${theme.dim(`(actual ${v(m.actual)})`)}`;
+      // The actual is an amount: shown whole or not at all.
+      lines.push(visibleWidth(line + actual) <= width ? line + actual : line + style(m.status));
     }
   }
   const series = cumulativeSeries({ ...goal, from: pace.from, to: pace.to }, progress.facts, today);

@@ -23,6 +23,7 @@ export function registerReportCommands(program: Command, ctx: AppContext): void 
     .option('--last', 'the previous complete period instead of the current one')
     .option('--from <date>', 'start of a custom range (inclusive)')
     .option('--to <date>', 'end of a custom range (inclusive; default today)')
+    .option('--full', 'every row of every section (by default: one 80x40 screen)')
     .addHelpText('after', REPORT_FIGURES)
     .action(async (options) => {
       const { runReport } = await import('./report.js');
@@ -30,6 +31,7 @@ export function registerReportCommands(program: Command, ctx: AppContext): void 
     }), [
     'spm report',
     'spm report --period month --last',
+    'spm report --period year --full',
     'spm report --from 2026-01-01 --to 2026-03-31 --json',
   ]);
 }

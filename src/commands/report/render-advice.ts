@@ -19,6 +19,8 @@ export interface AdviceRenderOptions {
   money: (units: number | null) => string;
   /** The command to act on each at-risk entry (same order as report.atRisk). */
   atRiskCommands: string[];
+  /** Rows per list (default LEARNING_ROWS / AT_RISK_ROWS); the report's one-screen layout passes Infinity and cuts itself. */
+  limit?: number;
 }
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
@@ -37,8 +39,9 @@ export function learningLines(report: Report, o: AdviceRenderOptions): string[] 
   const { theme } = o;
   const lines = [fitLine([theme.bold('Learning window'), { text: ` · ${rangeLabel(learning)}`, min: 0, style: theme.dim }], o.width)];
   const rows = learning.techniques.filter((t) => t.won + t.lost > 0);
-  for (const t of rows.slice(0, LEARNING_ROWS)) lines.push(learningRow(t, o));
-  if (rows.length > LEARNING_ROWS) lines.push(theme.dim(`  … ${rows.length - LEARNING_ROWS} more (--json has all)`));
+  const limit = o.limit ?? LEARNING_ROWS;
+  for (const t of rows.slice(0, limit)) lines.push(learningRow(t, o));
+  if (rows.length > limit) lines.push(theme.dim(`  … ${rows.length - limit} more (--json has all)`));
   lines.push(fitLine(['  ', { text: `→ ${sanitizeLine(learning.verdict)}`, min: 10 }], o.width));
   return lines;
 }
@@ -60,7 +63,8 @@ export function atRiskLines(report: Report, o: AdviceRenderOptions): string[] {
   const { theme } = o;
   if (atRisk.length === 0) return [];
   const lines = [`${theme.bold(`At risk (${atRisk.length})`)}`];
-  atRisk.slice(0, AT_RISK_ROWS).forEach((entry, i) => {
+  const limit = o.limit ?? AT_RISK_ROWS;
+  atRisk.slice(0, limit).forEach((entry, i) => {
     lines.push(fitLine([
       '  ',
       { text: sanitizeLine(entry.customer.name), min: 8, shrinkFirst: 1 },
@@ -69,6 +73,6 @@ export function atRiskLines(report: Report, o: AdviceRenderOptions): string[] {
       theme.dim(`  ${o.atRiskCommands[i] ?? ''}`),
     ], o.width));
   });
-  if (atRisk.length > AT_RISK_ROWS) lines.push(theme.dim(`  … ${atRisk.length - AT_RISK_ROWS} more (--json has all)`));
+  if (atRisk.length > limit) lines.push(theme.dim(`  … ${atRisk.length - limit} more (--json has all)`));
   return lines;
 }

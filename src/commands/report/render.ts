@@ -1,6 +1,8 @@
-// The report for a person: one screen, at most 100 columns, drawn from the same Report value
-// that --json prints. Readable without colour: arrows, blocks and words carry the meaning.
-import { goalStatusStyle, type Theme } from '../../ui/theme.js';
+// The report for a person: by default one screen (80 columns, 40 lines: each section's first
+// rows), with --full every row; drawn from the same Report value that --json prints. Readable without colour: arrows, blocks and words carry the meaning.
+import { createTheme, goalStatusStyle, type Theme } from '../../ui/theme.js';
+import { fitLine, packItems, pad, truncate, visibleWidth, wrap } from '../../ui/fit.js';
+import { renderTable, type Column } from '../../ui/table.js';
 import type { Report, ReportGoal, SalesBlock } from '../../domain/report.js';
 import { formatMoneySummary } from '../../domain/money.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
@@ -14,7 +16,12 @@ import type { ReportKind } from '../../domain/report.js';
 import { trendBucketLabel } from '../../domain/report-advice.js';
 import { atRiskLines, goalsHitLines, learningLines, lostLines, type AdviceRenderOptions } from './render-advice.js';
 
-export const REPORT_WIDTH = 100;
+/** The default report is laid out for this width (or the terminal's, when narrower)... */
+export const REPORT_WIDTH = 80;
+/** ...and this many lines: one screen. `--full` has neither limit. */
+export const REPORT_LINES = 40;
+/** `--full` when piped: every row, laid out this wide (a terminal uses its own width). */
+export const FULL_PIPED_WIDTH = 100;
 const DASH = '—';
 
 export interface RenderOptions {
@@ -31,38 +38,100 @@ export interface RenderOptions {
   atRiskCommands?: string[];
   /** Columns to fit (default REPORT_WIDTH). */
   width?: number;
+  /** Every row of every section, and no line budget (`--full`). */
+  full?: boolean;
 }
 
-/** Shortens to `width` characters with an ellipsis, after removing control characters. */
-function fit(text: string, width: number): string {
-  const clean = sanitizeLine(text);
-  return clean.length <= width ? clean : `${clean.slice(0, Math.max(0, width - 1))}…`;
+/**
+ * One block of the report. `head` lines are always shown; `rows` are a list that the default
+ * one-screen view may cut short (the title then says `3 of 8`). When even the heads do not fit
+ * the screen, sections with a `priority` go, lowest first, and the last line says which
+ * `--full` adds. New sections are one more entry in the list `renderReport` builds.
+ */
+export interface ReportSection {
+  title: string;
+  head: string[];
+  rows?: string[];
+  /** Rows kept before any other section gets more (default 1). */
+  minRows?: number;
+  /** Lines after the rows (a legend), shown only when at least one row is. */
+  foot?: string[];
+  /** May be left out of the one-screen view, the lowest first; absent: always shown. */
+  priority?: number;
 }
 
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - text.length));
-const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - text.length)) + text;
+/** The width a report is laid out for, from the terminal (or none, piped) and --full. */
+export function reportWidth(terminal: { isTTY: boolean; columns: number }, full: boolean): number {
+  if (!terminal.isTTY) return full ? FULL_PIPED_WIDTH : REPORT_WIDTH;
+  return full ? terminal.columns : Math.min(terminal.columns, REPORT_WIDTH);
+}
+
+/**
+ * Lays the sections out within `maxLines`: every head, each list's first rows, then more rows
+ * handed out one per section in turn, in section order, while lines are left. With an infinite
+ * `maxLines` (--full) everything is shown.
+ */
+export function layoutSections(top: string[], sections: ReportSection[], theme: Theme, maxLines: number, width: number): string[] {
+  let kept = [...sections];
+  const shown = new Map(sections.map((section) => [section, Math.min(section.rows?.length ?? 0, section.minRows ?? 1)]));
+  const left = () => sections.filter((section) => !kept.includes(section));
+  const cost = () => top.length + (left().length > 0 ? 2 : 0) + kept.reduce((sum, section) => {
+    const rows = shown.get(section)!;
+    return sum + 2 + section.head.length + rows + (rows > 0 ? section.foot?.length ?? 0 : 0);
+  }, 0);
+  // Leave out optional sections, the lowest priority first, until the rest fits.
+  const optional = sections.filter((s) => s.priority !== undefined).sort((a, b) => a.priority! - b.priority!);
+  while (cost() > maxLines && optional.length > 0) {
+    const gone = optional.shift()!;
+    kept = kept.filter((s) => s !== gone);
+  }
+  // Then more rows, one per section in turn. Kept minimums that still do not fit are cut.
+  for (const section of kept) while (cost() > maxLines && shown.get(section)! > 0) shown.set(section, shown.get(section)! - 1);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const section of kept) {
+      if (shown.get(section)! >= (section.rows?.length ?? 0)) continue;
+      shown.set(section, shown.get(section)! + 1);
+      if (cost() > maxLines) shown.set(section, shown.get(section)! - 1);
+      else grew = true;
+    }
+  }
+  const lines = [...top];
+  for (const section of kept) {
+    const rows = section.rows ?? [];
+    const count = shown.get(section)!;
+    const cut = count < rows.length ? theme.dim(`  ${count} of ${rows.length} (--full shows all)`) : '';
+    lines.push('', cut && visibleWidth(section.title + cut) <= width ? theme.bold(section.title) + cut : theme.bold(section.title), ...section.head, ...rows.slice(0, count));
+    if (count > 0 && section.foot) lines.push(...section.foot);
+  }
+  if (left().length > 0) lines.push('', ...packItems(left().map((s) => s.title.replace(/\s+/g, ' ')), width, theme.dim('--full adds: '), ', ', '  ').map((line) => theme.dim(line)));
+  return lines;
+}
 
 export function renderReport(report: Report, options: RenderOptions): string {
   const { theme } = options;
+  const full = Boolean(options.full);
+  const width = options.width ?? REPORT_WIDTH;
+  const narrow = width < 64;
   const money = (units: number | null) => reportMoney(units, report.currency);
   const pct = (value: number | null, digits = 1) => (value === null ? DASH : `${Number(value.toFixed(digits))}%`);
-  const lines: string[] = [];
-  const advice: AdviceRenderOptions = { theme, width: options.width ?? REPORT_WIDTH, money, atRiskCommands: options.atRiskCommands ?? [] };
-  const heading = (text: string) => {
-    lines.push('');
-    lines.push(theme.bold(text));
-  };
+  const top: string[] = [];
+  const sections: ReportSection[] = [];
+  const items = (parts: string[], indent = '  ') => packItems(parts, width, indent, ' · ', indent);
+  // The advice blocks, unlimited: the one-screen layout decides how many rows show.
+  const advice: AdviceRenderOptions = { theme, width, money, atRiskCommands: options.atRiskCommands ?? [], limit: Number.POSITIVE_INFINITY };
 
   // Title
   const { from, to, label } = report.period;
   const range = rangeLabel({ from, to });
-  lines.push(label === range ? theme.bold(`Report · ${range}`) : `${theme.bold(`Report · ${fit(label, 40)}`)}  ${range}`);
-  lines.push(theme.dim(`compared with ${rangeLabel(options.previousRange)}`));
+  top.push(...packItems([theme.bold(label === range ? `Report · ${range}` : `Report · ${sanitizeLine(label)}`), ...(label === range ? [] : [range]), theme.dim(`compared with ${rangeLabel(options.previousRange)}`)], width, '', ' · ', ''));
 
   // Headline numbers with the change against the previous range.
-  lines.push('');
+  top.push('');
+  const [nameWidth, valueWidth, changeWidth] = narrow ? [13, 10, 11] : [14, 14, 16];
   const headline = (name: string, now: string, change: string, was: string) =>
-    lines.push(`  ${padEnd(name, 14)}${padStart(now, 14)}   ${change}${' '.repeat(Math.max(1, 16 - visibleLength(change)))}${theme.dim(`was ${was}`)}`);
+    top.push(truncate(`  ${pad(name, nameWidth)}${pad(now, valueWidth, 'right')}   ${pad(change, changeWidth)}${theme.dim(`was ${was}`)}`, width));
   const s = report.sales;
   const p = report.previous;
   headline('Revenue', money(s.revenue), relativeChange(theme, s.revenue, p.revenue, true), money(p.revenue));
@@ -70,84 +139,138 @@ export function renderReport(report: Report, options: RenderOptions): string {
   headline('Lost', count(s.lost), countChange(theme, s.lost, p.lost, false), count(p.lost));
   headline('Win rate', pct(s.winRate), pointsChange(theme, s, p), pct(p.winRate));
   headline('Average deal', money(s.averageDeal), s.averageDeal !== null && p.averageDeal !== null ? relativeChange(theme, s.averageDeal, p.averageDeal, true) : DASH, money(p.averageDeal));
-  lines.push(...lostLines(report, advice));
+  top.push(...lostLines(report, advice));
 
   // Trend
   const revenues = report.trend.map((t) => t.revenue);
   const first = report.trend[0];
   const last = report.trend[report.trend.length - 1];
   const peak = report.trend.reduce((best, t) => (t.revenue > best.revenue ? t : best), first);
-  heading(`Revenue, last ${report.trend.length} ${options.trendUnit}`);
-  lines.push(`  ${theme.cyan(sparkline(revenues, 2))}   ${formatShortDate(first.from, last.to)} … ${formatShortDate(last.to)}`);
+  const spark = sparkline(revenues, narrow ? 1 : 2);
   const bucket = (t: DateRange) => trendBucketLabel(t, options.kind ?? 'custom', options.weekStart ?? 'monday');
-  lines.push(theme.dim(`  highest ${peak.revenue > 0 ? `${money(peak.revenue)} (${bucket(peak)})` : DASH} · ${bucket(last)} ${money(last.revenue)} · average ${money(revenues.reduce((a, b) => a + b, 0) / revenues.length)}`));
+  const trendTitle = `Revenue, last ${report.trend.length} ${options.trendUnit}`;
+  const trendSpan = `${formatShortDate(first.from, last.to)} … ${formatShortDate(last.to)}`;
+  // The sparkline beside the title when it fits, else on its own line.
+  const besideTitle = visibleWidth(`${trendTitle}  ${spark}  ${trendSpan}`) <= width;
+  sections.push({
+    title: besideTitle ? `${trendTitle}  ${theme.cyan(spark)}  ${trendSpan}` : trendTitle,
+    head: [
+      ...(besideTitle ? [] : packItems([theme.cyan(spark), trendSpan], width, '  ', '   ', '  ')),
+      ...items([`highest ${peak.revenue > 0 ? `${money(peak.revenue)} (${bucket(peak)})` : DASH}`, `${bucket(last)} ${money(last.revenue)}`, `average ${money(revenues.reduce((a, b) => a + b, 0) / revenues.length)}`]).map((line) => theme.dim(line)),
+    ],
+  });
 
   // Goals
-  heading('Goals');
-  if (report.goals.length === 0) lines.push(theme.dim('  No goals overlap this period. Set one with: spm goal add'));
-  for (const goal of report.goals) lines.push(goalLine(goal, report.currency, theme));
-  lines.push(...goalsHitLines(report, advice));
+  sections.push({
+    title: 'Goals',
+    head: report.goals.length === 0 ? wrap(theme.dim('No goals overlap this period. Set one with: spm goal add'), width, '  ', '  ') : [],
+    // Then recurring goals: how many of their periods were hit.
+    rows: [...goalLines(report.goals, report.currency, theme, width), ...goalsHitLines(report, advice)],
+  });
 
   // Customers
-  heading('Customers');
   const c = report.customers;
   const share = s.revenue > 0 ? ` (${pct((c.repeatRevenue / s.revenue) * 100, 0)} of revenue)` : '';
-  lines.push(`  active ${count(c.active)} · new ${count(c.new)} · repeat ${count(c.repeat)} · repeat revenue ${money(c.repeatRevenue)}${share}`);
   const topMax = Math.max(0, ...c.top.map((t) => t.revenue));
-  for (const [i, top] of c.top.entries()) {
-    lines.push(`  ${i === 0 ? 'top' : '   '} ${padEnd(fit(top.name, 30), 30)} ${padStart(money(top.revenue), 14)}  ${theme.cyan(bar(topMax > 0 ? top.revenue / topMax : 0, 20).trimEnd())}`);
-  }
+  const moneyWidth = Math.max(0, ...c.top.map((t) => money(t.revenue).length));
+  const topNameWidth = Math.min(30, Math.max(0, ...c.top.map((t) => visibleWidth(sanitizeLine(t.name)))));
+  sections.push({
+    title: 'Customers',
+    head: items([`active ${count(c.active)}`, `new ${count(c.new)}`, `repeat ${count(c.repeat)}`, `repeat revenue ${money(c.repeatRevenue)}${share}`]),
+    rows: c.top.map((t, i) => {
+      // The bar takes what is left beside the name and the amount, up to 20 cells.
+      const barWidth = Math.min(20, width - 6 - topNameWidth - 2 - moneyWidth - 2);
+      const chart = barWidth >= 6 ? `  ${theme.cyan(bar(topMax > 0 ? t.revenue / topMax : 0, barWidth).trimEnd())}` : '';
+      return fitLine([`  ${i === 0 ? 'top' : '   '} `, { text: pad(sanitizeLine(t.name), topNameWidth), min: 12 }, '  ', pad(money(t.revenue), moneyWidth, 'right'), chart], width);
+    }),
+  });
 
   const atRisk = atRiskLines(report, advice);
-  if (atRisk.length > 0) lines.push('', ...atRisk);
+  if (atRisk.length > 0) sections.push({ title: atRisk[0], head: [], rows: atRisk.slice(1) });
 
   // Quality
-  heading('Quality');
   const k = report.checkins;
   const average = k.averageSatisfaction === null ? DASH : `${k.averageSatisfaction.toFixed(1)} of 5`;
-  lines.push(`  check-ins ${count(k.count)} · average satisfaction ${average} (${count(k.rated)} rated)`);
-  const ratingMax = Math.max(0, ...k.ratings);
-  // The distribution only when something was rated: five zero rows say nothing.
-  for (let score = 5; score >= 1 && k.rated > 0; score--) {
-    const rated = k.ratings[score - 1] ?? 0;
-    const colour = score >= 4 ? theme.green : score === 3 ? theme.yellow : theme.red;
-    lines.push(`    ${score} ${padEnd('★'.repeat(score), 5)} ${padStart(count(rated), 7)} ${colour(bar(ratingMax > 0 ? rated / ratingMax : 0, 24).trimEnd())}`);
-  }
   const q = report.concerns;
   const days = q.averageDaysToResolve === null ? DASH : `${q.averageDaysToResolve} days`;
-  lines.push(`  concerns opened ${count(q.opened)} · resolved ${count(q.resolved)} · open ${q.open > 0 ? theme.yellow(count(q.open)) : '0'} · time to resolve ${days}`);
   const f = report.followups;
-  lines.push(`  follow-ups done ${count(f.done)} · overdue ${f.overdue > 0 ? theme.red(count(f.overdue)) : '0'} (on ${formatShortDate(options.asOf)})`);
+  const ratingMax = Math.max(0, ...k.ratings);
+  // The distribution only when something was rated: five zero rows say nothing.
+  const ratings = k.rated === 0 ? [] : [5, 4, 3, 2, 1].map((score) => {
+    const rated = k.ratings[score - 1] ?? 0;
+    const colour = score >= 4 ? theme.green : score === 3 ? theme.yellow : theme.red;
+    const barWidth = Math.max(0, Math.min(24, width - 20));
+    return `    ${score} ${pad('★'.repeat(score), 5)} ${pad(count(rated), 7, 'right')} ${colour(bar(ratingMax > 0 ? rated / ratingMax : 0, barWidth).trimEnd())}`.trimEnd();
+  });
+  sections.push({
+    title: 'Quality',
+    head: [
+      // Rated 5 … 1 counted in the line on the one screen; as bars with --full.
+      ...items([`check-ins ${count(k.count)}`, `average satisfaction ${average} (${count(k.rated)} rated)`, ...(!full && k.rated > 0 ? [[5, 4, 3, 2, 1].map((score) => `${score}★ ${count(k.ratings[score - 1] ?? 0)}`).join('  ')] : [])]),
+      ...(full ? ratings : []),
+      ...items([`concerns opened ${count(q.opened)}`, `resolved ${count(q.resolved)}`, `open ${q.open > 0 ? theme.yellow(count(q.open)) : '0'}`, `time to resolve ${days}`,
+        `follow-ups done ${count(f.done)}`, `overdue ${f.overdue > 0 ? theme.red(count(f.overdue)) : '0'} (on ${formatShortDate(options.asOf)})`]),
+    ],
+  });
 
   // Techniques
-  heading('Techniques');
-  if (report.techniques.length === 0) lines.push(theme.dim('  No sales in this period.'));
-  else {
-    lines.push(theme.dim(`  ${padEnd('technique', 20)}${padStart('won', 8)}${padStart('lost', 8)}${padStart('win rate', 10)}${padStart('95% range', 11)}${padStart('revenue', 15)}${padStart('avg deal', 11)}`));
-    for (const t of report.techniques) {
-      const range = t.winRateLow === null || t.winRateHigh === null ? DASH : `${Math.round(t.winRateLow)}–${Math.round(t.winRateHigh)}%`;
-      const row = `  ${padEnd(fit(t.technique, 19), 20)}${padStart(count(t.won), 8)}${padStart(count(t.lost), 8)}${padStart(pct(t.winRate, 0), 10)}${padStart(range, 11)}${padStart(money(t.revenue), 15)}${padStart(money(t.averageDeal), 11)}`;
-      lines.push(t.enoughData ? row : theme.dim(`${row}  few sales`));
-    }
-    if (report.techniques.some((t) => !t.enoughData)) lines.push(theme.dim('  "few sales": under 5 decided; the 95% range shows how little the rate can tell yet.'));
-  }
-  lines.push('', ...learningLines(report, advice));
+  const techniqueRows = report.techniques.length === 0 ? [] : techniqueTable(report, theme, width, money, pct);
+  sections.push({
+    title: 'Techniques',
+    head: report.techniques.length === 0 ? [theme.dim('  No sales in this period.')] : techniqueRows.slice(0, 1),
+    rows: techniqueRows.slice(1),
+    foot: report.techniques.some((t) => !t.enoughData) ? wrap(theme.dim(full ? '"few sales": under 5 decided; the 95% range shows how little the rate can tell yet.' : '"few sales": under 5 decided, too few to judge'), width, '  ', '  ') : undefined,
+  });
 
-  // Products and segments, side by side.
-  heading(`${padEnd('Products', 48)}Segments`);
-  const column = (rows: { name: string; revenue: number; won: number }[]) => {
-    const shown = rows.slice(0, 6).map((r) => `  ${padEnd(fit(r.name, 18), 18)}${padStart(money(r.revenue), 14)}${padStart(`${count(r.won)} won`, 12)}`);
-    if (rows.length > 6) shown.push(theme.dim(`  … ${rows.length - 6} more (--json has all)`));
-    if (rows.length === 0) shown.push(theme.dim(`  ${DASH}`));
-    return shown;
+  // Products and segments: side by side when there is room, else one after the other.
+  const named = (rows: { name: string; revenue: number; won: number }[], columnWidth: number) => {
+    const amount = Math.max(0, ...rows.map((r) => money(r.revenue).length));
+    const won = Math.max(0, ...rows.map((r) => `${count(r.won)} won`.length));
+    const name = Math.min(18, Math.max(0, ...rows.map((r) => visibleWidth(sanitizeLine(r.name)))));
+    return rows.map((r) => fitLine(['  ', { text: pad(sanitizeLine(r.name), name), min: 8 }, '  ', pad(money(r.revenue), amount, 'right'), '  ', pad(`${count(r.won)} won`, won, 'right')], columnWidth - 1));
   };
-  const left = column(report.products);
-  const right = column(report.segments);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const l = left[i] ?? '';
-    lines.push(`${l}${' '.repeat(Math.max(2, 48 - visibleLength(l)))}${right[i] ?? ''}`.trimEnd());
+  if (width >= 80) {
+    const half = Math.floor(width / 2);
+    const rows = Math.max(report.products.length, report.segments.length);
+    const left = named(report.products, half);
+    const right = named(report.segments, half);
+    sections.push({
+      title: `${pad('Products', half)}Segments`,
+      head: rows === 0 ? [`${pad(theme.dim(`  ${DASH}`), half)}${theme.dim(`  ${DASH}`)}`] : [],
+      rows: Array.from({ length: rows }, (_, i) => `${pad(left[i] ?? (i === 0 ? theme.dim(`  ${DASH}`) : ''), half)}${right[i] ?? (i === 0 ? theme.dim(`  ${DASH}`) : '')}`),
+      priority: 1,
+    });
+  } else {
+    sections.push({ title: 'Products', head: report.products.length === 0 ? [theme.dim(`  ${DASH}`)] : [], rows: named(report.products, width), priority: 2 });
+    sections.push({ title: 'Segments', head: report.segments.length === 0 ? [theme.dim(`  ${DASH}`)] : [], rows: named(report.segments, width), priority: 1 });
   }
+  // The learning window: its verdict always, its technique rows as the screen allows.
+  const learning = learningLines(report, advice);
+  sections.push({ title: learning[0], head: learning.slice(-1), rows: learning.slice(1, -1) });
+
+  const lines = layoutSections(top, sections, theme, full ? Number.POSITIVE_INFINITY : REPORT_LINES, width);
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
+/** The techniques as a table (header first) fitting `width`; thin rows dimmed and marked. */
+function techniqueTable(report: Report, theme: Theme, width: number, money: (units: number | null) => string, pct: (value: number | null, digits?: number) => string): string[] {
+  type Row = Report['techniques'][number];
+  const columns: Column<Row>[] = [
+    { header: 'technique', value: (t) => t.technique, text: true, min: 10 },
+    { header: 'won', value: (t) => count(t.won), align: 'right' },
+    { header: 'lost', value: (t) => count(t.lost), align: 'right' },
+    { header: 'win rate', value: (t) => pct(t.winRate, 0), align: 'right' },
+    { header: '95% range', value: (t) => (t.winRateLow === null || t.winRateHigh === null ? DASH : `${Math.round(t.winRateLow)}–${Math.round(t.winRateHigh)}%`), align: 'right', drop: 2 },
+    { header: 'revenue', value: (t) => money(t.revenue), align: 'right' },
+    { header: 'avg deal', value: (t) => money(t.averageDeal), align: 'right', drop: 1 },
+    { header: '', value: (t) => (t.enoughData ? '' : 'few sales'), drop: 3 },
+  ];
+  const plain = createTheme(0);
+  const lines = renderTable(plain, columns, report.techniques, width - 2).trimEnd().split('\n');
+  return lines.map((line, i) => {
+    const row = report.techniques[i - 1];
+    return i === 0 || (row && !row.enoughData) ? theme.dim(`  ${line}`) : `  ${line}`;
+  });
 }
 
 // eslint-disable-next-line no-control-regex
@@ -199,12 +322,28 @@ export function formatGoalValue(metric: string, value: number | null, currency: 
   return String(Number(value.toFixed(2)));
 }
 
-function goalLine(goal: ReportGoal, currency: string, theme: Theme): string {
-  const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
-  const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
-  const statusColour = goalStatusStyle(theme, goal.status);
-  const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;
-  const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatPerDay(goal.metric as GoalMetric, goal.neededPerDay, currency)} to go` : '';
-  const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
-  return `  ${padEnd(fit(goal.name, 20), 20)} ${theme.cyan(progressBar(fraction, expected, 16))} ${padStart(percent, 5)}  ${fit(value, 22)} ${statusColour(goal.status)}${theme.dim(needed)}`;
+/**
+ * `  Q1 revenue   ████████│░░░  110%  $220,850 of $200,000 met · $938/day to go`, one line per
+ * goal, fitting `width`: the per-day figures go first, then the bars narrow and go (the same
+ * for every goal, so they line up), then names are cut.
+ */
+function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: number): string[] {
+  const parts = goals.map((goal) => {
+    const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
+    const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
+    const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;
+    const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatPerDay(goal.metric as GoalMetric, goal.neededPerDay, currency)} to go` : '';
+    const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
+    const rest = (barWidth: number, withNeeded: boolean) => `${barWidth > 0 ? `${theme.cyan(progressBar(fraction, expected, barWidth))} ` : ''}${pad(percent, 5, 'right')}  ${value} ${goalStatusStyle(theme, goal.status)(goal.status)}${withNeeded ? theme.dim(needed) : ''}`;
+    return { name: truncate(sanitizeLine(goal.name), 20), rest };
+  });
+  const nameWidth = Math.max(0, ...parts.map((p) => visibleWidth(p.name)));
+  const layouts: [number, boolean][] = [[16, true], [16, false], [8, false], [0, false]];
+  // Names keep 14 columns before the per-day figures or the bars give way.
+  const fits = (bar: number, needed: boolean) => parts.every((p) => 2 + Math.min(nameWidth, 14) + 1 + visibleWidth(p.rest(bar, needed)) <= width);
+  const [barWidth, withNeeded] = layouts.find(([bar, needed]) => fits(bar, needed)) ?? [0, false];
+  // One name column for every goal, so that the bars line up.
+  const restWidth = Math.max(0, ...parts.map((p) => visibleWidth(p.rest(barWidth, withNeeded))));
+  const nameColumn = Math.max(Math.min(nameWidth, 10), Math.min(nameWidth, width - 3 - restWidth));
+  return parts.map((p) => fitLine(['  ', { text: pad(truncate(p.name, nameColumn), nameColumn), min: 10 }, ' ', p.rest(barWidth, withNeeded)], width));
 }

@@ -4,12 +4,13 @@ import type { AppContext } from '../../cli/context.js';
 import { buildReport, reportSpec, type Report, type ReportGoal, type ReportRequest, type ReportSpec } from '../../domain/report.js';
 import { daysBetween } from '../../domain/local-date.js';
 import { writeJson } from '../../ui/json.js';
-import { renderReport } from './render.js';
+import { renderReport, reportWidth } from './render.js';
 import { goalsOverlapping } from '../goal/progress.js';
 import { loadAdvice } from './advice.js';
 import { atRiskCustomers } from '../../domain/report-advice.js';
 
-export type ReportOptions = ReportRequest;
+/** `full`: every row of every section instead of one screen (text only; --json has everything). */
+export type ReportOptions = ReportRequest & { full?: boolean };
 
 export async function runReport(options: ReportOptions, ctx: AppContext): Promise<Report> {
   const today = ctx.clock.today();
@@ -24,8 +25,10 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
   });
   if (ctx.globals.json) writeJson(ctx.io, report);
   else {
+    const full = Boolean(options.full);
+    const width = reportWidth({ isTTY: ctx.io.stdoutIsTTY, columns: ctx.io.columns }, full);
     ctx.io.out(renderReport(report, {
-      theme: ctx.theme(), previousRange: spec.previous, trendUnit: trendUnit(spec), asOf: spec.asOf,
+      theme: ctx.theme(), previousRange: spec.previous, trendUnit: trendUnit(spec), asOf: spec.asOf, width, full,
       kind: spec.kind, weekStart, atRiskCommands: atRiskCustomers(advice.atRisk, spec.asOf).map((a) => a.command),
     }));
   }
