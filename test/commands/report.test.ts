@@ -235,11 +235,12 @@ describe('spm report (text)', () => {
     const wide = render(100);
     expect(wide).toMatch(/Q1 revenue with a v… █{8}░{4}│░{3} {3}50% {2}€15,000 of €30,000 behind · €937\.50\/day to go/);
     expect(wide).toMatch(/Win rate\s+█{16}\s+108%\s+64\.5% of 60% ahead/);
-    // At 80 columns the per-day figure gives way before the names; the bars stay aligned.
+    // At 80 columns the bars narrow to keep the per-day figure and the name is cut to fit
+    // (2 + 17 + 1 + 60 = 80); names and bars stay aligned.
     const lines = render(80).split('\n').filter((line) => /█/.test(line));
     expect(lines).toEqual([
-      '  Q1 revenue with a v… ████████░░░░│░░░   50%  €15,000 of €30,000 behind',
-      '  Win rate             ████████████████  108%  64.5% of 60% ahead',
+      '  Q1 revenue with… ████░│░░   50%  €15,000 of €30,000 behind · €937.50/day to go',
+      '  Win rate         ████████  108%  64.5% of 60% ahead',
     ]);
     for (const width of [50, 60, 80, 100]) expectFitsWidth(render(width), width);
   });

@@ -324,7 +324,7 @@ export function formatGoalValue(metric: string, value: number | null, currency: 
 
 /**
  * `  Q1 revenue   ████████│░░░  110%  $220,850 of $200,000 met · $938/day to go`, one line per
- * goal, fitting `width`: the per-day figures go first, then the bars narrow and go (the same
+ * goal, fitting `width`: the bars narrow, then the per-day figures go, then the bars (the same
  * for every goal, so they line up), then names are cut.
  */
 function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: number): string[] {
@@ -338,7 +338,7 @@ function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: n
     return { name: truncate(sanitizeLine(goal.name), 20), rest };
   });
   const nameWidth = Math.max(0, ...parts.map((p) => visibleWidth(p.name)));
-  const layouts: [number, boolean][] = [[16, true], [16, false], [8, false], [0, false]];
+  const layouts: [number, boolean][] = [[16, true], [8, true], [16, false], [8, false], [0, false]];
   // Names keep 14 columns before the per-day figures or the bars give way.
   const fits = (bar: number, needed: boolean) => parts.every((p) => 2 + Math.min(nameWidth, 14) + 1 + visibleWidth(p.rest(bar, needed)) <= width);
   const [barWidth, withNeeded] = layouts.find(([bar, needed]) => fits(bar, needed)) ?? [0, false];
