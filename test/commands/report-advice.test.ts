@@ -77,7 +77,7 @@ describe('spm report: advice blocks', () => {
       { customer: { id: 3, name: 'Cee' }, why: 'rated 1/5 on Mar 14, no contact since', since: '2026-03-14' },
       { customer: { id: 1, name: 'Acme' }, why: 'late to reorder: expected Jan 31, buys every 10 days', since: '2026-01-31' },
     ]);
-    const text = (await run(['report'])).stdout;
+    const text = (await run(['report', '--full'])).stdout;
     expect(text).toMatch(/At risk \(3\)\n {2}Dee — high concern open since Mar 11: Invoice wrong twice {2}spm concern resolve 1\n {2}Cee — rated 1\/5 on Mar 14, no contact since {2}spm checkin add 3\n {2}Acme — late to reorder: expected Jan 31, buys every 10 days {2}spm followup add 1 today\n/);
     expect(text).toMatch(/ {2}Lost value \$470 in 4 · top reasons: Price 2 \(\$400\), timing 1 \(\$50\), \(no reason\) 1 \(\$20\)\n/);
     expect(text).toMatch(/Learning window · Dec 16, 2025 – Mar 15, 2026\n/);
@@ -97,7 +97,7 @@ describe('spm report: advice blocks', () => {
     const report = (await run(['report', '--period', 'quarter', '--json'])).json();
     // Weeks Jan 5–11 … Mar 2–8 (9): hit Jan 5–11, Feb 2–8, and none of Mar 2–8 (no check-in then).
     expect(report.goalsHit).toEqual([{ id: 1, name: 'Weekly check-ins', period: 'week', hit: 2, periods: 9 }]);
-    expect((await run(['report', '--period', 'quarter'])).stdout).toContain('  Weekly check-ins: 2 of 9 weeks hit\n');
+    expect((await run(['report', '--period', 'quarter', '--full'])).stdout).toContain('  Weekly check-ins: 2 of 9 weeks hit\n');
     // A weekly report holds no completed week of its own: no line.
     expect((await run(['report', '--json'])).json().goalsHit).toEqual([]);
   });

@@ -210,14 +210,16 @@ describe('spm report (text)', () => {
     expect(result.stdout).toMatch(/Revenue\s+\$5,650\s+▲ 277%\s+was \$1,500/);
     expect(result.stdout).toMatch(/Win rate\s+66\.7%\s+▲ 16\.7 pts/);
     expect(result.stdout).toMatch(/active 3 · new 2 · repeat 1 · repeat revenue \$2,000 \(35% of revenue\)/);
-    expect(result.stdout).toMatch(/cold-call\s+0\s+2\s+0%\s+0–66%\s+\$0\s+—\s+few sales/);
     expect(result.stdout).not.toMatch(/\u001b\[/); // NO_COLOR in the harness
+    // Every row with --full.
+    const full = await run(['report', '--full'], { tty, columns: 120 });
+    expect(full.stdout).toMatch(/cold-call\s+0\s+2\s+0%\s+0–66%\s+\$0\s+—\s+few sales/);
   });
 
-  test('colour when forced: dimmed low-data rows, still within 100 columns', async () => {
-    const result = await run(['report'], { tty: true, env: { FORCE_COLOR: '1', NO_COLOR: undefined } });
+  test('colour when forced: dimmed low-data rows, still within the width', async () => {
+    const result = await run(['report', '--full'], { tty: true, columns: 100, env: { FORCE_COLOR: '1', NO_COLOR: undefined } });
     expect(result.stdout).toMatch(/\u001b\[2m {2}cold-call/);
-    expectFitsWidth(result.stdout, 80);
+    expectFitsWidth(result.stdout, 100);
   });
 
   test('goals are drawn with pace bars, whatever goals the report holds', () => {

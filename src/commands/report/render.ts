@@ -1,7 +1,7 @@
 // The report for a person: by default one screen (80 columns, 40 lines: each section's first
 // rows), with --full every row; drawn from the same Report value that --json prints. Readable without colour: arrows, blocks and words carry the meaning.
 import { createTheme, goalStatusStyle, type Theme } from '../../ui/theme.js';
-import { fitLine, packItems, pad, truncate, visibleWidth, wrap } from '../../ui/fit.js';
+import { fitLine, packItems, pad, stripAnsi, truncate, visibleWidth, wrap } from '../../ui/fit.js';
 import { renderTable, type Column } from '../../ui/table.js';
 import type { Report, ReportGoal, SalesBlock } from '../../domain/report.js';
 import { formatMoneySummary } from '../../domain/money.js';
@@ -60,6 +60,11 @@ export interface ReportSection {
   priority?: number;
 }
 
+/** A section's name without what its title adds (`Learning window · Dec 16 – Mar 15` → `Learning window`). */
+function shortTitle(title: string): string {
+  return stripAnsi(title).split(/ {2}| · | \(/)[0].trim();
+}
+
 /** The width a report is laid out for, from the terminal (or none, piped) and --full. */
 export function reportWidth(terminal: { isTTY: boolean; columns: number }, full: boolean): number {
   if (!terminal.isTTY) return full ? FULL_PIPED_WIDTH : REPORT_WIDTH;
@@ -75,7 +80,8 @@ export function layoutSections(top: string[], sections: ReportSection[], theme: 
   let kept = [...sections];
   const shown = new Map(sections.map((section) => [section, Math.min(section.rows?.length ?? 0, section.minRows ?? 1)]));
   const left = () => sections.filter((section) => !kept.includes(section));
-  const cost = () => top.length + (left().length > 0 ? 2 : 0) + kept.reduce((sum, section) => {
+  const leftLines = () => packItems(left().map((s) => shortTitle(s.title)), width, theme.dim('--full adds: '), ', ', '  ').map((line) => theme.dim(line));
+  const cost = () => top.length + (left().length > 0 ? 1 + leftLines().length : 0) + kept.reduce((sum, section) => {
     const rows = shown.get(section)!;
     return sum + 2 + section.head.length + rows + (rows > 0 ? section.foot?.length ?? 0 : 0);
   }, 0);
@@ -85,8 +91,9 @@ export function layoutSections(top: string[], sections: ReportSection[], theme: 
     const gone = optional.shift()!;
     kept = kept.filter((s) => s !== gone);
   }
-  // Then more rows, one per section in turn. Kept minimums that still do not fit are cut.
-  for (const section of kept) while (cost() > maxLines && shown.get(section)! > 0) shown.set(section, shown.get(section)! - 1);
+  // Kept minimums that still do not fit are cut, from the last section up; then more rows,
+  // one per section in turn.
+  for (const section of [...kept].reverse()) while (cost() > maxLines && shown.get(section)! > 0) shown.set(section, shown.get(section)! - 1);
   let grew = true;
   while (grew) {
     grew = false;
@@ -105,7 +112,7 @@ export function layoutSections(top: string[], sections: ReportSection[], theme: 
     lines.push('', cut && visibleWidth(section.title + cut) <= width ? theme.bold(section.title) + cut : theme.bold(section.title), ...section.head, ...rows.slice(0, count));
     if (count > 0 && section.foot) lines.push(...section.foot);
   }
-  if (left().length > 0) lines.push('', ...packItems(left().map((s) => s.title.replace(/\s+/g, ' ')), width, theme.dim('--full adds: '), ', ', '  ').map((line) => theme.dim(line)));
+  if (left().length > 0) lines.push('', ...leftLines());
   return lines;
 }
 
@@ -244,9 +251,10 @@ export function renderReport(report: Report, options: RenderOptions): string {
     sections.push({ title: 'Products', head: report.products.length === 0 ? [theme.dim(`  ${DASH}`)] : [], rows: named(report.products, width), priority: 2 });
     sections.push({ title: 'Segments', head: report.segments.length === 0 ? [theme.dim(`  ${DASH}`)] : [], rows: named(report.segments, width), priority: 1 });
   }
-  // The learning window: its verdict always, its technique rows as the screen allows.
+  // The learning window: its verdict always, its technique rows as the screen allows; on a
+  // narrow screen it goes after products and segments (it changes slowly, week to week).
   const learning = learningLines(report, advice);
-  sections.push({ title: learning[0], head: learning.slice(-1), rows: learning.slice(1, -1) });
+  sections.push({ title: learning[0], head: learning.slice(-1), rows: learning.slice(1, -1), priority: 3 });
 
   const lines = layoutSections(top, sections, theme, full ? Number.POSITIVE_INFINITY : REPORT_LINES, width);
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
