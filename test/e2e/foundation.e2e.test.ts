@@ -1,5 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { spawnSpm } from '../helpers/spawn-spm.js';
 import { useTempDb } from '../helpers/run-spm.js';
 
@@ -24,11 +25,17 @@ test('bad input exits 2 with one line and a hint, no stack trace', () => {
   expect(result.stderr).toBe('spm: amount "12,34" is not an amount\nhint: Write amounts like 1200, 1200.50 or 1,200.50.\n');
 });
 
-test('--version and --help need no database', () => {
-  expect(spawnSpm(['--version'], { SPM_DB: temp.dbPath }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-  const help = spawnSpm(['--help'], { SPM_DB: temp.dbPath });
+test('--version and --help need no database: no file is created, not even its folder', () => {
+  // The database's folder does not exist yet: creating the database would create it too.
+  const dbPath = join(temp.dir, 'not-yet', 'spm.db');
+  const before = readdirSync(temp.dir);
+  expect(spawnSpm(['--version'], { SPM_DB: dbPath }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  const help = spawnSpm(['--help'], { SPM_DB: dbPath });
   expect(help.code).toBe(0);
   expect(help.stdout).toMatch(/Usage: spm/);
+  expect(spawnSpm(['sale', 'add', '--help'], { SPM_DB: dbPath }).code).toBe(0);
+  expect(existsSync(dirname(dbPath))).toBe(false);
+  expect(readdirSync(temp.dir)).toEqual(before);
 });
 
 test('a bad SPM_NOW is exit 2', () => {
