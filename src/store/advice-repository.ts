@@ -13,16 +13,16 @@ export class AdviceRepository {
     // "Price" and "price" are one reason; the group shows the spelling of its first sale (with
     // min(), SQLite takes a bare column from the row holding the minimum).
     lostReasons: `SELECT s.reason, min(s.id) AS first_id, count(*) AS count, sum(s.amount_cents) AS amount_cents
-                  FROM sales s INDEXED BY sales_date WHERE s.date BETWEEN :from AND :to AND s.outcome = 'lost'
+                  FROM sales s WHERE s.date BETWEEN :from AND :to AND s.outcome = 'lost'
                   GROUP BY s.reason COLLATE NOCASE`,
     // The latest check-in up to :asOf was rated 1–2 (from the small checkins_low index), and no
     // later check-in or sale up to :asOf. Same-day check-ins: the later id is the latest.
     lowRated: `SELECT k.customer_id, c.name, k.date, k.satisfaction
                FROM checkins k INDEXED BY checkins_low JOIN customers c INDEXED BY customers_ref ON c.id = k.customer_id
                WHERE k.satisfaction <= 2 AND k.date <= :asOf AND c.archived = 0
-                 AND NOT EXISTS (SELECT 1 FROM checkins k2 INDEXED BY checkins_customer
+                 AND NOT EXISTS (SELECT 1 FROM checkins k2
                                  WHERE k2.customer_id = k.customer_id AND k2.date >= k.date AND k2.date <= :asOf AND (k2.date > k.date OR k2.id > k.id))
-                 AND NOT EXISTS (SELECT 1 FROM sales s INDEXED BY sales_customer
+                 AND NOT EXISTS (SELECT 1 FROM sales s
                                  WHERE s.customer_id = k.customer_id AND s.outcome IN ('won', 'lost') AND s.date > k.date AND s.date <= :asOf)
                ORDER BY k.date, k.customer_id`,
     // Open on :asOf: opened by then, and still open or resolved after it.

@@ -187,5 +187,5 @@ export class FollowupRepository {
   }
 }
 
-const GOING_COLD_FROM = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by ${GOING_COLD_WHERE_SQL}`;
-const GOING_COLD = `FROM customer_cadence k INDEXED BY customer_cadence_touch_by JOIN customers c ON c.id = k.customer_id ${GOING_COLD_WHERE_SQL}`;
+const GOING_COLD_FROM = `FROM customer_cadence k ${GOING_COLD_WHERE_SQL}`;
+const GOING_COLD = `FROM customer_cadence k JOIN customers c ON c.id = k.customer_id ${GOING_COLD_WHERE_SQL}`;

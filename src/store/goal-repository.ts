@@ -245,7 +245,7 @@ export class GoalRepository {
       const f = this.saleFilter(filter);
       // The day totals' own aggregate (src/domain/rules/day-totals.sql.ts) over the matching sales.
       return (this.db.prepare(`SELECT s.date AS date, ${dayTotalsAggregateSql('s.', { wonCents: 'wonCents', won: 'won', lost: 'lost' })}
-                               FROM sales s INDEXED BY sales_date ${f.join} WHERE s.date BETWEEN ? AND ? ${f.where} GROUP BY s.date`)
+                               FROM sales s ${f.join} WHERE s.date BETWEEN ? AND ? ${f.where} GROUP BY s.date`)
         .all(...f.joinParams, from, to, ...f.whereParams) as { date: string; wonCents: number; won: number; lost: number }[])
         .map((d) => ({ date: d.date, wonCents: d.wonCents, won: d.won, decided: d.won + d.lost }));
     });
@@ -268,15 +268,15 @@ export class GoalRepository {
         fresh AS MATERIALIZED (
           SELECT fw.customer_id AS customer_id, r.range_from AS range_from, r.range_to AS range_to, min(s.date) AS first
           FROM ranges r
-          CROSS JOIN customer_first_won fw INDEXED BY customer_first_won_date ON ${isNewSql('fw.first_won_date', 'r.range_from', 'r.range_to')}
-          CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fw.customer_id AND s.outcome = 'won' AND s.date BETWEEN r.range_from AND r.range_to ${f.join}
+          CROSS JOIN customer_first_won fw ON ${isNewSql('fw.first_won_date', 'r.range_from', 'r.range_to')}
+          CROSS JOIN sales s ON s.customer_id = fw.customer_id AND s.outcome = 'won' AND s.date BETWEEN r.range_from AND r.range_to ${f.join}
           WHERE 1 = 1 ${f.where}
           GROUP BY fw.customer_id, r.range_from)
         SELECT date, sum(customers) AS customers, sum(cents) AS cents FROM (
           SELECT first AS date, count(*) AS customers, 0 AS cents FROM fresh GROUP BY first
           UNION ALL
           SELECT s.date AS date, 0 AS customers, sum(s.amount_cents) AS cents
-          FROM fresh CROSS JOIN sales s INDEXED BY sales_customer ON s.customer_id = fresh.customer_id AND s.outcome = 'won' AND s.date BETWEEN fresh.range_from AND fresh.range_to ${f.join}
+          FROM fresh CROSS JOIN sales s ON s.customer_id = fresh.customer_id AND s.outcome = 'won' AND s.date BETWEEN fresh.range_from AND fresh.range_to ${f.join}
           WHERE 1 = 1 ${f.where} GROUP BY s.date)
         GROUP BY date`)
         .all(...ranges.flatMap((r) => [r.from, r.to]), ...f.joinParams, ...f.whereParams, ...f.joinParams, ...f.whereParams) as { date: string; customers: number; cents: number }[];

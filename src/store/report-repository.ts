@@ -28,17 +28,17 @@ export class ReportRepository {
   static readonly SQL = {
     // The sales cube, the plain way (used when there are too many technique/product pairs).
     cube: `SELECT technique, product, outcome, count(*) AS count, sum(amount_cents) AS amount_cents
-           FROM sales INDEXED BY sales_date WHERE date BETWEEN :from AND :to
+           FROM sales WHERE date BETWEEN :from AND :to
            GROUP BY technique, product, outcome`,
     // Loose index scan over sales_mix: first/next technique, first/next product of a technique.
     // NULL sorts first in an index; min() and "> ?" skip it, so NULL is handled apart.
-    firstTechnique: `SELECT technique FROM sales INDEXED BY sales_mix ORDER BY technique LIMIT 1`,
-    firstNonNullTechnique: `SELECT technique FROM sales INDEXED BY sales_mix WHERE technique IS NOT NULL ORDER BY technique LIMIT 1`,
-    nextTechnique: `SELECT technique FROM sales INDEXED BY sales_mix WHERE technique > :technique ORDER BY technique LIMIT 1`,
-    firstProduct: `SELECT product FROM sales INDEXED BY sales_mix WHERE technique IS :technique ORDER BY product LIMIT 1`,
-    firstNonNullProduct: `SELECT product FROM sales INDEXED BY sales_mix WHERE technique IS :technique AND product IS NOT NULL ORDER BY product LIMIT 1`,
-    nextProduct: `SELECT product FROM sales INDEXED BY sales_mix WHERE technique IS :technique AND product > :product ORDER BY product LIMIT 1`,
-    pairSales: `SELECT outcome, count(*) AS count, sum(amount_cents) AS amount_cents FROM sales INDEXED BY sales_mix
+    firstTechnique: `SELECT technique FROM sales ORDER BY technique LIMIT 1`,
+    firstNonNullTechnique: `SELECT technique FROM sales WHERE technique IS NOT NULL ORDER BY technique LIMIT 1`,
+    nextTechnique: `SELECT technique FROM sales WHERE technique > :technique ORDER BY technique LIMIT 1`,
+    firstProduct: `SELECT product FROM sales WHERE technique IS :technique ORDER BY product LIMIT 1`,
+    firstNonNullProduct: `SELECT product FROM sales WHERE technique IS :technique AND product IS NOT NULL ORDER BY product LIMIT 1`,
+    nextProduct: `SELECT product FROM sales WHERE technique IS :technique AND product > :product ORDER BY product LIMIT 1`,
+    pairSales: `SELECT outcome, count(*) AS count, sum(amount_cents) AS amount_cents FROM sales
                 WHERE technique IS :technique AND product IS :product AND outcome IN ('won', 'lost') AND date BETWEEN :from AND :to
                 GROUP BY outcome`,
     // From the per-day totals (schema v7): one small row per day with sales.
@@ -62,18 +62,18 @@ export class ReportRepository {
                       coalesce(sum(satisfaction = 1), 0) AS r1, coalesce(sum(satisfaction = 2), 0) AS r2,
                       coalesce(sum(satisfaction = 3), 0) AS r3, coalesce(sum(satisfaction = 4), 0) AS r4,
                       coalesce(sum(satisfaction = 5), 0) AS r5
-               FROM checkins INDEXED BY checkins_date WHERE date BETWEEN :from AND :to`,
+               FROM checkins WHERE date BETWEEN :from AND :to`,
     followupsDone: `SELECT count(*) FROM followups INDEXED BY followups_done WHERE done_date BETWEEN :from AND :to AND status = 'done'`,
     // Overdue on :asOf: due before it and still open then (open now, or closed after :asOf).
     followupsOverdue: `SELECT (SELECT count(*) FROM followups WHERE status = 'open' AND due_date < :asOf)
                             + (SELECT count(*) FROM followups INDEXED BY followups_done WHERE done_date > :asOf AND status <> 'open' AND due_date < :asOf)`,
-    concernsOpened: `SELECT count(*) FROM concerns INDEXED BY concerns_opened WHERE opened_date BETWEEN :from AND :to`,
+    concernsOpened: `SELECT count(*) FROM concerns WHERE opened_date BETWEEN :from AND :to`,
     concernsResolved: `SELECT count(*) AS resolved,
                               coalesce(sum(julianday(resolved_date) - julianday(opened_date)), 0) AS days
                        FROM concerns INDEXED BY concerns_resolved WHERE resolved_date BETWEEN :from AND :to AND status = 'resolved'`,
     // Open on :asOf: opened by then and not resolved by then.
     concernsOpen: `SELECT (SELECT count(*) FROM concerns WHERE status = 'open' AND opened_date <= :asOf)
-                        + (SELECT count(*) FROM concerns INDEXED BY concerns_resolved WHERE resolved_date > :asOf AND opened_date <= :asOf)`,
+                        + (SELECT count(*) FROM concerns WHERE resolved_date > :asOf AND opened_date <= :asOf)`,
   } as const;
 
   /** Revenue of each range in one query: a VALUES list of ranges, each summed over the per-day totals. */
