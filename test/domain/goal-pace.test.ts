@@ -123,6 +123,8 @@ describe('rates: win-rate and satisfaction', () => {
     [facts, 'met'],
     [[fact('2026-01-05', 41, 100)], 'met'],
     [[fact('2026-01-05', 39, 100)], 'missed'],
+    [[fact('2026-01-05', 40, 100)], 'met'], // exactly the target is met
+    [[fact('2026-01-05', 2, 5)], 'met'], // 2 of 5 = 40 % exactly, computed as a fraction
     [[], 'missed'],
   ])('after the timeline %j is %s', (dayFacts, status) => {
     expect(goalPace(winRate, dayFacts, '2026-04-02').status).toBe(status);

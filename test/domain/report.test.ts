@@ -112,6 +112,20 @@ describe('buildReport', () => {
     expect(report.products).toEqual([{ name: '(none)', revenue: 1000.01, won: 2 }]);
   });
 
+  test.each([
+    [4, 0, false], // 4 decided: thin
+    [3, 1, false],
+    [5, 0, true], // 5 decided: enough (the boundary itself)
+    [2, 3, true],
+    [6, 0, true],
+  ])('a technique with %d won and %d lost sales has enough data: %s (5 decided or more)', (won, lost, enough) => {
+    const cube = [
+      { technique: 'referral', product: null, outcome: 'won' as const, count: won, amountCents: won * 10_000 },
+      ...(lost > 0 ? [{ technique: 'referral', product: null, outcome: 'lost' as const, count: lost, amountCents: lost * 10_000 }] : []),
+    ];
+    expect(buildReport(spec, { ...EMPTY_FACTS, cube }, []).techniques[0].enoughData).toBe(enough);
+  });
+
   test('goals are passed through as given', () => {
     const goal = { id: 1, name: 'Q1', metric: 'revenue', target: 1000, from: '2026-01-01', to: '2026-03-31', actual: 10, percent: 1, expected: 800, projected: 12, neededPerDay: 61.88, status: 'behind', milestones: [] };
     expect(buildReport(spec, EMPTY_FACTS, [goal]).goals).toEqual([goal]);
