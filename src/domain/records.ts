@@ -68,6 +68,8 @@ export interface Followup {
   /** The local day it was done or cancelled. */
   doneDate: LocalDate | null;
   note: string | null;
+  /** The check-in that completed it, if one did. */
+  checkinId: number | null;
 }
 
 export const CONCERN_SEVERITIES = ['low', 'medium', 'high'] as const;

@@ -1,6 +1,7 @@
 // SQL for export and restore. One table of column specs drives both directions, so what
 // `export json` writes is exactly what `import json` reads back (ids, dates, amounts, stamps).
 import type { Db } from './open-database.js';
+import { FollowupRepository } from './followup-repository.js';
 
 /** How a column is shown in JSON: as is, cents or x100 as units, 0/1 as boolean, JSON text as a value. */
 export type Kind = 'int' | 'text' | 'units' | 'bool' | 'json';
@@ -80,11 +81,18 @@ export class ExportRepository {
     return Object.fromEntries(rows.map((r) => [r.key, r.value]));
   }
 
-  /** Open follow-ups with their customers' names, by due date, for the calendar export. */
+  /**
+   * Open follow-ups with their customers' names, by due date, for the calendar export; reasons
+   * drawn from the linked sale or concern as they are now.
+   */
   openFollowups(): { id: number; due: string; reason: string | null; source: string; customer: string }[] {
-    return this.db.prepare(`SELECT f.id, f.due_date AS due, f.reason, f.source, c.name AS customer
-      FROM followups f JOIN customers c ON c.id = f.customer_id WHERE f.status = 'open' ORDER BY f.due_date, f.id`).all() as
-      { id: number; due: string; reason: string | null; source: string; customer: string }[];
+    return new FollowupRepository(this.db, () => '').list({ status: 'open' })
+      .map((f) => ({ id: f.id, due: f.dueDate, reason: f.reason, source: f.source, customer: f.customer.name }));
+  }
+
+  /** The database's own random id (schema v10), which calendar UIDs carry. */
+  databaseId(): string {
+    return (this.db.prepare("SELECT value FROM spm_meta WHERE key = 'database-id'").pluck().get() as string | undefined) ?? 'spm';
   }
 
   /** Rows for a CSV export, one at a time, with customer names joined in. */

@@ -6,6 +6,9 @@ import type { LocalDate } from '../domain/local-date.js';
 import type { CadenceCandidate } from '../domain/rules/going-cold.js';
 import { GOING_COLD_WHERE_SQL } from '../domain/rules/going-cold.sql.js';
 import { NotFoundError } from '../domain/errors.js';
+import type { SaleOutcome } from '../domain/records.js';
+import { followupReason, type ReasonFacts } from '../domain/followup-policy.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
 
 interface FollowupRow {
   id: number;
@@ -19,20 +22,37 @@ interface FollowupRow {
   concern_id: number | null;
   done_date: string | null;
   note: string | null;
+  checkin_id: number | null;
+  sale_amount_cents: number | null;
+  sale_outcome: SaleOutcome | null;
+  sale_product: string | null;
+  sale_technique: string | null;
+  concern_summary: string | null;
+  currency: string | null;
 }
 
 function followupFromRow(row: FollowupRow): Followup {
+  const facts: ReasonFacts = {
+    source: row.source,
+    reason: row.reason,
+    saleId: row.sale_id,
+    sale: row.sale_outcome === null ? null : { amountCents: row.sale_amount_cents!, outcome: row.sale_outcome, product: row.sale_product, technique: row.sale_technique },
+    concernId: row.concern_id,
+    concern: row.concern_summary === null ? null : { summary: row.concern_summary },
+  };
   return {
     id: row.id,
     customer: { id: row.customer_id, name: row.customer_name },
     dueDate: row.due_date,
-    reason: row.reason,
+    // Drawn from the linked sale or concern as it is now (the policy's rendering).
+    reason: followupReason(facts, row.currency ?? DEFAULT_SETTINGS.currency),
     source: row.source,
     status: row.status,
     saleId: row.sale_id,
     concernId: row.concern_id,
     doneDate: row.done_date,
     note: row.note,
+    checkinId: row.checkin_id,
   };
 }
 
@@ -51,8 +71,14 @@ export interface FollowupListFilter {
   limit?: number;
 }
 
-const SELECT = `SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, f.status, f.sale_id, f.concern_id, f.done_date, f.note
-                FROM followups f JOIN customers c ON c.id = f.customer_id`;
+/** What a reason is drawn from: the linked sale and concern (primary-key lookups), and the currency. */
+const LINK_COLUMNS = `f.checkin_id, s.amount_cents AS sale_amount_cents, s.outcome AS sale_outcome, s.product AS sale_product, s.technique AS sale_technique,
+                k.summary AS concern_summary, (SELECT value FROM settings WHERE key = 'currency') AS currency`;
+const LINK_JOINS = 'LEFT JOIN sales s ON s.id = f.sale_id LEFT JOIN concerns k ON k.id = f.concern_id';
+
+const SELECT = `SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, f.status, f.sale_id, f.concern_id, f.done_date, f.note,
+                ${LINK_COLUMNS}
+                FROM followups f JOIN customers c ON c.id = f.customer_id ${LINK_JOINS}`;
 
 export class FollowupRepository {
   constructor(private readonly db: Db, private readonly nowIso: () => string) {}
@@ -103,8 +129,8 @@ export class FollowupRepository {
   openDueIn(from: LocalDate | null, to: LocalDate, limit?: number): Followup[] {
     const rows = this.db.prepare(`
       SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, 'open' AS status, f.sale_id, f.concern_id,
-             NULL AS done_date, f.note
-      FROM followups f INDEXED BY followups_open_due JOIN customers c INDEXED BY customers_ref ON c.id = f.customer_id
+             NULL AS done_date, f.note, ${LINK_COLUMNS}
+      FROM followups f INDEXED BY followups_open_due JOIN customers c INDEXED BY customers_ref ON c.id = f.customer_id ${LINK_JOINS}
       WHERE f.status = 'open' AND f.due_date >= ? AND f.due_date <= ? AND c.archived = 0 ORDER BY f.due_date, f.id LIMIT ?`)
       .all(from ?? '', to, limit ?? -1) as FollowupRow[];
     return rows.map(followupFromRow);
@@ -153,6 +179,45 @@ export class FollowupRepository {
     this.db.prepare('UPDATE followups SET status = ?, done_date = ?, note = coalesce(?, note), updated_at = ? WHERE id IN (SELECT value FROM json_each(?))')
       .run(status, date, note, this.nowIso(), list);
     return (this.db.prepare(`${SELECT} WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.due_date, f.id`).all(list) as FollowupRow[]).map(followupFromRow);
+  }
+
+  /**
+   * Completes follow-ups by a check-in: done on its date, linked to it (so editing the check-in's
+   * date moves them, and deleting it reopens them).
+   */
+  completeByCheckin(ids: readonly number[], checkinId: number, date: LocalDate): Followup[] {
+    if (ids.length === 0) return [];
+    const list = JSON.stringify(ids);
+    this.db.prepare("UPDATE followups SET status = 'done', done_date = ?, checkin_id = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))")
+      .run(date, checkinId, this.nowIso(), list);
+    return (this.db.prepare(`${SELECT} WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.due_date, f.id`).all(list) as FollowupRow[]).map(followupFromRow);
+  }
+
+  /** Follow-ups a check-in completed, still done and linked to it (followups_checkin). */
+  completedByCheckin(checkinId: number): Followup[] {
+    return (this.db.prepare(`${SELECT} WHERE f.checkin_id = ? AND f.status = 'done' ORDER BY f.due_date, f.id`).all(checkinId) as FollowupRow[]).map(followupFromRow);
+  }
+
+  /** Moves the done date of the follow-ups a check-in completed (its date was corrected). */
+  moveCompletedByCheckin(checkinId: number, date: LocalDate): number {
+    return this.db.prepare("UPDATE followups SET done_date = ?, updated_at = ? WHERE checkin_id = ? AND status = 'done' AND done_date IS NOT ?")
+      .run(date, this.nowIso(), checkinId, date).changes;
+  }
+
+  /** Reopens follow-ups: open again, no done date, no link to what completed them. */
+  reopen(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    this.db.prepare("UPDATE followups SET status = 'open', done_date = NULL, checkin_id = NULL, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))")
+      .run(this.nowIso(), JSON.stringify(ids));
+  }
+
+  /** Corrects a follow-up: any field given replaces it (`reason: null` clears the text). */
+  update(id: number, patch: { customerId?: number; dueDate?: LocalDate; reason?: string | null }): Followup {
+    const current = this.db.prepare('SELECT customer_id, due_date, reason FROM followups WHERE id = ?').get(id) as { customer_id: number; due_date: string; reason: string | null } | undefined;
+    if (!current) return this.get(id); // throws NotFoundError
+    this.db.prepare('UPDATE followups SET customer_id = ?, due_date = ?, reason = ?, updated_at = ? WHERE id = ?')
+      .run(patch.customerId ?? current.customer_id, patch.dueDate ?? current.due_date, patch.reason !== undefined ? patch.reason : current.reason, this.nowIso(), id);
+    return this.get(id);
   }
 
   reschedule(id: number, dueDate: LocalDate): Followup {

@@ -198,10 +198,14 @@ describe('export csv and ics', () => {
     expect(lines.at(-1)).toBe('END:VCALENDAR');
     const events = lines.filter((l) => l === 'BEGIN:VEVENT').length;
     expect(events).toBe(1);
-    expect(lines).toContain('UID:followup-9@spm');
+    // The database's random id keeps two databases' follow-up #9 apart in one calendar.
+    const databaseId = openRaw(temp.dbPath).prepare("SELECT value FROM spm_meta WHERE key = 'database-id'").pluck().get() as string;
+    expect(databaseId).toMatch(/^[0-9a-f]{16}$/);
+    expect(lines).toContain(`UID:followup-9-${databaseId}@spm`);
     expect(lines).toContain('DTSTART;VALUE=DATE:20260320');
     expect(lines).toContain('DTEND;VALUE=DATE:20260321');
-    expect(lines).toContain('SUMMARY:Follow up: Zed — call\\, back\\; "now"');
+    // The reason starts with the linked concern's summary, drawn from it at export time.
+    expect(lines).toContain('SUMMARY:Follow up: Zed — concern · late · call\\, back\\; "now"');
   });
 
   test('-o writes a 0600 file and never overwrites without --force', async () => {

@@ -14,9 +14,11 @@ declare const SPM_VERSION: string | undefined;
 
 export async function runExportIcs(options: ExportOptions, ctx: AppContext): Promise<number> {
   const store = ctx.store('read');
-  const followups = store.read(() => new ExportRepository(store.db).openFollowups());
+  const repo = new ExportRepository(store.db);
+  const { followups, databaseId } = store.read(() => ({ followups: repo.openFollowups(), databaseId: repo.databaseId() }));
   const entries = followups.map((f) => ({
-    uid: `followup-${f.id}@spm`,
+    // The database's id keeps two databases' follow-up #12 apart in one calendar.
+    uid: `followup-${f.id}-${databaseId}@spm`,
     date: f.due,
     summary: `Follow up: ${f.customer}${f.reason ? ` — ${f.reason}` : ''}`,
     description: `spm follow-up #${f.id} (${f.source}). Mark it done with: spm followup done ${f.id}`,

@@ -3,6 +3,7 @@
 import type { Checkin, Concern, Customer, Followup, Sale } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { addDaysInRange, MAX_DATE, parseDateInput, type LocalDate } from '../../domain/local-date.js';
+import { postSaleFollowUp, type FollowupChange } from '../../domain/followup-policy.js';
 import { sanitizeLine } from '../../domain/text.js';
 import type { Store } from '../../store/store.js';
 import type { AppContext } from '../../cli/context.js';
@@ -18,11 +19,6 @@ export function refuseArchived(customer: Pick<Customer, 'id' | 'name' | 'archive
 const isArchived = (store: Store, customerId: number) => store.customers.get(customerId).archived;
 
 /**
- * `sale add`: a won sale gets a `post-sale` follow-up `post-sale-follow-up-days` after its date
- * (0 = off). `followUp` is the `--follow-up D` text (also honoured for a lost sale), `false`
- * for `--no-follow-up`, undefined for neither.
- */
-/**
  * A computed due date past the calendar spm keeps: no follow-up is made, and `notes` gets the
  * line that says so (printed by the command once its transaction has committed).
  */
@@ -32,6 +28,11 @@ function dueAfter(date: LocalDate, days: number, what: string, notes: string[] |
   return due;
 }
 
+/**
+ * `sale add`: the policy decides whether a sale gets its `post-sale` follow-up and when.
+ * `followUp` is the `--follow-up D` text (also honoured for a lost sale), `false` for
+ * `--no-follow-up`, undefined for neither. The reason is not stored: it is drawn from the sale.
+ */
 export function schedulePostSaleFollowUp(store: Store, sale: Sale, followUp: string | false | undefined, today: LocalDate, notes?: string[]): Followup | null {
   if (followUp === false) return null;
   let due: LocalDate;
@@ -40,17 +41,25 @@ export function schedulePostSaleFollowUp(store: Store, sale: Sale, followUp: str
     due = parseDateInput(followUp, today, '--follow-up');
     if (due < sale.date) throw new InputError(`--follow-up ${due} is before the sale date ${sale.date}`);
   } else {
-    const days = store.settings.get().postSaleFollowUpDays;
-    if (sale.outcome !== 'won' || days === 0 || isArchived(store, sale.customer.id)) return null;
-    const computed = dueAfter(sale.date, days, 'post-sale', notes);
-    if (computed === null) return null;
-    due = computed;
+    const decision = postSaleFollowUp(sale, store.settings.get().postSaleFollowUpDays, isArchived(store, sale.customer.id));
+    if ('skip' in decision) {
+      if (decision.note) notes?.push(decision.note);
+      return null;
+    }
+    due = decision.due;
   }
-  const what = sale.product ? ` (${sale.product})` : '';
-  return store.followups.insert({
-    customerId: sale.customer.id, dueDate: due, source: 'post-sale', saleId: sale.id,
-    reason: sale.outcome === 'won' ? `after sale #${sale.id}${what}: is everything working out?` : `after lost sale #${sale.id}${what}: try again?`,
-  });
+  return store.followups.insert({ customerId: sale.customer.id, dueDate: due, source: 'post-sale', saleId: sale.id });
+}
+
+/** Applies the policy's decisions about a sale's follow-ups (inside the caller's write). */
+export function applyFollowupChanges(store: Store, saleId: number, changes: readonly FollowupChange[], today: LocalDate): { cancelled: Followup[]; moved: Followup[]; scheduled: Followup[] } {
+  const result = { cancelled: [] as Followup[], moved: [] as Followup[], scheduled: [] as Followup[] };
+  for (const change of changes) {
+    if (change.kind === 'cancel') result.cancelled.push(store.followups.close(change.id, 'cancelled', today, change.note));
+    else if (change.kind === 'update') result.moved.push(store.followups.update(change.id, { customerId: change.customerId, dueDate: change.dueDate }));
+    else result.scheduled.push(store.followups.insert({ customerId: change.customerId, dueDate: change.dueDate, source: 'post-sale', saleId }));
+  }
+  return result;
 }
 
 /** The line `sale add` prints under the sale when it scheduled a follow-up. */
@@ -61,7 +70,7 @@ export function describeScheduled(ctx: AppContext, followup: Followup | null): v
 /** A check-in completes its customer's open follow-ups due on or before its date. */
 export function completeFollowupsByCheckin(store: Store, checkin: Checkin, exceptId?: number): Followup[] {
   const ids = store.followups.openForCustomerDueBy(checkin.customer.id, checkin.date).filter((f) => f.id !== exceptId).map((f) => f.id);
-  return store.followups.closeMany(ids, 'done', checkin.date, `completed by check-in #${checkin.id}`);
+  return store.followups.completeByCheckin(ids, checkin.id, checkin.date);
 }
 
 /** A high concern gets a `concern` follow-up the day after it was opened. */
@@ -71,7 +80,6 @@ export function scheduleConcernFollowUp(store: Store, concern: Concern, notes?: 
   if (due === null) return null;
   return store.followups.insert({
     customerId: concern.customer.id, dueDate: due, source: 'concern', concernId: concern.id,
-    reason: `high concern #${concern.id}: ${sanitizeLine(concern.summary)}`,
   });
 }
 
@@ -87,7 +95,7 @@ export function scheduleResolvedConcernFollowUp(store: Store, concern: Concern, 
   const due = days === 0 || isArchived(store, concern.customer.id) ? null : dueAfter(date, days, 'resolved-concern', notes);
   const scheduled = due === null ? null : store.followups.insert({
     customerId: concern.customer.id, dueDate: due, source: 'concern', concernId: concern.id,
-    reason: `resolved concern #${concern.id}: satisfied now?`,
+    reason: 'satisfied now?', // shown after the concern's summary
   });
   return { closed, scheduled };
 }

@@ -42,8 +42,12 @@ export async function runFollowupDone(idText: string, options: FollowupDoneOptio
     const followup = store.followups.close(id, 'done', fields.date, fields.note);
     let checkin: Checkin | null = null;
     let completed: Followup[] = [];
-    if (withCheckin) ({ checkin, completed } = recordCheckin(store, followup.customer.id, fields, id));
-    return { followup, checkin, completed };
+    if (withCheckin) {
+      ({ checkin, completed } = recordCheckin(store, followup.customer.id, fields, id));
+      // Done by that contact: linked to it like the follow-ups it completed.
+      store.followups.completeByCheckin([id], checkin.id, fields.date);
+    }
+    return { followup: store.followups.get(id), checkin, completed };
   });
   if (ctx.globals.json) {
     writeJson(ctx.io, { ...followupJson(result.followup, today), checkin: result.checkin && checkinJson(result.checkin), completedFollowups: result.completed.map((f) => followupJson(f, today)) });

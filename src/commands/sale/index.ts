@@ -67,7 +67,7 @@ export function registerSaleCommands(program: Command, ctx: AppContext): void {
     .action(async (id: string, options) => {
       const { runSaleEdit } = await import('./edit.js');
       await runSaleEdit(id, options, ctx);
-    }), ['spm sale edit 12 --amount 1350 --technique demo', 'spm sale edit 12 --lost --reason "budget cut"']);
+    }), ['spm sale edit 12 --amount 1350 --technique demo', 'spm sale edit 15 --lost --reason "budget cut"   # a lost sale: its post-sale follow-up is cancelled']);
 
   withExamples(sale.command('rm').argument('<id>', 'sale id')
     .description('delete a sale')

@@ -7,6 +7,8 @@ import { sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { confirmDeletion, say } from '../shared.js';
 import { saleJson } from './present.js';
+import { applyFollowupChanges } from '../followup/automatic.js';
+import { followupChangesForSaleRemoval } from '../../domain/followup-policy.js';
 
 export async function runSaleRm(idText: string, ctx: AppContext): Promise<Sale> {
   const id = parseId(idText, 'sale');
@@ -18,9 +20,9 @@ export async function runSaleRm(idText: string, ctx: AppContext): Promise<Sale> 
   // Its open follow-ups ("after sale #N") would outlive it, naming a sale that is gone (or, the
   // ids being reused, another one).
   const cancelled = store.write(() => {
-    const open = store.followups.closeMany(store.followups.openForSale(id).map((f) => f.id), 'cancelled', today, `sale #${id} deleted`);
+    const { cancelled } = applyFollowupChanges(store, id, followupChangesForSaleRemoval(id, store.followups.openForSale(id)), today);
     store.sales.delete(id);
-    return open;
+    return cancelled;
   });
   if (ctx.globals.json) writeJson(ctx.io, saleJson(sale));
   else say(ctx, `${ctx.theme().green('✓')} Deleted sale #${sale.id}${cancelled.length ? `; cancelled its follow-up ${cancelled.map((f) => `#${f.id}`).join(', ')}` : ''}`);
