@@ -50,6 +50,7 @@ export interface ContextInputs {
 
 export function createContext({ io, env, clock, prompter }: ContextInputs): AppContext {
   let store: Store | undefined;
+  let storeMode: OpenMode | undefined;
   let StoreClass: typeof Store | undefined;
   let theme: Theme | undefined;
   const context: AppContext = {
@@ -64,9 +65,16 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
     },
     store(mode) {
       if (!StoreClass) throw new Error('store() before loadStore(): the preAction hook loads it');
+      // A read store is a read-only connection: a command that reads first and then writes
+      // gets the database reopened for writing (the read-only one is closed, nothing pending).
+      if (store && mode === 'write' && storeMode === 'read') {
+        store.close();
+        store = undefined;
+      }
       if (!store) {
         store = StoreClass.open(context.dbPath(), mode, () => clock.now().toISOString());
         store.history.commandLine = formatCommandLine(context.argv);
+        storeMode = mode;
       }
       return store;
     },

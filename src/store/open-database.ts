@@ -3,8 +3,11 @@
 // user_version with a backup first, and refusal (untouched) of anything that is not ours.
 import BetterSqlite3 from 'better-sqlite3';
 import { createRequire } from 'node:module';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  accessSync, chmodSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, readSync, statSync, unlinkSync,
+  type Stats,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { APPLICATION_ID, MIGRATIONS, applyMigration, type Migration } from './migrations.js';
 import { NoDatabaseError, type OpenMode } from './db-path.js';
@@ -53,44 +56,163 @@ function refuseForeign(path: string, why: string): never {
   throw new InputError(`${path} is not an spm database (${why})`, 'Point --db or SPM_DB at an spm database, or at a new file name to start one.');
 }
 
+type PathState = 'missing' | 'empty' | 'database';
+
+const FILE_KINDS: [(s: Stats) => boolean, string][] = [
+  [(s) => s.isCharacterDevice(), 'a character device'], [(s) => s.isBlockDevice(), 'a block device'],
+  [(s) => s.isFIFO(), 'a named pipe (FIFO)'], [(s) => s.isSocket(), 'a socket'],
+];
+
+/** A failure of the file system around the database, as one line: exit 2 if no retry can help, else 1. */
+function pathFailure(path: string, error: unknown, doing: string): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR') return new InputError(`cannot ${doing} ${path}: a part of the path is not a folder`);
+  if (code === 'EACCES' || code === 'EPERM') return new StoreError(`cannot ${doing} ${path}: permission denied`, 'Check the permissions of the file and its folder.');
+  if (code === 'EROFS') return new StoreError(`cannot ${doing} ${path}: the file system is read-only`);
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return new StoreError(`cannot ${doing} ${path}: the disk is full or the file is too large`);
+  return new StoreError(`cannot ${doing} ${path}: ${(error as Error).message}`);
+}
+
 /**
- * Opens the database at `path`. `read` never creates anything: a missing file throws
- * NoDatabaseError. `write` creates the folder (0700) and the file (0600) before SQLite opens it.
+ * What is at `path`, checked before SQLite sees it (SQLite would create files beside a path it
+ * cannot use, or block on a FIFO): a symlink to nothing, a device, a FIFO or a folder is
+ * refused (exit 2); a file spm may not read is a permission problem (exit 1).
+ */
+function inspectPath(path: string): PathState {
+  let link: Stats;
+  try {
+    link = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw pathFailure(path, error, 'open');
+  }
+  let stat = link;
+  if (link.isSymbolicLink()) {
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new InputError(`${path} is a symbolic link to ${readlinkSync(path)}, which does not exist`, 'Point --db at the database file itself, or fix the link.');
+      }
+      throw pathFailure(path, error, 'open');
+    }
+  }
+  if (stat.isDirectory()) throw new InputError(`${path} is a directory, not a database file`, 'Give a file path, e.g. --db ~/sales.db.');
+  const kind = FILE_KINDS.find(([is]) => is(stat));
+  if (kind) throw new InputError(`${path} is ${kind[1]}, not a database file`, 'Give a file path, e.g. --db ~/sales.db.');
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw pathFailure(path, error, 'read');
+  }
+  return stat.size === 0 ? 'empty' : 'database';
+}
+
+function refuseNewer(path: string, version: number, schemaVersion: number): void {
+  if (version > schemaVersion) {
+    throw new StoreError(`${path} was written by a newer spm (schema ${version}; this spm knows up to ${schemaVersion})`, 'Upgrade spm to open it; the file was not changed.');
+  }
+}
+
+/** Writes need the file and its folder (for -wal, -shm, -journal) writable. */
+function refuseReadOnly(path: string, why = ''): void {
+  for (const target of [path, dirname(resolve(path))]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      throw new StoreError(`${path} is read-only${why}`, target === path ? 'Reading works; to change it, make the file writable (chmod u+w).' : `Reading works; to change it, make its folder ${target} writable.`);
+    }
+  }
+}
+
+/**
+ * A read-only connection: reads need no write access and never change the file, not even the
+ * journal mode. In a folder spm may not write, SQLite cannot make the -shm a WAL database
+ * needs: with no -wal pending the file alone is the whole database, read as a snapshot in memory.
+ */
+function openReadOnly(path: string): Db {
+  let db: Db | undefined;
+  try {
+    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
+    db.pragma('busy_timeout = 5000');
+    db.pragma('user_version');
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (!(code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) throw error;
+    if (existsSync(`${path}-wal`)) {
+      throw new StoreError(`cannot read ${path}: its folder is read-only and ${path}-wal holds changes not yet in the file`, 'Make the folder writable once (any spm command then folds the changes in), or copy both files elsewhere.');
+    }
+    const image = readFileSync(path);
+    // Bytes 18-19 say WAL; an in-memory image is read as a rollback-journal database.
+    image[18] = 1;
+    image[19] = 1;
+    return new BetterSqlite3(image, { readonly: true, nativeBinding: nativeBindingPath() });
+  }
+}
+
+/**
+ * Opens the database at `path`. `read` never creates or changes anything: a missing file throws
+ * NoDatabaseError, and the connection is read-only. `write` creates the folder (0700) and the
+ * file (0600) before SQLite opens it. A database of a newer schema is refused without being
+ * written to, even with a -wal pending (its version is read from the header, then by a
+ * read-only connection, which never checkpoints).
  */
 export function openDatabase(path: string, mode: OpenMode, nowIso: () => string, migrations: readonly Migration[] = MIGRATIONS): Db {
   const schemaVersion = migrations[migrations.length - 1].version;
-  let isNew = false;
-  if (existsSync(path)) {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new InputError(`${path} is a directory, not a database file`, 'Give a file path, e.g. --db ~/sales.db.');
-    if (stat.size === 0) {
-      if (mode === 'read') throw new NoDatabaseError(path);
-      isNew = true;
-    } else {
-      const header = readHeader(path);
-      if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) refuseForeign(path, 'not a SQLite file');
-      if (header.readUInt32BE(68) !== APPLICATION_ID) refuseForeign(path, 'a SQLite file of another program');
-    }
-  } else {
+  const state = inspectPath(path);
+  if (state !== 'database') {
     if (mode === 'read') throw new NoDatabaseError(path);
-    const folder = dirname(path);
-    if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
-    closeSync(openSync(path, 'wx', 0o600));
-    isNew = true;
+    if (state === 'empty') refuseReadOnly(path);
+    return openWritable(path, state === 'missing' ? createDatabaseFile(path) : 'empty', schemaVersion, nowIso, migrations);
   }
+  const header = readHeader(path);
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) refuseForeign(path, 'not a SQLite file');
+  if (header.readUInt32BE(68) !== APPLICATION_ID) refuseForeign(path, 'a SQLite file of another program');
+  refuseNewer(path, header.readUInt32BE(60), schemaVersion);
+  // With a -wal pending the header may be older than the database: ask a read-only connection.
+  if (mode === 'read' || existsSync(`${path}-wal`)) {
+    const reader = openReadOnly(path);
+    const version = reader.pragma('user_version', { simple: true }) as number;
+    if (mode === 'read' && version === schemaVersion) return reader;
+    reader.close();
+    refuseNewer(path, version, schemaVersion);
+  }
+  refuseReadOnly(path, mode === 'read' ? ` and needs upgrading to schema ${schemaVersion} before this spm can read it` : '');
+  return openWritable(path, 'existing', schemaVersion, nowIso, migrations);
+}
 
+/** Creates the folder (0700) and an empty file (0600) for a new database; nothing on failure. */
+function createDatabaseFile(path: string): 'created' {
+  const folder = dirname(resolve(path));
+  try {
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw pathFailure(path, error, 'create the folder of');
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    throw pathFailure(path, error, 'create');
+  }
+  return 'created';
+}
+
+function openWritable(path: string, state: 'created' | 'empty' | 'existing', schemaVersion: number, nowIso: () => string, migrations: readonly Migration[]): Db {
+  const isNew = state !== 'existing';
   let db: Db;
   try {
     db = new BetterSqlite3(path, { fileMustExist: true, nativeBinding: nativeBindingPath() });
   } catch (error) {
+    if (state === 'created') removeDatabaseFiles(path);
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
   }
   try {
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > schemaVersion) {
-      throw new StoreError(`${path} was written by a newer spm (schema ${version}; this spm knows up to ${schemaVersion})`, 'Upgrade spm to open it; the file was not changed.');
-    }
+    refuseNewer(path, version, schemaVersion);
     if (isNew) {
       // Set the application id before WAL so the main file's header carries it at once.
       db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -103,7 +225,15 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string,
     return db;
   } catch (error) {
     db.close();
+    if (state === 'created') removeDatabaseFiles(path);
     throw error;
+  }
+}
+
+/** A database file this run created and could not finish: gone, with its side files. */
+function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    try { unlinkSync(`${path}${suffix}`); } catch { /* not there */ }
   }
 }
 

@@ -1,7 +1,7 @@
 // Helpers for the storage-safety suites: the real binary under a file-size limit, a database
 // fingerprint, and the list of files in a folder.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { chownSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
 import { BIN, type SpawnResult } from './spawn-spm.js';
@@ -60,4 +60,26 @@ export function makeV1Database(path: string, sales: number): void {
     for (let i = 0; i < sales; i++) sale.run(`2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, 1 + (i % 20), 1000 + i, `sale ${i} with a note to give the file some size`, stamp, stamp);
   })();
   db.close();
+}
+
+/**
+ * Permission tests need a user the file modes apply to: root reads and writes anything. As
+ * root, spm runs as nobody (65534); as anyone else, as that user. `dir` is opened up so the
+ * other user can reach it.
+ */
+export function spawnSpmAsUser(args: string[], env: Record<string, string>): SpawnResult {
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, HOME: '/nonexistent', NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+    ...asNobody,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Hands `paths` to the user spawnSpmAsUser runs as (no-op when not root). */
+export function giveToUser(...paths: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const path of paths) chownSync(path, 65534, 65534);
 }

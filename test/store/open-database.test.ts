@@ -30,7 +30,10 @@ describe('storage promises', () => {
     expect((await runSpm(['customer', 'add', 'Acme'], { db: dbPath })).code).toBe(0);
     expect(statSync(dbPath).mode & 0o777).toBe(0o600);
     expect(statSync(join(temp.dir, 'nested')).mode & 0o777).toBe(0o700);
-    const db = openDatabase(dbPath, 'read', nowIso);
+    const reader = openDatabase(dbPath, 'read', nowIso);
+    expect(reader.readonly).toBe(true); // reads never write, not even a journal mode
+    reader.close();
+    const db = openDatabase(dbPath, 'write', nowIso);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -61,6 +61,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   const hasFormat = options.dateFormat !== undefined;
   const explicitDelimiter = options.delimiter !== undefined ? parseDelimiter(options.delimiter) : undefined;
   const fileSize = fileSizeOf(file);
+  refuseBinary(file);
   const { parse } = await import('csv-parse');
 
   const delimiter = explicitDelimiter ?? sniffDelimiter(firstLine(file));
@@ -72,7 +73,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   // --dry-run never creates the database: without one it counts against an empty schema in memory.
   const store = options.dryRun && !existsSync(dbPath)
     ? new Store(openScratchDatabase(), ':memory:', () => ctx.clock.now().toISOString())
-    : ctx.store(options.dryRun ? 'read' : 'write');
+    : ctx.store('write'); // a dry run on an existing database writes in a transaction it rolls back
   const settings = store.settings.get();
   const progress = ctx.io.stdoutIsTTY && !ctx.globals.json && fileSize >= PROGRESS_MIN_BYTES ? await startProgress(fileSize) : undefined;
 
@@ -266,6 +267,28 @@ function readHeaderRecord(parse: typeof import('csv-parse').parse, file: string,
       throw new InputError(`${file}: no header line found in its first 64 KiB`);
     }
     return header;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A SQLite database, a spreadsheet or an image given as CSV: one short line instead of the
+ * parser's complaint quoting kilobytes of escaped bytes. Text files hold no NUL bytes.
+ */
+function refuseBinary(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(8192);
+    const bytes = readSync(fd, buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytes);
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+      throw new InputError(`not a CSV file spm can read: ${file} is UTF-16 text`, 'Save it as "CSV UTF-8" (or convert it: iconv -f UTF-16 -t UTF-8).');
+    }
+    if (head.includes(0)) {
+      const what = head.toString('latin1', 0, 16) === 'SQLite format 3\u0000' ? 'a SQLite database' : 'binary data';
+      throw new InputError(`not a CSV file: ${file} (it holds ${what})`, 'Give a text file of comma-, semicolon- or tab-separated values.');
+    }
   } finally {
     closeSync(fd);
   }
