@@ -1,4 +1,4 @@
-// Values commands ask for on a terminal when they are missing (SPEC "Interactive");
+// Values commands ask for on a terminal when they are missing (docs/contract.md, "Interactive use");
 // without a terminal, or with --no-input, a missing value is exit 2.
 import type { AppContext } from '../cli/context.js';
 import { parseDateInput } from '../domain/local-date.js';

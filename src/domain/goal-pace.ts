@@ -1,4 +1,4 @@
-// Goal pace: SPEC "Goals and pace" as pure functions of a goal, its daily facts and `today`.
+// Goal pace (spm help pace, docs/help/pace.md) as pure functions of a goal, its daily facts and `today`.
 // Values are in metric units (currency units for money, counts, percent for win-rate, 1–5 for
 // satisfaction); the store hands over per-day sums and this module does all the arithmetic.
 import { InputError } from './errors.js';
@@ -180,7 +180,7 @@ export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: Loc
     if (sum + EPSILON >= target) status = 'met';
     else if (over) status = 'missed';
     else status = compare(sum, expected);
-    // "When behind" read as "short of the target": SPEC's own example shows $/day to go
+    // "When behind" read as "short of the target": the product's own example shows $/day to go
     // while ahead of the even pace.
     if (status !== 'met' && daysLeft > 0) neededPerDay = neededPerDayToReach(target - sum, daysLeft);
   }

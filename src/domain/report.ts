@@ -191,14 +191,14 @@ export interface Report {
     new: number;
     repeat: number;
     repeatRevenue: number;
-    /** Not in SPEC's list: the top customers the text report shows. */
+    /** Beyond the documented keys: the top customers the text report shows. */
     top: { id: number; name: string; revenue: number; won: number }[];
   };
   checkins: {
     count: number;
     averageSatisfaction: number | null;
     rated: number;
-    /** Not in SPEC's list: how many were rated 1…5 (index 0 = 1), for the distribution. */
+    /** Beyond the documented keys: how many were rated 1…5 (index 0 = 1), for the distribution. */
     ratings: number[];
   };
   followups: { done: number; overdue: number };

@@ -2,7 +2,7 @@
 // insert, then rebuild them once — all inside the import's transaction, so a failed or
 // dry-run import rolls the schema back with the rows. Building an index once from sorted data
 // and filling the derived tables with one set-based statement is several times faster than
-// maintaining them row by row (measured on 1M sales: see the issue note).
+// maintaining them row by row (measured on 1M sales: docs/performance.md, Import).
 import type { Db } from './open-database.js';
 import { reorderRowsSql } from './migrations.js';
 import { LAST_CONTACT_REFRESH_SQL } from '../domain/rules/last-contact.sql.js';

@@ -1,4 +1,4 @@
-// Finds, creates, checks and migrates the SQLite file, keeping SPEC's storage promises:
+// Finds, creates, checks and migrates the SQLite file, keeping the storage promises of docs/contract.md:
 // 0600 file in a 0700 folder, WAL, busy_timeout, foreign keys, synchronous=FULL, migrations by
 // user_version with a backup first, and refusal (untouched) of anything that is not ours.
 import BetterSqlite3 from 'better-sqlite3';

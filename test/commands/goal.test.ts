@@ -52,7 +52,7 @@ describe('goal list --json: each metric over Q1 as of 2026-03-15', () => {
     expect(goal).toMatchObject({ name, from: '2026-01-01', to: '2026-03-31', actual });
   });
 
-  test('revenue: the full SPEC shape with pace figures', async () => {
+  test('revenue: the full documented shape with pace figures', async () => {
     await run(['goal', 'add', 'Q1 revenue', '--metric', 'revenue', '--target', '9000', ...q1, '--milestone', '2026-01-31=1000', '--milestone', '2026-03-31=9000']);
     expect((await run(['goal', 'list', '--json'])).json()).toEqual([{
       id: 1, name: 'Q1 revenue', metric: 'revenue', target: 9000, from: '2026-01-01', to: '2026-03-31',

@@ -66,7 +66,7 @@ async function seed(): Promise<void> {
 describe('spm report --json (figures computed by hand)', () => {
   beforeEach(seed);
 
-  test('has exactly SPEC\'s keys', async () => {
+  test('has exactly the documented keys', async () => {
     const json = await report([]);
     expect(Object.keys(json)).toEqual(['period', 'currency', 'sales', 'previous', 'lost', 'customers', 'atRisk', 'checkins', 'followups', 'concerns', 'goals', 'goalsHit', 'techniques', 'learning', 'products', 'segments', 'trend']);
     expect(Object.keys(json.period)).toEqual(['from', 'to', 'label']);

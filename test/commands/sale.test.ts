@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 
 describe('sale add', () => {
-  test('records a won sale today and prints SPEC\'s JSON shape', async () => {
+  test('records a won sale today and prints the documented JSON shape', async () => {
     const result = await run(['sale', 'add', 'acme', '$1,200.505', '--technique', 'referral', '--product', 'consulting', '--qty', '2', '--note', 'first deal', '--json']);
     expect(result.code).toBe(0);
     expect(result.json()).toEqual({

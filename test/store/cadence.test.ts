@@ -66,7 +66,7 @@ test('going cold turns on the day after touch-by, and a scheduled follow-up supp
   expect(await cold('2026-04-01')).toEqual([]);
 });
 
-test('history entered after adding a customer counts as it is: last contact is the latest touch, not the day added (SPEC)', async () => {
+test('history entered after adding a customer counts as it is: last contact is the latest touch, not the day added (docs/contract.md)', async () => {
   await run(['customer', 'add', 'Delta', '--every', '30'], '2026-03-01');
   await run(['sale', 'add', 'delta', '100', '--date', '2026-01-10', '--no-follow-up'], '2026-03-01');
   expect(stored()).toEqual([{ customer_id: 1, last_contact: '2026-01-10', touch_by: '2026-02-09' }]);

@@ -39,7 +39,7 @@ export function evaluateCurrent(store: Store, goal: Goal, today: LocalDate, week
 /** Values in JSON: money in currency units, everything at most 2 decimals. */
 const value = (v: number | null) => round2(v);
 
-/** SPEC's `goal list --json` element. */
+/** The `goal list --json` element (docs/contract.md). */
 export function goalProgressJson(progress: GoalProgress): Record<string, unknown> {
   const { goal, pace } = progress;
   return {

@@ -43,7 +43,7 @@ interface Rejected {
 }
 
 const CHUNK_BYTES = 1 << 20;
-/** How many bad rows are named in the error (SPEC: the first 20). */
+/** How many bad rows are named in the error (docs/contract.md: the first 20). */
 const REPORTED_REJECTS = 20;
 /** Files smaller than this import too fast for a progress bar to help. */
 const PROGRESS_MIN_BYTES = 8 << 20;
