@@ -105,7 +105,7 @@ function applyToAll(command: Command, ctx: AppContext): void {
     // Errors are printed once, by run-cli, in spm's own one-line format.
     outputError: () => {},
   });
-  if (command.parent) command.addHelpText('after', `\n${GLOBAL_OPTIONS_LINE}\n`);
+  if (command.parent) command.addHelpText('after', `${GLOBAL_OPTIONS_LINE}\n`);
   // A noun without an action of its own (spm sale): a word that is not one of its verbs is
   // answered like an unknown command at the top, naming the closest verb; no word, its help.
   // (Commander keeps whether a command has an action in a private field.)

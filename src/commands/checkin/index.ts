@@ -4,7 +4,10 @@ import type { AppContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
 
 export function registerCheckinCommands(program: Command, ctx: AppContext): void {
-  const checkin = program.command('checkin').description('record and list customer check-ins (calls, visits, emails …)');
+  const checkin = withExamples(program.command('checkin').description('record and list customer check-ins (calls, visits, emails …)'), [
+    'spm checkin add acme --channel call --satisfaction 4',
+    'spm checkin list --customer acme',
+  ]);
 
   withExamples(checkin.command('add').argument('[customer]', 'id, #id, name or unique name prefix (asked for on a terminal)')
     .description('record a check-in; completes the follow-ups due by its date')

@@ -4,7 +4,11 @@ import type { AppContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
 
 export function registerConcernCommands(program: Command, ctx: AppContext): void {
-  const concern = program.command('concern').description('log customer concerns (complaints) and resolve them');
+  const concern = withExamples(program.command('concern').description('log customer concerns (complaints) and resolve them'), [
+    'spm concern add acme "invoice was wrong" --severity high',
+    'spm concern resolve 1 --resolution "credited"',
+    'spm concern list --all',
+  ]);
 
   withExamples(concern.command('add')
     .argument('[customer]', 'id, #id, name or unique name prefix (asked for on a terminal)')

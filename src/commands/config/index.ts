@@ -4,7 +4,10 @@ import type { AppContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
 
 export function registerConfigCommands(program: Command, ctx: AppContext): void {
-  const config = program.command('config').description('read and change settings (currency, week start, automatic follow-ups …)');
+  const config = withExamples(program.command('config').description('read and change settings (currency, week start, automatic follow-ups …)'), [
+    'spm config list',
+    'spm config set currency EUR',
+  ]);
 
   withExamples(config.command('list').description('every setting with its value and default')
     .action(async () => {

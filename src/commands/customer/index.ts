@@ -17,7 +17,11 @@ function customerFieldOptions(command: Command): Command {
 }
 
 export function registerCustomerCommands(program: Command, ctx: AppContext): void {
-  const customer = program.command('customer').description('add, list, show and edit customers');
+  const customer = withExamples(program.command('customer').description('add, list, show and edit customers'), [
+    'spm customer add "Acme Corp" --segment smb --every 30',
+    'spm customer list --search acme',
+    'spm customer show acme',
+  ]);
 
   withExamples(customerFieldOptions(customer.command('add').argument('[name]', 'customer name (unique, any case)'))
     .description('add a customer')

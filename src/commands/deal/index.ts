@@ -13,7 +13,11 @@ function dealFieldOptions(command: Command): Command {
 }
 
 export function registerDealCommands(program: Command, ctx: AppContext): void {
-  const deal = program.command('deal').description('open deals (quotes, proposals) through stages to won or lost');
+  const deal = withExamples(program.command('deal').description('open deals (quotes, proposals) through stages to won or lost'), [
+    'spm deal add acme 12000 --title "Website redesign" --stage proposal',
+    'spm deal list',
+    'spm pipeline',
+  ]);
 
   withExamples(dealFieldOptions(deal.command('add')
     .argument('[customer]', 'id, #id, name or unique name prefix')
@@ -90,7 +94,7 @@ export function registerDealCommands(program: Command, ctx: AppContext): void {
     .action(async (id: string) => {
       const { runDealReopen } = await import('./close.js');
       await runDealReopen(id, ctx);
-    }), ['spm deal reopen 2']);
+    }), ['spm deal reopen 4']);
 
   withExamples(deal.command('rm').argument('<deal>', 'deal id')
     .description('delete a deal and its stage history (its sale stays)')

@@ -13,6 +13,5 @@ export function registerDemoCommand(program: Command, ctx: AppContext): void {
     }), [
     'spm demo',
     'spm demo --db try-spm.db',
-    'SPM_DB=spm-demo.db spm report --period month',
   ]);
 }

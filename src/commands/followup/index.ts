@@ -4,7 +4,11 @@ import type { AppContext } from '../../cli/context.js';
 import { withExamples } from '../../cli/help.js';
 
 export function registerFollowupCommands(program: Command, ctx: AppContext): void {
-  const followup = program.command('followup').description('schedule, complete, snooze and list follow-ups');
+  const followup = withExamples(program.command('followup').description('schedule, complete, snooze and list follow-ups'), [
+    'spm followup add acme fri --reason "send the proposal"',
+    'spm followup done 12',
+    'spm followup list',
+  ]);
 
   withExamples(followup.command('add')
     .argument('[customer]', 'id, #id, name or unique name prefix (asked for on a terminal)')

@@ -21,7 +21,11 @@ function goalFieldOptions(command: Command): Command {
 }
 
 export function registerGoalCommands(program: Command, ctx: AppContext): void {
-  const goal = program.command('goal').description('set goals with a timeline and see the pace');
+  const goal = withExamples(program.command('goal').description('set goals with a timeline and see the pace'), [
+    'spm goal add "Q2 revenue" --metric revenue --target 30000 --period quarter',
+    'spm goal list',
+    'spm goal show "Q1 revenue"',
+  ]);
 
   withExamples(goalFieldOptions(goal.command('add').argument('[name]', 'goal name (unique, any case)'))
     .description('add a goal (a wizard on a terminal when values are missing)')

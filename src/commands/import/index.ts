@@ -26,7 +26,7 @@ export function registerImportCommands(program: Command, ctx: AppContext): void 
     }), [
     'spm import sales sales.csv --dry-run',
     `printf 'Order Date,Client,Total\\n03/14/2026,Acme,"$1,200.50"\\n' > shop.csv && spm import sales shop.csv --map date="Order Date" --map customer=Client --map amount=Total --date-format MM/dd/yyyy`,
-    'spm import customers customers.csv --skip-invalid --json',
-    'spm --db restored.db import json spm-export.json',
+    'spm import customers contacts.csv --skip-invalid --json',
+    'spm --db restored.db import json backup.json',
   ]);
 }

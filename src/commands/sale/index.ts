@@ -15,7 +15,11 @@ function saleFieldOptions(command: Command): Command {
 }
 
 export function registerSaleCommands(program: Command, ctx: AppContext): void {
-  const sale = program.command('sale').description('record and list sales, won or lost');
+  const sale = withExamples(program.command('sale').description('record and list sales, won or lost'), [
+    'spm sale add acme 1200 --technique referral',
+    'spm sale add acme 400 --lost --reason price',
+    'spm sale list --from -30d',
+  ]);
 
   // --follow-up D and --no-follow-up set the same option; the last one would win silently.
   const followUpFlags = new Set<string>();
