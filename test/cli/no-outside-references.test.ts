@@ -9,7 +9,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // Built from pieces so that this file does not match itself.
 const OUTSIDE = new RegExp(['\\bSP' + 'EC\\b', 'STY' + 'LE\\.md', '\\.\\./sha' + 'red/', 'the iss' + 'ue note'].join('|'));
 
-test('no tracked file cites SPEC, the outside style guide or outside notes', () => {
+test('no tracked file cites the old specification, the outside style guide or outside notes', () => {
   const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((f) => f && f !== 'package-lock.json' && !/\.(db|png|jpg)$/.test(f));
   const hits: string[] = [];
   for (const file of files) {
