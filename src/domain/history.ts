@@ -34,6 +34,7 @@ const NOUNS: Record<string, [singular: string, plural: string]> = {
   goal_logs: ['goal entry', 'goal entries'],
   settings: ['setting', 'settings'],
   deals: ['deal', 'deals'],
+  deal_stage_history: ['deal stage move', 'deal stage moves'],
 };
 
 const VERBS: Record<ChangeOp, string> = { insert: 'added', update: 'changed', delete: 'deleted', range: 'imported' };
