@@ -153,6 +153,8 @@ export interface ReportGoal {
   neededPerDay: number | null;
   status: string;
   milestones: { date: LocalDate; value: number; status: string }[];
+  /** From open deals (revenue and sales goals running today), else null. */
+  forecast?: { value: number; chanceToHit: number; deals: number } | null;
 }
 
 export interface SalesBlock {

@@ -63,6 +63,7 @@ describe('goal list --json: each metric over Q1 as of 2026-03-15', () => {
       neededPerDay: 362.5, // 5,800 / 16 days left
       status: 'behind',
       milestones: [{ date: '2026-01-31', value: 1000, status: 'met' }, { date: '2026-03-31', value: 9000, status: 'upcoming' }],
+      forecast: null,
     }]);
   });
 
@@ -210,8 +211,8 @@ describe('goal list', () => {
 
   test('tab-separated with raw numbers when piped', async () => {
     const lines = (await run(['goal', 'list'])).stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id\tgoal\tmetric\ttimeline\tactual\ttarget\t%\tstatus\tprojected\tneeded-per-day');
-    expect(lines[1]).toBe('1\tQ1 revenue\trevenue\t2026-01-01..2026-03-31\t3200\t9000\t35.56\tbehind\t3891.89\t362.5');
+    expect(lines[0]).toBe('id\tgoal\tmetric\ttimeline\tactual\ttarget\t%\tstatus\tprojected\tforecast\tchance-to-hit\tneeded-per-day');
+    expect(lines[1]).toBe('1\tQ1 revenue\trevenue\t2026-01-01..2026-03-31\t3200\t9000\t35.56\tbehind\t3891.89\t\t\t362.5');
   });
 
   test('a table with a pace bar and money on a terminal (tty)', async () => {

@@ -9,6 +9,7 @@ import { outputWidth, wrap, wrapCommand } from '../../ui/fit.js';
 import { loadDailyView } from '../followups/followups.js';
 import { followupJson } from '../followup/present.js';
 import { evaluateCurrent, goalProgressJson } from '../goal/progress.js';
+import { withForecast } from '../goal/forecast.js';
 import { DASHBOARD_FOLLOWUPS, renderDashboard } from './render.js';
 
 export { DASHBOARD_FOLLOWUPS };
@@ -46,7 +47,7 @@ export async function runDashboard(ctx: AppContext) {
     const cache = new Map<string, unknown>();
     const goals = store.goals.list(false)
       .filter((goal) => isGoalActive(goal, today))
-      .map((goal) => evaluateCurrent(store, goal, today, settings.weekStart, cache));
+      .map((goal) => withForecast(store, evaluateCurrent(store, goal, today, settings.weekStart, cache), today, cache));
     return { view: loadDailyView(store, today, 0, DASHBOARD_FOLLOWUPS), goals, currency: settings.currency };
   });
   const due = [...view.overdue, ...view.dueToday].slice(0, DASHBOARD_FOLLOWUPS);

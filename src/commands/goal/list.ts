@@ -6,6 +6,7 @@ import { goalStatusStyle } from '../../ui/theme.js';
 import { renderList } from '../../ui/table.js';
 import { round2, writeJson } from '../../ui/json.js';
 import { progressBar } from '../../ui/chart.js';
+import { withForecast } from './forecast.js';
 import { evaluateCurrent, formatPercent, formatPerDay, formatValue, goalProgressJson, type GoalProgress } from './progress.js';
 
 export interface GoalListOptions {
@@ -23,7 +24,8 @@ export async function runGoalList(options: GoalListOptions, ctx: AppContext): Pr
       .filter((goal) => options.all || isGoalActive(goal, today))
       .reverse();
     const cache = new Map<string, unknown>();
-    return { progress: goals.map((goal) => evaluateCurrent(store, goal, today, settings.weekStart, cache)), currency: settings.currency };
+    const progress = goals.map((goal) => withForecast(store, evaluateCurrent(store, goal, today, settings.weekStart, cache), today, cache));
+    return { progress, currency: settings.currency };
   });
   if (ctx.globals.json) {
     writeJson(ctx.io, progress.map(goalProgressJson));
@@ -48,6 +50,12 @@ export async function runGoalList(options: GoalListOptions, ctx: AppContext): Pr
     }] : []),
     { header: 'Status', value: (p) => p.pace.status, style: (text, p) => goalStatusStyle(theme, p.pace.status)(text) },
     { header: 'Projected', value: (p) => fmt(p, p.pace.projected !== null && tty && METRIC_INFO[p.goal.metric].money ? Math.round(p.pace.projected) : p.pace.projected), align: 'right', drop: 3 },
+    {
+      header: 'Forecast',
+      value: (p) => (p.forecast ? (tty ? `${fmt(p, Math.round(p.forecast.value))} (${p.forecast.chanceToHit}%)` : String(p.forecast.value)) : ''),
+      align: 'right', drop: 3,
+    },
+    ...(tty ? [] : [{ header: 'Chance to hit', value: (p: GoalProgress) => (p.forecast ? p.forecast.chanceToHit : '') }]),
     { header: tty ? 'Needed/day' : 'needed-per-day', value: (p) => (tty ? formatPerDay(p.goal.metric, p.pace.neededPerDay, currency) : p.pace.neededPerDay === null ? '' : String(round2(p.pace.neededPerDay))), align: 'right', drop: 4 },
   ], progress);
   if (tty && progress.length === 0) ctx.io.err(`No ${options.all ? '' : 'active '}goals. Add one with: spm goal add "Q1 revenue" --metric revenue --target 30000 --period quarter\n`);

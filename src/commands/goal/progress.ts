@@ -10,12 +10,15 @@ import { sanitizeLine } from '../../domain/text.js';
 import { currentTimeline, goalPace, METRIC_INFO, type DailyFact, type Goal, type GoalMetric, type GoalPace } from '../../domain/goal-pace.js';
 import { customerKind } from '../../domain/rules/new-or-repeat.js';
 import { round2 } from '../../ui/json.js';
+import { withForecast, type GoalForecast } from './forecast.js';
 
 export interface GoalProgress {
   goal: Goal;
   timeline: DateRange;
   pace: GoalPace;
   facts: DailyFact[];
+  /** From open deals, for revenue and sales goals running today; set only by views that show it. */
+  forecast?: GoalForecast | null;
 }
 
 /**
@@ -56,6 +59,7 @@ export function goalProgressJson(progress: GoalProgress): Record<string, unknown
     neededPerDay: value(pace.neededPerDay),
     status: pace.status,
     milestones: pace.milestones.map((m) => ({ date: m.date, value: value(m.value), status: m.status })),
+    forecast: progress.forecast ?? null,
   };
 }
 
@@ -153,7 +157,18 @@ export function goalProgressLines(store: Store, record: GoalRecord, today: Local
   return lines;
 }
 
-export function progressLine({ goal, pace }: GoalProgress, currency: string): string {
+export function progressLine(progress: GoalProgress, currency: string): string {
+  const line = paceLine(progress, currency);
+  return progress.forecast ? `${line} · ${forecastText(progress.goal.metric, progress.forecast, currency)}` : line;
+}
+
+/** `forecast $31,200, 58% chance to hit` */
+export function forecastText(metric: GoalMetric, forecast: GoalForecast, currency: string): string {
+  const value = METRIC_INFO[metric].money ? formatMoney(Math.round(forecast.value) * 100, currency, true) : formatValue(metric, forecast.value, currency);
+  return `forecast ${value}, ${forecast.chanceToHit}% chance to hit`;
+}
+
+function paceLine({ goal, pace }: GoalProgress, currency: string): string {
   const name = sanitizeLine(goal.name);
   const target = formatValue(goal.metric, goal.target, currency);
   if (METRIC_INFO[goal.metric].kind === 'rate') {
@@ -179,6 +194,8 @@ export function goalsOverlapping(store: Store, range: DateRange, asOf: LocalDate
     .filter(({ timeline }) => timeline.from <= range.to && timeline.to >= range.from)
     .map(({ goal, timeline }) => {
       const judgedOn = asOf < today && timeline.to <= asOf ? addDays(timeline.to, 1) : asOf;
-      return goalProgressJson(evaluateGoal(store, goal, timeline, judgedOn, cache));
+      const progress = evaluateGoal(store, goal, timeline, judgedOn, cache);
+      // Open deals forecast from today: a report judged on another day shows none.
+      return goalProgressJson(judgedOn === today ? withForecast(store, progress, today, cache) : progress);
     });
 }

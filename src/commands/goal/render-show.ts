@@ -7,7 +7,7 @@ import { cumulativeSeries, METRIC_INFO } from '../../domain/goal-pace.js';
 import { lineChart } from '../../ui/chart.js';
 import { fitLine, outputWidth, visibleWidth, wrap } from '../../ui/fit.js';
 import { goalStatusStyle } from '../../ui/theme.js';
-import { formatPercent, formatPerDay, formatValue } from './progress.js';
+import { forecastText, formatPercent, formatPerDay, formatValue } from './progress.js';
 import type { GoalShowResult } from './show.js';
 
 /** How many completed periods of a recurring goal `show` evaluates. */
@@ -32,6 +32,10 @@ export function renderGoalShow(result: GoalShowResult, today: LocalDate, currenc
   else {
     const needed = pace.neededPerDay !== null ? ` · ${formatPerDay(goal.metric, pace.neededPerDay, currency)} to go` : '';
     lines.push(...field('Pace', `expected ${v(pace.expected)} by today · projected ${v(pace.projected)}${needed}`));
+  }
+  if (progress.forecast) {
+    const deals = progress.forecast.deals;
+    lines.push(`Deals      ${forecastText(goal.metric, progress.forecast, currency)} (${deals} open deal${deals === 1 ? '' : 's'} closing by ${formatShortDate(progress.timeline.to, today)})`);
   }
   if (pace.milestones.length > 0) {
     lines.push('', theme.bold('Milestones'));

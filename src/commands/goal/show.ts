@@ -5,6 +5,7 @@ import type { AppContext } from '../../cli/context.js';
 import { cumulativeSeries, recurringPeriods, streak, type GoalStatus } from '../../domain/goal-pace.js';
 import { round2, writeJson } from '../../ui/json.js';
 import { evaluateCurrent, goalProgressJson, progressFromFacts, type GoalProgress } from './progress.js';
+import { withForecast } from './forecast.js';
 import { HISTORY_PERIODS, renderGoalShow } from './render-show.js';
 
 export { HISTORY_PERIODS };
@@ -22,7 +23,7 @@ export async function runGoalShow(reference: string, ctx: AppContext): Promise<G
   const { result, currency } = store.read(() => {
     const settings = store.settings.get();
     const goal = store.goals.resolve(reference);
-    const progress = evaluateCurrent(store, goal, today, settings.weekStart);
+    const progress = withForecast(store, evaluateCurrent(store, goal, today, settings.weekStart), today);
     let history: GoalShowResult['history'] = [];
     let count: number | null = null;
     if (goal.recurring && goal.period !== null) {

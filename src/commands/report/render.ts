@@ -343,7 +343,9 @@ function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: n
     const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatPerDay(goal.metric as GoalMetric, goal.neededPerDay, currency)} to go` : '';
     const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
     const rest = (barWidth: number, withNeeded: boolean) => `${barWidth > 0 ? `${theme.cyan(progressBar(fraction, expected, barWidth))} ` : ''}${pad(percent, 5, 'right')}  ${value} ${goalStatusStyle(theme, goal.status)(goal.status)}${withNeeded ? theme.dim(needed) : ''}`;
-    return { name: truncate(sanitizeLine(goal.name), 20), rest };
+    // Open deals' forecast on a line of its own under the goal, so the goal line keeps its layout.
+    const forecast = goal.forecast ? `forecast ${formatGoalValue(goal.metric, goal.forecast.value, currency)}, ${goal.forecast.chanceToHit}% chance to hit` : null;
+    return { name: truncate(sanitizeLine(goal.name), 20), rest, forecast };
   });
   const nameWidth = Math.max(0, ...parts.map((p) => visibleWidth(p.name)));
   const layouts: [number, boolean][] = [[16, true], [8, true], [16, false], [8, false], [0, false]];
@@ -353,5 +355,8 @@ function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: n
   // One name column for every goal, so that the bars line up.
   const restWidth = Math.max(0, ...parts.map((p) => visibleWidth(p.rest(barWidth, withNeeded))));
   const nameColumn = Math.max(Math.min(nameWidth, 10), Math.min(nameWidth, width - 3 - restWidth));
-  return parts.map((p) => fitLine(['  ', { text: pad(truncate(p.name, nameColumn), nameColumn), min: 10 }, ' ', p.rest(barWidth, withNeeded)], width));
+  return parts.flatMap((p) => [
+    fitLine(['  ', { text: pad(truncate(p.name, nameColumn), nameColumn), min: 10 }, ' ', p.rest(barWidth, withNeeded)], width),
+    ...(p.forecast ? [theme.dim(truncate(`  ${' '.repeat(nameColumn)} ${p.forecast}`, width))] : []),
+  ]);
 }
