@@ -54,6 +54,27 @@ const sqliteAddon = {
   },
 };
 
+/**
+ * The charting library (src/ui/charts-lib.ts: vega + vega-lite) is its own bundle,
+ * dist/charts.cjs, required only by `spm report --html`, so the text report neither reads nor
+ * compiles it. It cannot stay in node_modules like the libraries above: vega's Node build has a
+ * top-level await (vega-canvas probing for the optional `canvas` package), which require()
+ * refuses. Bundled here with vega-canvas's browser build (no canvas in Node: vega estimates text
+ * widths, which an SVG does not need to be exact about).
+ */
+const chartsBundle = {
+  name: 'charts-bundle',
+  setup(plugin) {
+    plugin.onResolve({ filter: /[\\/]charts-lib\.js$/ }, () => ({ path: './charts.cjs', external: true }));
+  },
+};
+const browserCanvas = {
+  name: 'browser-canvas',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: new URL('../node_modules/vega-canvas/build/vega-canvas.browser.js', import.meta.url).pathname }));
+  },
+};
+
 // The help pages (`spm help <topic>`) travel inside the bundle: an installed spm has no docs/.
 const helpFolder = new URL('../docs/help/', import.meta.url);
 const helpTopics = Object.fromEntries(readdirSync(helpFolder).filter((f) => f.endsWith('.md')).sort()
@@ -69,7 +90,7 @@ const result = await build({
   target: 'node20.19',
   supported: { 'dynamic-import': false },
   external,
-  plugins: [lazyChildProcess, sqliteAddon],
+  plugins: [lazyChildProcess, sqliteAddon, chartsBundle],
   // src/ is ESM (tests run it as such); in the CommonJS bundle import.meta.url is the bundle's URL.
   define: { SPM_VERSION: JSON.stringify(pkg.version), SPM_HELP_TOPICS: JSON.stringify(helpTopics), 'import.meta.url': '__spmBundleUrl' },
   banner: { js: "const __spmBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -77,6 +98,17 @@ const result = await build({
   logLevel: 'warning',
 });
 if (result.warnings.length > 0) throw new Error('build: esbuild warned (see above); a warning here is a bug at run time');
+await build({
+  entryPoints: ['src/ui/charts-lib.ts'],
+  outfile: 'dist/charts.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  minify: true,
+  plugins: [browserCanvas],
+  logLevel: 'warning',
+});
 
 // The code cache holds the functions a run compiled, so it is written after typical runs
 // (scripts/code-cache.cjs). Without it spm works the same, only slower to start.

@@ -24,6 +24,8 @@ export function registerReportCommands(program: Command, ctx: AppContext): void 
     .option('--from <date>', 'start of a custom range (inclusive)')
     .option('--to <date>', 'end of a custom range (inclusive; default today)')
     .option('--full', 'every row of every section (by default: one 80x40 screen)')
+    .option('--html <file>', 'write the report as a page with charts to FILE (self-contained, readable only by you)')
+    .option('--force', 'with --html: replace FILE if it exists')
     .addHelpText('after', REPORT_FIGURES)
     .action(async (options) => {
       const { runReport } = await import('./report.js');
@@ -33,5 +35,6 @@ export function registerReportCommands(program: Command, ctx: AppContext): void 
     'spm report --period month --last',
     'spm report --period year --full',
     'spm report --from 2026-01-01 --to 2026-03-31 --json',
+    'spm report --period quarter --html q1.html',
   ]);
 }
