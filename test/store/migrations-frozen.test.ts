@@ -15,8 +15,6 @@ const SHIPPED: Record<number, string> = {
   7: '9033330a2844a646',
   8: 'afa80771721476c3',
   9: 'ca17f1230992f9d1',
-  10: 'e3b0c44298fc1c14', // its work is in code (tables rebuilt), not in this text
-  11: 'bf5b5f065074bd9b',
   10: 'e3b0c44298fc1c14', // no SQL text: its work is run(), pinned by never-reused-ids-migration.test.ts
   11: 'bf5b5f065074bd9b',
 };
