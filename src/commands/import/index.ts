@@ -11,7 +11,7 @@ export function registerImportCommands(program: Command, ctx: AppContext): void 
     .argument('<what>', 'sales, customers, checkins (CSV) or json (restore a full export)')
     .argument('<file>', 'the CSV or JSON file')
     .option('--map <field=header>', 'map a field to a column header, e.g. date="Order Date" (repeatable)', collect)
-    .option('--date-format <format>', 'how dates are written: MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy (default yyyy-MM-dd)')
+    .option('--date-format <format>', 'how dates are written, in date-fns tokens: MM/dd/yyyy, dd.MM.yyyy, d MMM yyyy … (default yyyy-MM-dd)')
     .option('--delimiter <char>', 'column separator (default: guessed from the header among , ; tab)')
     .option('--dry-run', 'check and count, write nothing')
     .option('--skip-invalid', 'import the good rows; write the bad ones to <file>.rejects.csv')
