@@ -243,7 +243,11 @@ function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string
     const target = migrations[migrations.length - 1].version;
     // It is made under a temporary name (0600 from the first byte), checked, then renamed: a
     // kill or a full disk during VACUUM INTO leaves no good-looking .bak that holds nothing.
-    const backupPath = `${path}.before-v${target}-${nowIso().replace(/[:.]/g, '-')}.bak`;
+    // A run killed after its backup and before its migration leaves a .bak of that name: the
+    // next run (the same instant under a pinned clock) keeps it and writes beside it.
+    const stem = `${path}.before-v${target}-${nowIso().replace(/[:.]/g, '-')}`;
+    let backupPath = `${stem}.bak`;
+    for (let n = 2; existsSync(backupPath); n++) backupPath = `${stem}-${n}.bak`;
     withAtomicFile(backupPath, {}, (file) => {
       file.flush();
       const copyPath = file.tempPath as string;
