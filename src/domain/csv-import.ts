@@ -1,7 +1,8 @@
 // CSV import, the pure part: which fields each kind of record has, how file headers map onto
 // them (by name in any case, or --map FIELD=Header), and how one row's cells become a record
 // or a reason to reject it. No I/O: the command streams the file and the store writes.
-import { checkName } from './record-rules.js';
+import { checkCadenceDays, checkName } from './record-rules.js';
+import { unguardCell } from './csv-guard.js';
 import { InputError } from './errors.js';
 import { looksLikeEmail } from './contact-input.js';
 import { DATE_RANGE_TEXT, isInDateRange, type LocalDate } from './local-date.js';
@@ -20,7 +21,7 @@ export const IMPORT_FIELDS: Record<ImportEntity, { fields: readonly string[]; re
     required: ['date', 'customer', 'amount'],
   },
   customers: {
-    fields: ['customer', ...CUSTOMER_DETAILS, 'tags', 'notes'],
+    fields: ['customer', ...CUSTOMER_DETAILS, 'tags', 'notes', 'cadence-days'],
     required: ['customer'],
   },
   checkins: {
@@ -98,7 +99,7 @@ export function mapColumns(entity: ImportEntity, headers: readonly string[], map
 export function cellOf(cells: readonly string[], column: number): string {
   if (column < 0) return '';
   const value = cells[column];
-  return value === undefined ? '' : value.trim();
+  return value === undefined ? '' : unguardCell(value.trim());
 }
 
 export interface CustomerDetails {
@@ -123,6 +124,8 @@ export interface ImportedCheckin extends CustomerDetails {
 export interface ImportedCustomer extends CustomerDetails {
   tags: string[];
   notes: string | null;
+  /** Stay-in-touch cadence from a cadence-days column; undefined when the cell is empty (the default applies). */
+  cadenceDays?: number;
 }
 
 /** Why a row cannot be imported: one short sentence naming the field and the value. */
@@ -234,8 +237,19 @@ export function readCustomerRow(values: FieldCells): ImportedCustomer {
   }
   return {
     name, segment: orNull(values[K.segment]), company: orNull(values[K.company]), email: readEmail(values[K.email]), phone: orNull(values[K.phone]),
-    tags, notes: orNull(values[K.notes]),
+    tags, notes: orNull(values[K.notes]), cadenceDays: readCadenceDays(values[K['cadence-days']]),
   };
+}
+
+/** A cadence-days cell, as spm's customers export writes it: whole days, 1 to 3650, or empty. */
+function readCadenceDays(text: string): number | undefined {
+  if (text === '') return undefined;
+  const days = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  try {
+    return checkCadenceDays(days, 'cadence-days');
+  } catch {
+    throw new RowError(`cadence-days ${JSON.stringify(text)} is not a number of days from 1 to 3650`);
+  }
 }
 
 /** The text hashed for a row without an external id: every mapped field, in field order. */

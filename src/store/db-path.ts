@@ -39,7 +39,10 @@ export function describeSqliteError(error: unknown): StoreError | undefined {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreError('the database is locked by another program (waited 5 s)', 'Try again in a moment; close other spm or sqlite3 sessions on this file.');
   }
-  if (code.startsWith('SQLITE_FULL')) return new StoreError('the disk is full; nothing was written');
+  // A file over the size limit (ulimit -f, a quota) comes back from SQLite as an I/O error.
+  if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR')) {
+    return new StoreError('cannot write the database: the disk is full or the file is too large; nothing was written', 'Free some space (or raise the limit), then run the command again.');
+  }
   if (code.startsWith('SQLITE_READONLY')) return new StoreError('the database file is read-only', 'Check the file permissions.');
   return new StoreError(`database error: ${(error as Error).message}`);
 }

@@ -62,9 +62,9 @@ export class ImportRepository {
     return id;
   }
 
-  private createCustomer(details: CustomerDetails, key: string, tags: string, notes: string | null): number {
+  private createCustomer(details: CustomerDetails, key: string, tags: string, notes: string | null, cadenceDays?: number): number {
     const result = this.insertCustomerStatement.run(details.name, key, details.company, details.email, details.phone, this.label('segment', details.segment), tags, notes,
-      this.defaultCadenceDays, this.today, this.nowIso, this.nowIso);
+      cadenceDays ?? this.defaultCadenceDays, this.today, this.nowIso, this.nowIso);
     this.customersCreated++;
     return Number(result.lastInsertRowid);
   }
@@ -73,7 +73,7 @@ export class ImportRepository {
   insertCustomer(customer: ImportedCustomer): boolean {
     const key = nameKey(customer.name);
     if (this.byKey.has(key) || this.findCustomer.get(key) !== undefined) return false;
-    this.byKey.set(key, this.createCustomer(customer, key, JSON.stringify(customer.tags), customer.notes));
+    this.byKey.set(key, this.createCustomer(customer, key, JSON.stringify(customer.tags), customer.notes, customer.cadenceDays));
     return true;
   }
 

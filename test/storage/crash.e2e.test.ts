@@ -55,7 +55,7 @@ test(`kill -9 during an import, ${KILLS} times at random points: all or nothing 
   expect(spawnSpm(['customer', 'add', 'Seed'], { ...ENV, SPM_DB: base }).code).toBe(0);
   expect(spawnSpm(['sale', 'add', 'Seed', '10', '--no-follow-up'], { ...ENV, SPM_DB: base }).code).toBe(0);
   const csv = join(temp.dir, 'sales.csv');
-  const ROWS = 30_000;
+  const ROWS = 15_000;
   writeFileSync(csv, salesCsv(ROWS));
   // How long an uninterrupted import takes here: kills land anywhere from start-up to commit.
   const timing = join(temp.dir, 'timing.db');
@@ -89,7 +89,7 @@ test(`kill -9 during an import, ${KILLS} times at random points: all or nothing 
 test(`kill -9 during a migration from v1, ${KILLS} times: the database opens, any .bak is complete (seed ${SEED})`, async () => {
   const rand = random(SEED + 1);
   const v1 = join(temp.dir, 'v1.db');
-  const SALES = 20_000;
+  const SALES = 10_000;
   makeV1Database(v1, SALES);
   const timing = join(temp.dir, 'timing', 'spm.db');
   mkdirSync(join(temp.dir, 'timing'));

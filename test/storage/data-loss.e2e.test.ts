@@ -85,6 +85,19 @@ describe('a full disk (ulimit -f): exit 1, one clear line, no partial file, data
     expect(fingerprint(temp.dbPath)).toBe(before);
   });
 
+  test.each([
+    ['import sales', () => { const f = join(temp.dir, 'big.csv'); writeFileSync(f, salesCsv(3000)); return ['import', 'sales', f]; }],
+    ['sale add', () => ['sale', 'add', '1', '100', '--note', 'x'.repeat(2000)]],
+    ['customer add', () => ['customer', 'add', 'Zed Corp', '--note', 'y'.repeat(2000)]],
+  ])('%s: exit 1, one line, database unchanged', (_, args) => {
+    const argv = args();
+    const before = fingerprint(temp.dbPath);
+    const result = spawnSpmLimited(LIMIT, argv, env);
+    expect(result.code).toBe(1);
+    expect(expectOneErrorLine(result.stderr)).toBe('spm: cannot write the database: the disk is full or the file is too large; nothing was written');
+    expect(fingerprint(temp.dbPath)).toBe(before);
+  });
+
   test('export json > file: exit 1 and a message, not a silent exit 0', () => {
     const out = join(temp.dir, 'stdout.json');
     const result = spawnSpmLimited(LIMIT, ['export', 'json'], env, out);
