@@ -1,7 +1,7 @@
 // The pipeline board as one value: per stage deals, value, probability and weighted value, the
 // totals, and the deals to act on (stale, close date passed). Text and --json render this value.
 import type { LocalDate } from './local-date.js';
-import { daysInStage, type Deal } from './deal.js';
+import { daysInStage, isCloseOverdue, isStale, type Deal } from './deal.js';
 import { probabilityOf, toPercent2, type StageProbability } from './deal-probability.js';
 import { centsToUnits } from './money.js';
 
@@ -101,4 +101,25 @@ export function buildPipeline(input: {
     stale: [...input.stale].sort(rank).map((d) => pipelineDeal(d, today, probabilities)),
     closeOverdue: [...input.closeOverdue].sort(rank).map((d) => pipelineDeal(d, today, probabilities)),
   };
+}
+
+/** A deal the daily view asks to act on, and why: stale in its stage, its close date passed, or both. */
+export interface DealToMove extends PipelineDeal {
+  weightedValue: number;
+  why: string;
+}
+
+/**
+ * The deals to move among `candidates` (open deals, stale or with a passed close date), largest
+ * weighted value first: what a rep stands to lose most by leaving them.
+ */
+export function dealsToMove(candidates: readonly Deal[], today: LocalDate, probabilities: readonly StageProbability[], staleDays: number): DealToMove[] {
+  return [...candidates].sort(byWeightedValue(probabilities)).flatMap((deal) => {
+    const reasons = [
+      isStale(deal, today, staleDays) ? `${daysInStage(deal, today)} days in ${deal.stage}` : null,
+      isCloseOverdue(deal, today) ? `close date ${deal.expectedCloseDate} passed` : null,
+    ].filter((r): r is string => r !== null);
+    if (reasons.length === 0) return [];
+    return [{ ...pipelineDeal(deal, today, probabilities), weightedValue: centsToUnits(weightedCents(deal, probabilities)), why: reasons.join(', ') }];
+  });
 }

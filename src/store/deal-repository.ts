@@ -216,6 +216,23 @@ export class DealRepository {
     return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND d.expected_close < ? ORDER BY d.id`).all(today) as DealRow[]).map(dealFromRow);
   }
 
+  /**
+   * Open deals that are stale (entered their stage before `enteredBefore`) or whose close date
+   * is before `today`, largest weighted value first (value × `probability` of its stage), the
+   * first `limit` only: the daily view reads a screenful, not every candidate.
+   */
+  toMove(enteredBefore: LocalDate, today: LocalDate, probabilities: readonly { stage: string; probability: number }[], limit?: number): Deal[] {
+    const weight = probabilities.length ? `CASE d.stage ${probabilities.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END` : '0';
+    const rows = this.db.prepare(`${SELECT} WHERE d.status = 'open' AND (d.stage_date < ? OR d.expected_close < ?)
+                                  ORDER BY d.value_cents * ${weight} DESC, d.id ${limit !== undefined ? `LIMIT ${Number(limit)}` : ''}`)
+      .all(enteredBefore, today, ...probabilities.flatMap((p) => [p.stage, p.probability])) as DealRow[];
+    return rows.map(dealFromRow);
+  }
+
+  countToMove(enteredBefore: LocalDate, today: LocalDate): number {
+    return this.db.prepare("SELECT count(*) FROM deals WHERE status = 'open' AND (stage_date < ? OR expected_close < ?)").pluck().get(enteredBefore, today) as number;
+  }
+
   /** Stage and value of the open deals that can count toward a goal. */
   forecastDeals(filter: ForecastDealFilter): { stage: string; valueCents: number }[] {
     const conditions = ["d.status = 'open'", 'd.expected_close <= ?'];

@@ -69,7 +69,7 @@ describe('spm followups: the daily view', () => {
     expect(view.upcoming.map((f: any) => [f.id, f.due])).toEqual([[3, '2026-03-22']]);
     const wider = await followups('2026-03-15', ['--days', '8']);
     expect(wider.upcoming.map((f: any) => f.id)).toEqual([3, 4]);
-    expect(Object.keys(view)).toEqual(['date', 'overdue', 'dueToday', 'upcoming', 'goingCold', 'openConcerns', 'dueToReorder']);
+    expect(Object.keys(view)).toEqual(['date', 'overdue', 'dueToday', 'upcoming', 'goingCold', 'openConcerns', 'dueToReorder', 'dealsToMove']);
   });
 
   test('text view: sections with customer, why and id, red overdue on a terminal, a footer with what to type next', async () => {

@@ -55,3 +55,42 @@ describe('spm pipeline', () => {
     expect(result.stdout).toMatch(/Close date passed\n {2}#1 Acme Corp · Old \$10,000 \(close date 2026-03-01 passed\)/);
   });
 });
+
+describe('deals to move in the daily view and the dashboard', () => {
+  beforeEach(async () => {
+    // #1 stale only: $10,000 lead (10 %) → $1,000 weighted, 42 days in lead
+    await run(['deal', 'add', 'acme', '10000', '--title', 'Big lead', '--date', '2026-02-01', '--close', '2026-05-01']);
+    // #2 close passed only: $4,000 negotiation (75 %) → $3,000 weighted
+    await run(['deal', 'add', 'acme', '4000', '--title', 'Late close', '--stage', 'negotiation', '--date', '2026-03-10', '--close', '2026-03-12']);
+    // #3 neither: fresh, close ahead
+    await run(['deal', 'add', 'acme', '50000', '--title', 'Fine', '--stage', 'proposal', '--close', '2026-04-30']);
+  });
+
+  test('spm followups --json lists them largest weighted value first, with why', async () => {
+    const view = (await run(['followups', '--json'])).json();
+    expect(view.dealsToMove.map((d: any) => [d.id, d.weightedValue, d.why])).toEqual([
+      [2, 3000, 'close date 2026-03-12 passed'],
+      [1, 1000, '42 days in lead'],
+    ]);
+  });
+
+  test('spm followups text: a section with the id, stage and why (tty)', async () => {
+    const text = (await run(['followups'], { tty: true, columns: 120 })).stdout;
+    expect(text).toMatch(/Deals to move \(2\)/);
+    expect(text).toMatch(/#2 {2}negotiation, 75% +Acme Corp — Late close \$4,000 · close date 2026-03-12 passed/);
+  });
+
+  test('the dashboard counts them and lists the first five (json and tty)', async () => {
+    const json = (await run(['--json'])).json();
+    expect(json.dealsToMove).toBe(2);
+    expect(json.deals.map((d: any) => d.id)).toEqual([2, 1]);
+    expect((await run([], { tty: true, columns: 120 })).stdout).toMatch(/Deals to move: 2\n +#2 +negotiation, 75%/);
+  });
+
+  test('a deal both stale and past its close date is listed once with both reasons', async () => {
+    await run(['deal', 'edit', '1', '--close', '2026-03-01']);
+    const view = (await run(['followups', '--json'])).json();
+    expect(view.dealsToMove.find((d: any) => d.id === 1).why).toBe('42 days in lead, close date 2026-03-01 passed');
+    expect(view.dealsToMove).toHaveLength(2);
+  });
+});

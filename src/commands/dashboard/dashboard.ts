@@ -10,6 +10,7 @@ import { loadDailyView } from '../followups/followups.js';
 import { followupJson } from '../followup/present.js';
 import { evaluateCurrent, goalProgressJson } from '../goal/progress.js';
 import { withForecast } from '../goal/forecast.js';
+import { loadDealsToMove } from '../deal/to-move.js';
 import { DASHBOARD_FOLLOWUPS, renderDashboard } from './render.js';
 
 export { DASHBOARD_FOLLOWUPS };
@@ -42,13 +43,13 @@ export async function runDashboard(ctx: AppContext) {
     return null;
   }
   const today = ctx.clock.today();
-  const { view, goals, currency } = store.read(() => {
+  const { view, goals, currency, deals } = store.read(() => {
     const settings = store.settings.get();
     const cache = new Map<string, unknown>();
     const goals = store.goals.list(false)
       .filter((goal) => isGoalActive(goal, today))
       .map((goal) => withForecast(store, evaluateCurrent(store, goal, today, settings.weekStart, cache), today, cache));
-    return { view: loadDailyView(store, today, 0, DASHBOARD_FOLLOWUPS), goals, currency: settings.currency };
+    return { view: loadDailyView(store, today, 0, DASHBOARD_FOLLOWUPS), goals, currency: settings.currency, deals: loadDealsToMove(store, today, DASHBOARD_FOLLOWUPS) };
   });
   const due = [...view.overdue, ...view.dueToday].slice(0, DASHBOARD_FOLLOWUPS);
   if (ctx.globals.json) {
@@ -60,11 +61,14 @@ export async function runDashboard(ctx: AppContext) {
       goingCold: view.totals.goingCold,
       openConcerns: view.totals.openConcerns,
       dueToReorder: view.totals.dueToReorder,
+      // A count, like the others, and the first few with the id to act on.
+      dealsToMove: deals.total,
+      deals: deals.deals,
       goals: goals.map(goalProgressJson),
     };
     writeJson(ctx.io, json);
     return json;
   }
-  ctx.io.out(renderDashboard({ today, view, goals, currency }, ctx));
+  ctx.io.out(renderDashboard({ today, view, goals, currency, deals }, ctx));
   return null;
 }

@@ -4,6 +4,7 @@ import type { DailyView } from '../../domain/followup-rank.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { goalStatusStyle } from '../../ui/theme.js';
 import { dayCount, followupWhy } from '../followup/present.js';
+import { dealToMoveWhy, type DealsToMove } from '../deal/to-move.js';
 import { progressLine, type GoalProgress } from '../goal/progress.js';
 import { itemLine, weekdayName } from '../followups/render.js';
 import { outputWidth, packItems, wrap } from '../../ui/fit.js';
@@ -16,9 +17,10 @@ export interface DashboardData {
   view: DailyView;
   goals: GoalProgress[];
   currency: string;
+  deals?: DealsToMove;
 }
 
-export function renderDashboard({ today, view, goals, currency }: DashboardData, ctx: AppContext): string {
+export function renderDashboard({ today, view, goals, currency, deals }: DashboardData, ctx: AppContext): string {
   const due = [...view.overdue, ...view.dueToday].slice(0, DASHBOARD_FOLLOWUPS);
   const dueTotal = view.totals.overdue + view.totals.dueToday;
   const theme = ctx.theme();
@@ -40,6 +42,13 @@ export function renderDashboard({ today, view, goals, currency }: DashboardData,
     view.totals.dueToReorder ? `${view.totals.dueToReorder} due to reorder` : '',
   ].filter(Boolean);
   if (attention.length) lines.push(...packItems(attention, width, '', ' · ', ''));
+  if (deals && deals.total > 0) {
+    lines.push(`${theme.bold('Deals to move')}: ${deals.total}`);
+    for (const d of deals.deals.slice(0, DASHBOARD_FOLLOWUPS)) {
+      lines.push(itemLine(`  ${theme.dim(`#${d.id}`.padStart(6))}  ${`${d.stage}, ${Math.round(d.probability ?? 0)}%`.padEnd(16)}  `, d.customer.name, dealToMoveWhy(d, deals.currency), width));
+    }
+    if (deals.total > DASHBOARD_FOLLOWUPS) lines.push(theme.dim(`          … and ${deals.total - DASHBOARD_FOLLOWUPS} more (spm followups)`));
+  }
   if (goals.length > 0) {
     lines.push('', theme.bold('Goals'));
     for (const progress of goals) {

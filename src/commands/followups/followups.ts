@@ -13,6 +13,7 @@ import { concernJson } from '../concern/present.js';
 import { reorderJson } from '../followup/present.js';
 import { REORDER_WINDOW_DAYS } from '../../domain/reorder.js';
 import { renderDailyView } from './render.js';
+import { loadDealsToMove } from '../deal/to-move.js';
 
 export interface FollowupsOptions {
   days?: string;
@@ -34,10 +35,10 @@ export async function runFollowups(options: FollowupsOptions, ctx: AppContext): 
   // count the rest (turning rows into JS objects is most of the cost on a large database).
   const limit = ctx.globals.json || options.all ? undefined : SECTION_LIMIT;
   const store = ctx.store('read');
-  const view = store.read(() => loadDailyView(store, today, days, limit));
-  if (options.quiet && isQuietDay(view)) return null;
-  if (ctx.globals.json) writeJson(ctx.io, dailyViewJson(view));
-  else ctx.io.out(renderDailyView(view, ctx, options.all ? undefined : SECTION_LIMIT));
+  const { view, deals } = store.read(() => ({ view: loadDailyView(store, today, days, limit), deals: loadDealsToMove(store, today, limit) }));
+  if (options.quiet && isQuietDay(view) && deals.total === 0) return null;
+  if (ctx.globals.json) writeJson(ctx.io, { ...dailyViewJson(view), dealsToMove: deals.deals });
+  else ctx.io.out(renderDailyView(view, ctx, options.all ? undefined : SECTION_LIMIT, deals));
   return view;
 }
 

@@ -5,6 +5,7 @@ import { isQuietDay, type DailyView } from '../../domain/followup-rank.js';
 import { daysBetween, formatShortDate, weekdayIndex, WEEKDAYS } from '../../domain/local-date.js';
 import { sanitizeLine } from '../../domain/text.js';
 import { dayCount, followupWhy, reorderWhy } from '../followup/present.js';
+import { dealToMoveWhy, type DealsToMove } from '../deal/to-move.js';
 import { fitLine, outputWidth, packItems, visibleWidth, wrap } from '../../ui/fit.js';
 
 /**
@@ -21,7 +22,7 @@ export function weekdayName(date: string): string {
 }
 
 /** The text view: one section per non-empty list, each line naming who, why and the id to act on. */
-export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number): string {
+export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number, deals?: DealsToMove): string {
   const theme = ctx.theme();
   const today = view.date;
   const width = outputWidth(ctx.io);
@@ -55,6 +56,10 @@ export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number
     const when = today > r.expected ? `late ${dayCount(daysBetween(r.expected, today))}` : r.expected === today ? 'today' : `${weekdayName(r.expected)} ${short(r.expected)}`;
     return itemLine(`${id(r.customer.id)}  ${when.padEnd(16)}  `, r.customer.name, reorderWhy(r, today), width);
   }, 'spm followup add <customer id> <day>');
+  if (deals) {
+    section('Deals to move', deals.deals, deals.total, (d) =>
+      itemLine(`${id(d.id)}  ${`${d.stage}, ${Math.round(d.probability ?? 0)}%`.padEnd(16)}  `, d.customer.name, dealToMoveWhy(d, deals.currency), width), 'spm deal move|won|lost <id>');
+  }
   section('Open concerns', view.openConcerns, view.totals.openConcerns, (c) =>
     itemLine(`${id(c.id)}  ${`${c.severity}, ${c.ageDays}d old`.padEnd(16)}  `, c.customer.name, c.summary, width), 'spm concern resolve <id>');
   const next: string[] = [];
@@ -62,6 +67,7 @@ export function renderDailyView(view: DailyView, ctx: AppContext, limit?: number
   if (firstFollowup) next.push(`spm followup done ${firstFollowup.id}`, `spm followup snooze ${firstFollowup.id} +3d`);
   if (view.goingCold[0]) next.push(`spm checkin add ${view.goingCold[0].customer.id} --channel call`);
   if (view.dueToReorder[0]) next.push(`spm followup add ${view.dueToReorder[0].customer.id} today --reason "reorder?"`);
+  if (deals?.deals[0]) next.push(`spm deal show ${deals.deals[0].id}`);
   if (view.openConcerns[0]) next.push(`spm concern resolve ${view.openConcerns[0].id} --resolution "…"`);
   // Whole commands per line, so that none is broken where it could be copied.
   if (next.length > 0) lines.push('', ...packItems(next, width, 'Next: ', '   ', '      ').map((line) => theme.dim(line)));
