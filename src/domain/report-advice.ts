@@ -61,7 +61,8 @@ export interface TechniqueTally {
  * only when their 95% Wilson intervals do not overlap: the one with the highest lower bound
  * against the one with the lowest upper bound is the pair most likely to, so when even they
  * overlap, no pair is apart. Sales without a technique (`noneLabel`) are left out: "(none)" is
- * not a technique to choose. Never claims more than the intervals support.
+ * not a technique to choose. Never claims more than the intervals support. Short enough for one
+ * line of an 80-column report with usual technique names.
  */
 export function techniqueVerdict(tallies: readonly TechniqueTally[], days: number, noneLabel: string): string {
   const span = `over ${days} day${days === 1 ? '' : 's'}`;
@@ -80,10 +81,12 @@ export function techniqueVerdict(tallies: readonly TechniqueTally[], days: numbe
   if (best.low > worst.high) return `${best.technique} wins more than ${worst.technique}: ${pct(best.rate)} vs ${pct(worst.rate)} ${span}.`;
   if (rated.length === 2) {
     const [a, b] = [...rated].sort((x, y) => y.rate - x.rate || byName(x, y));
-    return `${a.technique} (${pct(a.rate)}) and ${b.technique} (${pct(b.rate)}) cannot be told apart yet: their 95% ranges overlap ${span}.`;
+    return `${capitalize(span)} the data cannot tell ${a.technique} (${pct(a.rate)}) from ${b.technique} (${pct(b.rate)}) yet.`;
   }
-  return `The data cannot tell the ${rated.length} techniques apart yet: their 95% ranges overlap ${span}.`;
+  return `${capitalize(span)} the data cannot tell the ${rated.length} techniques apart yet.`;
 }
+
+const capitalize = (text: string) => text[0].toUpperCase() + text.slice(1);
 
 // ── At risk ─────────────────────────────────────────────────────────────────────────────────
 

@@ -15,7 +15,13 @@ export interface PageSeries {
   revenue: { label: string; range: DateRange; revenue: number }[];
   revenueUnit: 'week' | 'month';
   /** Per goal of the report: cumulative actual by day up to the report's day, and the even-pace line. */
-  goals: { id: number; name: string; metric: string; money: boolean; actual: { date: LocalDate; value: number }[]; pace: { date: LocalDate; value: number }[] }[];
+  goals: {
+    id: number; name: string; metric: string; money: boolean;
+    actual: { date: LocalDate; value: number }[];
+    pace: { date: LocalDate; value: number }[];
+    /** From open deals, at the timeline's end, when there are deals. */
+    forecast: { date: LocalDate; value: number; chanceToHit: number } | null;
+  }[];
 }
 
 export interface ChartTable {
@@ -35,6 +41,7 @@ export interface Chart {
 
 const COLOR = '#3b6ea8';
 const MUTED = '#9aa5b1';
+const FORECAST = '#c2410c';
 const WIDTH = 480;
 
 /** Settings shared by every chart: system fonts, no frame, a white background. */
@@ -77,26 +84,40 @@ export function reportCharts(report: Report, series: PageSeries): Chart[] {
       ...goal.actual.map((p) => ({ date: p.date, value: p.value, line: 'actual' })),
       ...goal.pace.map((p) => ({ date: p.date, value: p.value, line: 'even pace' })),
     ];
+    const forecast = goal.forecast;
+    const x = { field: 'date', type: 'temporal', scale: { type: 'utc' }, axis: { title: null, format: '%b %-d' } };
+    const y = { field: 'value', type: 'quantitative', axis: { title: goal.metric, format: goal.money ? '~s' : '~r' } };
     charts.push({
       id: `goal-${goal.id}`,
-      title: `Goal: ${name(goal.name)} — actual against the even pace`,
-      // One line for the actual (when anything counted yet), one for the pace.
-      marks: (goal.actual.length > 0 ? 1 : 0) + 1,
+      title: `Goal: ${name(goal.name)} — actual against the even pace${forecast ? `; forecast ${value(forecast.value)} (${forecast.chanceToHit}% chance to hit)` : ''}`,
+      // One line for the actual (when anything counted yet), one for the pace, a dot for the forecast.
+      marks: (goal.actual.length > 0 ? 1 : 0) + 1 + (forecast ? 1 : 0),
       spec: {
         ...BASE, height: 160,
-        data: { values: points },
-        mark: { type: 'line', strokeWidth: 2 },
-        encoding: {
-          // Days are calendar days: UTC, so no time zone moves a point to the day before.
-          x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, axis: { title: null, format: '%b %-d' } },
-          y: { field: 'value', type: 'quantitative', axis: { title: goal.metric, format: goal.money ? '~s' : '~r' } },
-          color: { field: 'line', type: 'nominal', scale: { domain: ['actual', 'even pace'], range: [COLOR, MUTED] }, legend: { title: null } },
-          strokeDash: { field: 'line', type: 'nominal', scale: { domain: ['actual', 'even pace'], range: [[1, 0], [5, 4]] }, legend: { title: null } },
-        },
+        layer: [
+          {
+            data: { values: points },
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: {
+              // Days are calendar days: UTC, so no time zone moves a point to the day before.
+              x, y,
+              color: { field: 'line', type: 'nominal', scale: { domain: ['actual', 'even pace'], range: [COLOR, MUTED] }, legend: { title: null } },
+              strokeDash: { field: 'line', type: 'nominal', scale: { domain: ['actual', 'even pace'], range: [[1, 0], [5, 4]] }, legend: { title: null } },
+            },
+          },
+          ...(forecast ? [{
+            data: { values: [{ date: forecast.date, value: forecast.value }] },
+            mark: { type: 'point', filled: true, size: 80, color: FORECAST },
+            encoding: { x, y },
+          }] : []),
+        ],
       },
       table: {
         columns: ['day', 'actual', 'even pace'],
-        rows: goalTableRows(goal.actual, goal.pace).map((r) => [r.date, r.actual === null ? '—' : value(r.actual), r.pace === null ? '—' : value(r.pace)]),
+        rows: [
+          ...goalTableRows(goal.actual, goal.pace).map((r) => [r.date, r.actual === null ? '—' : value(r.actual), r.pace === null ? '—' : value(r.pace)]),
+          ...(forecast ? [[`${forecast.date} (forecast from open deals)`, value(forecast.value), '—']] : []),
+        ],
       },
     });
   }
@@ -171,7 +192,7 @@ function horizontalBars(rows: { label: string; value: number }[], unit: string, 
     data: { values: rows },
     mark: { type: 'bar', color: COLOR },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, axis: { title: null } },
+      y: { field: 'label', type: 'nominal', sort: null, axis: { title: null, labelLimit: 200 } },
       x: { field: 'value', type: 'quantitative', axis: { title: unit, format: isMoney ? '~s' : '~r', tickMinStep: isMoney ? undefined : 1 } },
     },
   };

@@ -43,6 +43,8 @@ summary { cursor: pointer; }
 table { border-collapse: collapse; margin-top: 6px; font-size: 13px; color: var(--ink); }
 th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num, th.num { text-align: right; }
+section.wide { grid-column: 1 / -1; }
+td.nowrap, code { white-space: nowrap; }
 .verdict { margin: 8px 0 0; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: #f0f2f5; padding: 1px 4px; border-radius: 4px; }
 footer { margin-top: 28px; color: var(--muted); font-size: 12px; }
@@ -135,8 +137,8 @@ function learningPanel(report: Report): string {
 }
 
 function atRiskPanel(report: Report, commands: string[]): string {
-  const rows = report.atRisk.map((a, i) => `<tr><td>${escapeHtml(a.customer.name)}</td><td>${escapeHtml(a.why)}</td><td>${escapeHtml(a.since)}</td><td><code>${escapeHtml(commands[i] ?? '')}</code></td></tr>`);
+  const rows = report.atRisk.map((a, i) => `<tr><td>${escapeHtml(a.customer.name)}</td><td>${escapeHtml(a.why)}</td><td class="nowrap">${escapeHtml(a.since)}</td><td><code>${escapeHtml(commands[i] ?? '')}</code></td></tr>`);
   const body = rows.length === 0 ? '<p>Nobody is at risk.</p>'
     : `<table><tr><th>customer</th><th>why</th><th>since</th><th>to act</th></tr>${rows.join('')}</table>`;
-  return `<section class="panel" data-panel="at-risk"><h2>At risk (${report.atRisk.length})</h2>${body}</section>`;
+  return `<section class="panel wide" data-panel="at-risk"><h2>At risk (${report.atRisk.length})</h2>${body}</section>`;
 }

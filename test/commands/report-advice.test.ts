@@ -63,7 +63,7 @@ describe('spm report: advice blocks', () => {
     // (none): Acme's and Beta's lost sales.
     expect(learning.techniques.map((t: any) => [t.technique, t.won, t.lost])).toEqual([['referral', 1, 0], ['cold-call', 1, 2], ['(none)', 0, 2]]);
     // 1 of 1 (20.7–100%) and 1 of 3 (6.1–79.2%) overlap.
-    expect(learning.verdict).toBe('referral (100%) and cold-call (33%) cannot be told apart yet: their 95% ranges overlap over 30 days.');
+    expect(learning.verdict).toBe('Over 30 days the data cannot tell referral (100%) from cold-call (33%) yet.');
     // The default window is 90 days: Dec 16 .. Mar 15 takes the January sales in.
     await run(['config', 'unset', 'learning-window-days']);
     const wide = (await run(['report', '--json'])).json().learning;

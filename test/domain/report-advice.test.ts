@@ -52,12 +52,12 @@ describe('techniqueVerdict: claims a difference only when the 95% intervals do n
 
   test('8 of 10 (49.0–94.3%) and 1 of 2 (9.5–90.6%) overlap: cannot be told apart', () => {
     expect(techniqueVerdict([t('demo', 8, 2), t('email', 1, 1)], 90, '(none)'))
-      .toBe('demo (80%) and email (50%) cannot be told apart yet: their 95% ranges overlap over 90 days.');
+      .toBe('Over 90 days the data cannot tell demo (80%) from email (50%) yet.');
   });
 
   test('three techniques: the highest lower bound (5 of 5: 56.5%) is below the lowest upper bound (1 of 2: 90.6%)', () => {
     expect(techniqueVerdict([t('a', 5, 0), t('b', 8, 2), t('c', 1, 1)], 90, '(none)'))
-      .toBe('The data cannot tell the 3 techniques apart yet: their 95% ranges overlap over 90 days.');
+      .toBe('Over 90 days the data cannot tell the 3 techniques apart yet.');
   });
 
   test('among three, the separated pair is named: 5 of 5 (56.5–100%) against 0 of 5 (0–43.5%)', () => {

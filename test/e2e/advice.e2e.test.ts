@@ -40,12 +40,12 @@ describe('report advice (real binary)', () => {
     expect(report.lost).toEqual({ count: 2, value: 500, reasons: [{ reason: 'Budget', count: 2, value: 500 }] });
     expect(report.learning).toMatchObject({ from: '2025-12-16', to: '2026-03-15' });
     // referral 1 of 1 (20.7–100%) against cold-call 0 of 2 (0–65.8%): they overlap.
-    expect(report.learning.verdict).toBe('referral (100%) and cold-call (0%) cannot be told apart yet: their 95% ranges overlap over 90 days.');
+    expect(report.learning.verdict).toBe('Over 90 days the data cannot tell referral (100%) from cold-call (0%) yet.');
     expect(report.atRisk).toEqual([{ customer: { id: 1, name: 'Acme' }, why: 'rated 2/5 on Mar 13, no contact since', since: '2026-03-13' }]);
     expect(report.goalsHit).toEqual([]);
     const text = spm(['report']).stdout;
     expect(text).toContain('Lost value $500 in 2 · top reasons: Budget 2 ($500)');
     expect(text).toMatch(/At risk \(1\)\n {2}Acme — rated 2\/5 on Mar 13, no contact since {2}spm checkin add 1/);
-    expect(text).toContain('→ referral (100%) and cold-call (0%) cannot be told apart yet');
+    expect(text).toContain('→ Over 90 days the data cannot tell referral (100%) from cold-call (0%) yet.');
   });
 });

@@ -35,7 +35,8 @@ export function loadPageSeries(store: Store, spec: ReportSpec, settings: Setting
       const actual = cumulativeSeries({ metric, target: goal.target, from: timeline.from, to: timeline.to, milestones: [] }, facts, minDate(judgedOn, timeline.to))
         .filter((p) => p.actual !== null)
         .map((p) => ({ date: p.date, value: p.actual as number }));
-      return [{ id: goal.id, name: goal.name, metric, money: METRIC_INFO[metric].money, actual, pace: evenPaceLine(metric, goal.target, timeline) }];
+      const forecast = shown.forecast ? { date: timeline.to, value: shown.forecast.value, chanceToHit: shown.forecast.chanceToHit } : null;
+      return [{ id: goal.id, name: goal.name, metric, money: METRIC_INFO[metric].money, actual, pace: evenPaceLine(metric, goal.target, timeline), forecast }];
     }),
   };
 }
