@@ -16,6 +16,7 @@ import { AdviceRepository } from './advice-repository.js';
 import { RestoreRepository } from './restore-repository.js';
 import { HistoryRepository, type HistoryMode } from './history-repository.js';
 import { DealRepository } from './deal-repository.js';
+import { ExportRepository } from './export-repository.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -32,6 +33,8 @@ export class Store {
   readonly restore: RestoreRepository;
   readonly history: HistoryRepository;
   readonly deals: DealRepository;
+  /** `export json|csv|ics`: every record, streamed as SQLite reads it. */
+  readonly exports: ExportRepository;
 
   constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
@@ -47,6 +50,7 @@ export class Store {
     this.restore = new RestoreRepository(db);
     this.history = new HistoryRepository(db, nowIso);
     this.deals = new DealRepository(db, nowIso);
+    this.exports = new ExportRepository(db);
   }
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../cli/context.js';
 import { InputError } from '../../domain/errors.js';
 import { guardCell } from '../../domain/csv-guard.js';
-import { CSV_ENTITIES, ExportRepository, type CsvEntity } from '../../store/export-repository.js';
+import { CSV_ENTITIES, type CsvEntity } from '../../store/export-repository.js';
 import { say } from '../shared.js';
 import { withOutput } from './output.js';
 import type { ExportOptions } from './json.js';
@@ -11,7 +11,7 @@ export interface ExportCsvOptions extends ExportOptions {
   entity?: string;
 }
 
-const BATCH = 2000;
+const BATCH = 256;
 
 export async function runExportCsv(options: ExportCsvOptions, ctx: AppContext): Promise<number> {
   if (options.entity === undefined) throw new InputError('export csv needs --entity', `One of: ${CSV_ENTITIES.join(', ')}.`);
@@ -19,7 +19,7 @@ export async function runExportCsv(options: ExportCsvOptions, ctx: AppContext): 
   if (!CSV_ENTITIES.includes(entity)) throw new InputError(`--entity ${JSON.stringify(options.entity)} is not one of ${CSV_ENTITIES.join(', ')}`);
   const { stringify } = await import('csv-stringify/sync');
   const store = ctx.store('read');
-  const repo = new ExportRepository(store.db);
+  const repo = store.exports;
   const count = store.read(() => withOutput(ctx, options.output, Boolean(options.force), (out) => {
     const { header, text, rows } = repo.csvRows(entity);
     out.write(stringify([header]));

@@ -5,7 +5,6 @@
 // instead of spm's clock. The few properties needed here are short to write correctly.
 import type { AppContext } from '../../cli/context.js';
 import { buildCalendar } from '../../domain/ical.js';
-import { ExportRepository } from '../../store/export-repository.js';
 import { say } from '../shared.js';
 import { withOutput } from './output.js';
 import type { ExportOptions } from './json.js';
@@ -14,8 +13,7 @@ declare const SPM_VERSION: string | undefined;
 
 export async function runExportIcs(options: ExportOptions, ctx: AppContext): Promise<number> {
   const store = ctx.store('read');
-  const repo = new ExportRepository(store.db);
-  const { followups, databaseId } = store.read(() => ({ followups: repo.openFollowups(), databaseId: repo.databaseId() }));
+  const { followups, databaseId } = store.read(() => ({ followups: store.exports.openFollowups(), databaseId: store.exports.databaseId() }));
   const entries = followups.map((f) => ({
     // The database's id keeps two databases' follow-up #12 apart in one calendar.
     uid: `followup-${f.id}-${databaseId}@spm`,

@@ -1,7 +1,7 @@
 // spm export json: the whole database, versioned, one array per record type, one record per line.
 import type { AppContext } from '../../cli/context.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
-import { EXPORT_TABLES, ExportRepository } from '../../store/export-repository.js';
+import { EXPORT_TABLES } from '../../store/export-repository.js';
 import { say } from '../shared.js';
 import { escapeJsonControls } from '../../domain/text.js';
 import { withOutput } from './output.js';
@@ -16,7 +16,7 @@ export interface ExportOptions {
 
 export async function runExportJson(options: ExportOptions, ctx: AppContext): Promise<Record<string, number>> {
   const store = ctx.store('read');
-  const repo = new ExportRepository(store.db);
+  const repo = store.exports;
   const counts: Record<string, number> = {};
   store.read(() => withOutput(ctx, options.output, Boolean(options.force), (out) => {
     out.write(`{\n  "format": "${EXPORT_FORMAT}",\n  "version": ${EXPORT_VERSION},\n  "schemaVersion": ${SCHEMA_VERSION},\n  "exportedAt": ${JSON.stringify(ctx.clock.now().toISOString())},\n`);
