@@ -8,11 +8,12 @@ import { once } from 'node:events';
 import { seededRandom } from './make-db.mjs';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const DATA = process.env.BENCH_DATA ?? 'bench-data';
 const TARGET_ROWS_PER_SECOND = 200_000;
 
 export async function makeSalesCsv(path, rows = ROWS) {
   if (existsSync(path) && statSync(path).size > 0) return path;
-  mkdirSync('bench-data', { recursive: true });
+  mkdirSync(DATA, { recursive: true });
   const random = seededRandom(7);
   const out = createWriteStream(path);
   const techniques = ['referral', 'cold-call', 'demo', '', 'trade-show'];
@@ -35,8 +36,8 @@ export async function makeSalesCsv(path, rows = ROWS) {
 }
 
 export async function benchImport() {
-  const csv = await makeSalesCsv(`bench-data/sales-${ROWS}.csv`);
-  const db = 'bench-data/import-bench.db';
+  const csv = await makeSalesCsv(`${DATA}/sales-${ROWS}.csv`);
+  const db = `${DATA}/import-bench.db`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   const args = ['bin/spm.js', '--db', db, 'import', 'sales', csv, '--map', 'date=Order Date', '--map', 'amount=Total',
     '--map', 'external-id=Order ID', '--date-format', 'M/d/yyyy', '--json'];

@@ -84,7 +84,10 @@ function refreshDerived(db: Db, state: BulkState): void {
   }
   if (names.has('sales_reorder_insert')) {
     // The customers with new won sales, recomputed from their whole history in one statement.
-    const touched = `customer_id IN (SELECT customer_id FROM sales WHERE id > :maxSaleId AND outcome = 'won')`;
+    // When the import is at least the size of the table (its indexes were rebuilt), nearly
+    // every customer is touched: recomputing all of them reads sales in one pass over an index
+    // instead of a seek and row lookups per customer (200k new sales: 2.2 s -> 1.2 s).
+    const touched = state.indexes.length > 0 ? '1' : `customer_id IN (SELECT customer_id FROM sales WHERE id > :maxSaleId AND outcome = 'won')`;
     db.prepare(`DELETE FROM customer_reorder WHERE ${touched}`).run({ maxSaleId: state.maxSaleId });
     db.prepare(`INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)${reorderRowsSql(touched)}`)
       .run({ maxSaleId: state.maxSaleId });
