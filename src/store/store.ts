@@ -17,6 +17,9 @@ import { RestoreRepository } from './restore-repository.js';
 import { HistoryRepository, type HistoryMode } from './history-repository.js';
 import { DealRepository } from './deal-repository.js';
 import { ExportRepository } from './export-repository.js';
+import { ImportRepository, openScratchDatabase } from './import-repository.js';
+import { approximateRows, resumeAfterBulk, suspendForBulk, type BulkState } from './bulk-insert.js';
+import type { LocalDate } from '../domain/local-date.js';
 
 export class Store {
   readonly customers: CustomerRepository;
@@ -55,6 +58,30 @@ export class Store {
 
   static open(path: string, mode: OpenMode, nowIso: () => string): Store {
     return new Store(openDatabase(path, mode, nowIso), path, nowIso);
+  }
+
+  /** An empty database in memory with spm's schema: `import --dry-run` counts against it when there is no file. */
+  static scratch(nowIso: () => string): Store {
+    return new Store(openScratchDatabase(), ':memory:', nowIso);
+  }
+
+  /** The writer of a CSV import: prepared statements and a customer cache, reused for every row. */
+  importer(nowIso: string, today: LocalDate, defaultCadenceDays: number | null): ImportRepository {
+    return new ImportRepository(this.db, nowIso, today, defaultCadenceDays);
+  }
+
+  /**
+   * Before a large import into `table` (`estimatedRows` in the file): sets the per-row insert
+   * triggers aside, and the secondary indexes too when the file outweighs the table
+   * (store/bulk-insert.ts). Undefined when the ordinary path must be taken. Inside write().
+   */
+  suspendForBulk(table: 'sales' | 'checkins', estimatedRows: number): BulkState | undefined {
+    return suspendForBulk(this.db, estimatedRows >= approximateRows(this.db, table));
+  }
+
+  /** After the rows: rebuilds what suspendForBulk set aside and brings the derived tables up to date. */
+  resumeAfterBulk(state: BulkState): void {
+    resumeAfterBulk(this.db, state);
   }
 
   /**

@@ -13,8 +13,7 @@ import {
 import { sanitizeLine } from '../../domain/text.js';
 import type { LocalDate } from '../../domain/local-date.js';
 import { Store } from '../../store/store.js';
-import { ImportRepository, openScratchDatabase } from '../../store/import-repository.js';
-import { approximateRows, resumeAfterBulk, suspendForBulk } from '../../store/bulk-insert.js';
+import type { ImportRepository } from '../../store/import-repository.js';
 import { databaseFiles, writeFileAtomic } from '../../store/atomic-file.js';
 import { writeJson } from '../../ui/json.js';
 import { startProgress } from '../../ui/progress.js';
@@ -72,7 +71,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   const dbExisted = existsSync(dbPath);
   // --dry-run never creates the database: without one it counts against an empty schema in memory.
   const store = options.dryRun && !existsSync(dbPath)
-    ? new Store(openScratchDatabase(), ':memory:', () => ctx.clock.now().toISOString())
+    ? Store.scratch(() => ctx.clock.now().toISOString())
     : ctx.store('write'); // a dry run on an existing database writes in a transaction it rolls back
   const settings = store.settings.get();
   const progress = ctx.io.stdoutIsTTY && !ctx.globals.json && fileSize >= PROGRESS_MIN_BYTES ? await startProgress(fileSize) : undefined;
@@ -83,7 +82,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   let unused: string[] = [];
 
   const work = () => {
-    const repo = new ImportRepository(store.db, ctx.clock.now().toISOString(), ctx.clock.today(), settings.defaultCadenceDays);
+    const repo = store.importer(ctx.clock.now().toISOString(), ctx.clock.today(), settings.defaultCadenceDays);
     let mapping: ColumnMapping | undefined;
     // File line numbers, counted from the cells: csv-parse's info.lines counts a CRLF inside a
     // quoted cell twice. A record spans one line plus one per line break inside its cells.
@@ -94,7 +93,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
     const table = entity === 'customers' ? undefined : entity;
     const estimatedRows = fileSize / BYTES_PER_ROW_ESTIMATE;
     const bulk = table && estimatedRows >= BULK_MIN_ROWS
-      ? suspendForBulk(store.db, estimatedRows >= approximateRows(store.db, table))
+      ? store.suspendForBulk(table, estimatedRows)
       : undefined;
     const onRecord = (cells: string[]) => {
       const startLine = nextLine;
@@ -144,7 +143,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
     } finally {
       closeSync(fd);
     }
-    if (bulk) resumeAfterBulk(store.db, bulk);
+    if (bulk) store.resumeAfterBulk(bulk);
     if (headers === undefined) throw new InputError(`${file} is empty`, 'The first line must name the columns, e.g. date,customer,amount.');
     if (rejected.length > 0 && !options.skipInvalid) {
       const listed = rejected.map((r) => `line ${r.line}: ${r.reason}`).join('; ');
