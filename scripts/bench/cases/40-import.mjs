@@ -22,7 +22,7 @@ async function pairs() {
 
 export default [
   {
-    label: `import sales: ${ROWS.toLocaleString('en-US')} rows/s`,
+    label: `import sales (${ROWS.toLocaleString("en-US")} rows): rows/s`,
     target: 60_000,
     unit: 'rows/s',
     atLeast: true,
