@@ -60,6 +60,19 @@ export class CheckinRepository {
     return checkinFromRow(row);
   }
 
+  /** Corrects a check-in: any field given replaces it (null clears satisfaction or note). */
+  update(id: number, patch: { date?: LocalDate; customerId?: number; channel?: CheckinChannel; satisfaction?: number | null; note?: string | null }): Checkin {
+    const current = this.get(id);
+    this.db.prepare('UPDATE checkins SET date = ?, customer_id = ?, channel = ?, satisfaction = ?, note = ? WHERE id = ?')
+      .run(patch.date ?? current.date, patch.customerId ?? current.customer.id, patch.channel ?? current.channel,
+        patch.satisfaction !== undefined ? patch.satisfaction : current.satisfaction, patch.note !== undefined ? patch.note : current.note, id);
+    return this.get(id);
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM checkins WHERE id = ?').run(id);
+  }
+
   private filterClause(filter: CheckinListFilter): { where: string; params: unknown[] } {
     const conditions: string[] = [];
     const params: unknown[] = [];

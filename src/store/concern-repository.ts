@@ -71,6 +71,24 @@ export class ConcernRepository {
     return this.get(id);
   }
 
+  /** Corrects a concern: any field given replaces it. */
+  update(id: number, patch: { summary?: string; severity?: Concern['severity']; openedDate?: LocalDate }): Concern {
+    const current = this.get(id);
+    this.db.prepare('UPDATE concerns SET summary = ?, severity = ?, opened_date = ?, updated_at = ? WHERE id = ?')
+      .run(patch.summary ?? current.summary, patch.severity ?? current.severity, patch.openedDate ?? current.openedDate, this.nowIso(), id);
+    return this.get(id);
+  }
+
+  /** Open again: no resolution, no resolved date. */
+  reopen(id: number): Concern {
+    this.db.prepare("UPDATE concerns SET status = 'open', resolved_date = NULL, resolution = NULL, updated_at = ? WHERE id = ?").run(this.nowIso(), id);
+    return this.get(id);
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM concerns WHERE id = ?').run(id);
+  }
+
   private filterClause(filter: ConcernListFilter): { where: string; params: unknown[] } {
     const conditions: string[] = [];
     const params: unknown[] = [];

@@ -146,6 +146,27 @@ export class GoalRepository {
     return { id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note };
   }
 
+  /** A goal's logged entries, newest first. */
+  logs(goalId: number): GoalLog[] {
+    return (this.db.prepare(`SELECT l.id, l.date, l.amount_x100, l.note, g.id AS goal_id, g.name AS goal_name
+                             FROM goal_logs l JOIN goals g ON g.id = l.goal_id WHERE l.goal_id = ? ORDER BY l.date DESC, l.id DESC`).all(goalId) as
+      { id: number; date: string; amount_x100: number; note: string | null; goal_id: number; goal_name: string }[])
+      .map((row) => ({ id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note }));
+  }
+
+  /** One logged entry. */
+  getLog(id: number): GoalLog {
+    const row = this.db.prepare(`SELECT l.id, l.date, l.amount_x100, l.note, g.id AS goal_id, g.name AS goal_name
+                                 FROM goal_logs l JOIN goals g ON g.id = l.goal_id WHERE l.id = ?`).get(id) as
+      { id: number; date: string; amount_x100: number; note: string | null; goal_id: number; goal_name: string } | undefined;
+    if (!row) throw new NotFoundError(`no goal entry #${id}`, 'See a goal\'s entries with: spm goal show <goal>');
+    return { id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note };
+  }
+
+  deleteLog(id: number): void {
+    this.db.prepare('DELETE FROM goal_logs WHERE id = ?').run(id);
+  }
+
   countLogs(goalId: number): number {
     return this.db.prepare('SELECT count(*) FROM goal_logs WHERE goal_id = ?').pluck().get(goalId) as number;
   }

@@ -21,6 +21,7 @@ const FIXTURE: string[][] = [
   ['customer', 'add', 'Bolt'],
   ['sale', 'add', 'acme', '2800', '--product', 'training', '--date', '2026-03-01'],
   ['sale', 'add', 'bolt', '500', '--lost', '--reason', 'price', '--date', '2026-03-02'],
+  ['followup', 'add', 'bolt', '2026-03-02', '--reason', 'call back'],
   ['checkin', 'add', 'bolt', '--date', '2026-03-03', '--satisfaction', '4'],
   ['concern', 'add', 'acme', 'late delivery', '--severity', 'high', '--date', '2026-03-04'],
   ['followup', 'add', 'bolt', '2026-03-20', '--reason', 'send the brochure'],
@@ -28,6 +29,8 @@ const FIXTURE: string[][] = [
   ['goal', 'log', 'books', '2', '--note', 'two read'],
   ['goal', 'add', 'Revenue', '--metric', 'revenue', '--target', '30000', '--period', 'quarter', '--milestone', '2026-02-15=10000'],
   ['config', 'set', 'currency', 'EUR'],
+  ['concern', 'add', 'bolt', 'wrong invoice', '--date', '2026-03-05'],
+  ['concern', 'resolve', '2', '--date', '2026-03-06'],
 ];
 
 beforeAll(async () => {
@@ -42,8 +45,9 @@ beforeAll(async () => {
 });
 
 // [what, argv]: every write command, each from the same starting database. Ids refer to FIXTURE:
-// sales #1 (won, post-sale follow-up #1) and #2 (lost); check-in #1; concern #1 (its follow-up
-// #2); manual follow-up #3; goals #1 (custom, entry #1) and #2 (milestone).
+// sales #1 (won, post-sale follow-up #1) and #2 (lost); follow-up #2 completed by check-in #1;
+// concern #1 (high, its follow-up #3); manual follow-up #4; goals #1 (custom, entry #1) and #2
+// (milestone); concern #2 resolved (its follow-up #5).
 const WRITES: [string, () => string[]][] = [
   ['customer add', () => ['customer', 'add', 'Cory', '--every', '14']],
   ['customer edit', () => ['customer', 'edit', 'acme', '--every', '7', '--segment', 'enterprise']],
@@ -56,10 +60,10 @@ const WRITES: [string, () => string[]][] = [
   ['sale rm (cancels its follow-up)', () => ['sale', 'rm', '1', '--yes']],
   ['checkin add (completes due follow-ups)', () => ['checkin', 'add', 'bolt', '--date', '2026-03-14', '--next', '2026-04-01']],
   ['followup add', () => ['followup', 'add', 'acme', '2026-03-30']],
-  ['followup done', () => ['followup', 'done', '3', '--channel', 'call']],
-  ['followup snooze', () => ['followup', 'snooze', '3', '2026-03-25']],
-  ['followup cancel', () => ['followup', 'cancel', '3', '--note', 'moved on']],
-  ['followup rm', () => ['followup', 'rm', '3', '--yes']],
+  ['followup done', () => ['followup', 'done', '4', '--channel', 'call']],
+  ['followup snooze', () => ['followup', 'snooze', '4', '2026-03-25']],
+  ['followup cancel', () => ['followup', 'cancel', '4', '--note', 'moved on']],
+  ['followup rm', () => ['followup', 'rm', '4', '--yes']],
   ['concern add', () => ['concern', 'add', 'bolt', 'invoice wrong', '--severity', 'high']],
   ['concern resolve', () => ['concern', 'resolve', '1', '--resolution', 'refund']],
   ['goal add', () => ['goal', 'add', 'Calls', '--metric', 'checkins', '--target', '20', '--period', 'month']],
@@ -70,6 +74,13 @@ const WRITES: [string, () => string[]][] = [
   ['config set', () => ['config', 'set', 'post-sale-follow-up-days', '3']],
   ['config unset', () => ['config', 'unset', 'currency']],
   ['import csv (customers created, one range)', () => ['import', 'sales', csvFile]],
+  ['checkin edit (moves the done day of what it completed)', () => ['checkin', 'edit', '1', '--date', '2026-03-02', '--satisfaction', 'none']],
+  ['checkin rm (reopens what it completed)', () => ['checkin', 'rm', '1', '--yes']],
+  ['concern edit', () => ['concern', 'edit', '1', '--severity', 'low', '--summary', 'very late']],
+  ['concern reopen (cancels its satisfied-now follow-up)', () => ['concern', 'reopen', '2']],
+  ['concern rm (cancels its follow-up)', () => ['concern', 'rm', '1', '--yes']],
+  ['followup edit', () => ['followup', 'edit', '4', '--due', '2026-03-25', '--customer', 'acme', '--reason', 'bring the contract']],
+  ['goal unlog', () => ['goal', 'unlog', '1', '--yes']],
 ];
 
 describe('undo reverts exactly, redo re-applies exactly', () => {

@@ -36,4 +36,23 @@ export function registerCheckinCommands(program: Command, ctx: AppContext): void
       const { runCheckinList } = await import('./list.js');
       await runCheckinList(options, ctx);
     }), ['spm checkin list', 'spm checkin list --customer acme --from -90d', 'spm checkin list --json']);
+
+  withExamples(checkin.command('edit').argument('<id>', 'check-in id')
+    .description('correct a check-in; the follow-ups it completed move with its date')
+    .option('--date <date>', 'when: YYYY-MM-DD, yesterday, -3d … (not in the future)')
+    .option('--channel <channel>', 'call, email, meeting, visit, message or other')
+    .option('--satisfaction <1-5>', 'how satisfied, 1 to 5, or none to clear')
+    .option('--note <text>', 'note ("" clears it)')
+    .option('--customer <customer>', 'move it to another customer')
+    .action(async (id: string, options) => {
+      const { runCheckinEdit } = await import('./change.js');
+      await runCheckinEdit(id, options, ctx);
+    }), ['spm checkin edit 1 --date 2026-03-02', 'spm checkin edit 1 --satisfaction 5 --note "loved the demo" --json']);
+
+  withExamples(checkin.command('rm').argument('<id>', 'check-in id')
+    .description('delete a check-in; the follow-ups it completed are open again')
+    .action(async (id: string) => {
+      const { runCheckinRm } = await import('./change.js');
+      await runCheckinRm(id, ctx);
+    }), ['spm checkin rm 1 --yes']);
 }

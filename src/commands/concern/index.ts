@@ -38,4 +38,28 @@ export function registerConcernCommands(program: Command, ctx: AppContext): void
       const { runConcernList } = await import('./list.js');
       await runConcernList(options, ctx);
     }), ['spm concern list', 'spm concern list --all --json']);
+
+  withExamples(concern.command('edit').argument('<id>', 'concern id')
+    .description('correct a concern')
+    .option('--summary <text>', 'what is wrong')
+    .option('--severity <severity>', 'low, medium or high')
+    .option('--date <date>', 'when it was raised')
+    .action(async (id: string, options) => {
+      const { runConcernEdit } = await import('./change.js');
+      await runConcernEdit(id, options, ctx);
+    }), ['spm concern edit 1 --severity medium', 'spm concern edit 1 --summary "delivery was three weeks late" --json']);
+
+  withExamples(concern.command('reopen').argument('<id>', 'concern id')
+    .description('open a resolved concern again')
+    .action(async (id: string) => {
+      const { runConcernReopen } = await import('./change.js');
+      await runConcernReopen(id, ctx);
+    }), ['spm concern reopen 1']);
+
+  withExamples(concern.command('rm').argument('<id>', 'concern id')
+    .description('delete a concern; its open follow-ups are cancelled')
+    .action(async (id: string) => {
+      const { runConcernRm } = await import('./change.js');
+      await runConcernRm(id, ctx);
+    }), ['spm concern rm 1 --yes']);
 }

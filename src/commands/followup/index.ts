@@ -50,6 +50,16 @@ export function registerFollowupCommands(program: Command, ctx: AppContext): voi
       await runFollowupList(options, ctx);
     }), ['spm followup list', 'spm followup list --status all --customer acme', 'spm followup list --json']);
 
+  withExamples(followup.command('edit').argument('<id>', 'follow-up id')
+    .description('correct a follow-up: due day, reason, customer')
+    .option('--due <date>', 'new due day: YYYY-MM-DD, fri, +3d …')
+    .option('--reason <text>', 'what it is about ("" clears it)')
+    .option('--customer <customer>', 'move it to another customer')
+    .action(async (id: string, options) => {
+      const { runFollowupEdit } = await import('./edit.js');
+      await runFollowupEdit(id, options, ctx);
+    }), ['spm followup edit 14 --due 2026-03-20 --reason "bring the contract"', 'spm followup edit 14 --customer acme --json']);
+
   withExamples(followup.command('cancel').argument('<id>', 'follow-up id')
     .description('cancel an open follow-up (kept in the history)')
     .option('--note <text>', 'why')

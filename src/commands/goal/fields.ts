@@ -23,7 +23,7 @@ export function validateGoalName(name: string): string {
  */
 export function parseGoalValue(text: string, metric: GoalMetric, field: string): number {
   if (text.trim() === '') throw new InputError(`${field} has no value`);
-  if (/^\s*[-(]/.test(text)) throw new InputError(`${field} must be more than zero`);
+  if (/^\s*[-(]/.test(text)) throw new InputError(`${field} must be more than zero`, field === 'amount' ? 'To take back a logged amount, remove its entry: spm goal show <goal> lists them, spm goal unlog <id> removes one.' : undefined);
   const value = parseAmount(text, { field, allowZero: true }) / 100;
   if (value <= 0) throw new InputError(`${field} must be more than zero`);
   if (metric === 'win-rate' && value > 100) throw new InputError(`${field} ${text} is over 100 (win-rate is a percentage)`);

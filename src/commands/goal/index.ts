@@ -63,6 +63,13 @@ export function registerGoalCommands(program: Command, ctx: AppContext): void {
       await runGoalLog(reference, amount, options, ctx);
     }), ['spm goal log "Sales books" 1 --note "SPIN Selling"', 'spm goal log "Sales books" 0.5 --date yesterday']);
 
+  withExamples(goal.command('unlog').argument('<entry>', 'entry id, as goal show lists them')
+    .description('remove one logged entry of a custom goal')
+    .action(async (entry: string) => {
+      const { runGoalUnlog } = await import('./unlog.js');
+      await runGoalUnlog(entry, ctx);
+    }), ['spm goal show "Sales books"', 'spm goal unlog 2 --yes']);
+
   withExamples(goalFieldOptions(goal.command('edit').argument('<goal>', 'id, #id, name or unique name prefix'))
     .description('change a goal')
     .option('--name <name>', 'new name')

@@ -65,5 +65,17 @@ export function renderGoalShow(result: GoalShowResult, today: LocalDate, currenc
     }
     lines.push(`Streak     ${result.streak} period${result.streak === 1 ? '' : 's'} in a row`);
   }
+  if (result.entries !== null) {
+    // Every logged entry with its id, so a wrong one can be removed with `spm goal unlog <id>`.
+    lines.push('', theme.bold('Entries') + theme.dim(result.entries.length > SHOWN_ENTRIES ? ` (latest ${SHOWN_ENTRIES} of ${result.entries.length}; --json for all)` : ''));
+    if (result.entries.length === 0) lines.push(theme.dim(`  none yet: spm goal log ${goal.id} <amount>`));
+    for (const e of result.entries.slice(0, SHOWN_ENTRIES)) {
+      const head = `  ${`#${e.id}`.padStart(6)}  ${formatShortDate(e.date, today).padEnd(13)} ${v(e.amount).padStart(10)}`;
+      lines.push(e.note ? fitLine([head, { text: `  ${sanitizeLine(e.note)}`, min: 0 }], width) : head);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
+
+/** Entries shown in the text view; --json has them all. */
+const SHOWN_ENTRIES = 20;

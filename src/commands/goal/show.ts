@@ -7,6 +7,7 @@ import { round2, writeJson } from '../../ui/json.js';
 import { evaluateCurrent, goalProgressJson, progressFromFacts, type GoalProgress } from './progress.js';
 import { withForecast } from './forecast.js';
 import { HISTORY_PERIODS, renderGoalShow } from './render-show.js';
+import type { GoalLog } from '../../store/goal-repository.js';
 
 export { HISTORY_PERIODS };
 
@@ -15,6 +16,8 @@ export interface GoalShowResult {
   progress: GoalProgress;
   history: { from: string; to: string; actual: number | null; status: GoalStatus }[];
   streak: number | null;
+  /** A custom goal's logged entries, newest first; null for other metrics. */
+  entries: GoalLog[] | null;
 }
 
 export async function runGoalShow(reference: string, ctx: AppContext): Promise<GoalShowResult> {
@@ -36,7 +39,8 @@ export async function runGoalShow(reference: string, ctx: AppContext): Promise<G
       });
       count = streak(history.map((h) => h.status === 'met'), progress.pace.status === 'met');
     }
-    return { result: { progress, history, streak: count }, currency: settings.currency };
+    const entries = goal.metric === 'custom' ? store.goals.logs(goal.id) : null;
+    return { result: { progress, history, streak: count, entries }, currency: settings.currency };
   });
 
   const { progress } = result;
@@ -55,6 +59,7 @@ export async function runGoalShow(reference: string, ctx: AppContext): Promise<G
       series: cumulativeSeries({ ...goal, from: pace.from, to: pace.to }, progress.facts, today).map((p) => ({ date: p.date, actual: round2(p.actual), expected: round2(p.expected) })),
       history: goal.recurring ? result.history.map((h) => ({ ...h, actual: round2(h.actual) })) : null,
       streak: result.streak,
+      entries: result.entries && result.entries.map((e) => ({ id: e.id, date: e.date, amount: e.amount, note: e.note })),
     });
     return result;
   }
