@@ -21,8 +21,9 @@ async function helpOf(path: string[]): Promise<{ path: string[]; examples: strin
 /**
  * The fixture the examples' names and ids refer to: customers #1–#11 ("Typo Customer" is #11,
  * to be removed) and #12 "Acme Labs" ("acme"); sales #1–#15 with open follow-ups #1–#15 (#15 lost);
- * concern #1; goals #1 "Q1 revenue target" (a 2026-02-15 milestone), #2 "Sales books read"
- * (custom), #3 a recurring one; deals #1–#3 open and #4 lost, all from ten days ago; files
+ * concern #1 open, #2 resolved (its follow-up #16); check-in #1; goals #1 "Q1 revenue target"
+ * (a 2026-02-15 milestone), #2 "Sales books read" (custom, entry #1),
+ * #3 a recurring one; deals #1–#3 open and #4 lost, all from ten days ago; files
  * backup.json, sales.csv and contacts.csv; and one undone change, for redo. Names differ from
  * the ones examples add ("Acme Corp", "Q1 revenue"), which their prefixes still find.
  */
@@ -44,6 +45,10 @@ const FIXTURE = [
   'spm deal add "Customer 3" 900 --date -10d',
   'spm deal add "Customer 4" 800 --date -10d',
   'spm deal lost 4 --reason price',
+  'spm checkin add acme --date -2d --channel call',
+  'spm goal log "Sales books read" 1 --note "SPIN Selling"',
+  'spm concern add acme "invoice had the wrong address"',
+  'spm concern resolve 2 --resolution "sent a new one"',
   'spm export json -o backup.json',
   'spm export csv --entity sales -o sales.csv',
   'spm export csv --entity customers -o contacts.csv',

@@ -54,7 +54,7 @@ export function registerConcernCommands(program: Command, ctx: AppContext): void
     .action(async (id: string) => {
       const { runConcernReopen } = await import('./change.js');
       await runConcernReopen(id, ctx);
-    }), ['spm concern reopen 1']);
+    }), ['spm concern reopen 2']);
 
   withExamples(concern.command('rm').argument('<id>', 'concern id')
     .description('delete a concern; its open follow-ups are cancelled')

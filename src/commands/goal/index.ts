@@ -68,7 +68,7 @@ export function registerGoalCommands(program: Command, ctx: AppContext): void {
     .action(async (entry: string) => {
       const { runGoalUnlog } = await import('./unlog.js');
       await runGoalUnlog(entry, ctx);
-    }), ['spm goal show "Sales books"', 'spm goal unlog 2 --yes']);
+    }), ['spm goal show "Sales books"', 'spm goal unlog 1 --yes']);
 
   withExamples(goalFieldOptions(goal.command('edit').argument('<goal>', 'id, #id, name or unique name prefix'))
     .description('change a goal')
