@@ -49,6 +49,14 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
   { table: 'goal_logs', key: 'goalLogs', columns: [
     ['id', 'id', 'int'], ['goal_id', 'goalId', 'int'], ['date', 'date', 'text'], ['amount_x100', 'amount', 'units'], ['note', 'note', 'text'], ['created_at', 'createdAt', 'text'],
   ] },
+  // stages_seen is derived: the history's insert trigger rebuilds it on restore.
+  { table: 'deals', key: 'deals', columns: [
+    ['id', 'id', 'int'], ['customer_id', 'customerId', 'int'], ['title', 'title', 'text'], ['value_cents', 'value', 'units'], ['stage', 'stage', 'text'],
+    ['status', 'status', 'text'], ['expected_close', 'expectedClose', 'text'], ['product', 'product', 'text'], ['technique', 'technique', 'text'],
+    ['note', 'note', 'text'], ['created_date', 'created', 'text'], ['stage_date', 'stageEntered', 'text'], ['closed_date', 'closed', 'text'],
+    ['lost_reason', 'lostReason', 'text'], ['sale_id', 'saleId', 'int'], ['external_id', 'externalId', 'text'], ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
+  ] },
+  { table: 'deal_stage_history', key: 'dealStageHistory', columns: [['id', 'id', 'int'], ['deal_id', 'dealId', 'int'], ['stage', 'stage', 'text'], ['date', 'date', 'text']] },
 ];
 
 export type ExportRecord = Record<string, unknown>;
@@ -102,7 +110,7 @@ export class ExportRepository {
   }
 }
 
-export const CSV_ENTITIES = ['sales', 'customers', 'checkins', 'followups', 'concerns', 'goals'] as const;
+export const CSV_ENTITIES = ['sales', 'customers', 'checkins', 'followups', 'concerns', 'goals', 'deals'] as const;
 export type CsvEntity = (typeof CSV_ENTITIES)[number];
 
 /**
@@ -144,5 +152,12 @@ const CSV_EXPORTS: Record<CsvEntity, { header: string[]; text: boolean[]; sql: s
     text: [false, true, false, false, false, false, false, false, true, true, true, false],
     sql: `SELECT id, name, metric, target_x100 / 100.0, period, from_date, to_date, CASE recurring WHEN 1 THEN 'yes' ELSE 'no' END,
           segment, product, technique, CASE archived WHEN 1 THEN 'yes' ELSE 'no' END FROM goals ORDER BY id`,
+  },
+  deals: {
+    header: ['id', 'title', 'customer', 'value', 'stage', 'status', 'expected-close', 'created-date', 'stage-date', 'closed-date', 'lost-reason', 'product', 'technique', 'note', 'sale-id', 'external-id'],
+    text: [false, true, true, false, true, false, false, false, false, false, true, true, true, true, false, true],
+    sql: `SELECT d.id, d.title, c.name, printf('%.2f', d.value_cents / 100.0), d.stage, d.status, d.expected_close, d.created_date, d.stage_date,
+          d.closed_date, d.lost_reason, d.product, d.technique, d.note, d.sale_id, d.external_id
+          FROM deals d JOIN customers c ON c.id = d.customer_id ORDER BY d.id`,
   },
 };

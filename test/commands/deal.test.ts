@@ -257,3 +257,47 @@ function snapshotWithoutHistory(): string {
     db.close();
   }
 }
+
+describe('export and restore', () => {
+  test('export json carries deals and their history; import json restores them exactly (stages seen rebuilt)', async () => {
+    await run(['deal', 'add', 'acme', '1000', '--title', 'A', '--date', '2026-03-01', '--close', '2026-04-01']);
+    await run(['deal', 'move', '1', 'proposal', '--date', '2026-03-05']);
+    await run(['deal', 'add', 'beta', '500', '--title', 'B']);
+    await run(['deal', 'lost', '2', '--reason', 'price']);
+    const file = `${temp.dir}/x.json`;
+    expect((await run(['export', 'json', '-o', file])).code).toBe(0);
+    const restoredDb = `${temp.dir}/restored.db`;
+    const restored = await runSpm(['import', 'json', file, '--json'], { db: restoredDb });
+    expect(restored.code).toBe(0);
+    const dump = (path: string) => {
+      const db = openRaw(path);
+      try {
+        return JSON.stringify([db.prepare('SELECT * FROM deals ORDER BY id').all(), db.prepare('SELECT * FROM deal_stage_history ORDER BY id').all()]);
+      } finally {
+        db.close();
+      }
+    };
+    expect(dump(restoredDb)).toBe(dump(temp.dbPath));
+    expect(dump(restoredDb)).toMatch(/"stages_seen":"lead,proposal"/);
+  });
+
+  test('export csv --entity deals', async () => {
+    await run(['deal', 'add', 'acme', '1000', '--title', '=cmd', '--close', '2026-04-01']);
+    const csv = (await run(['export', 'csv', '--entity', 'deals'])).stdout.split(/\r?\n/);
+    expect(csv[0]).toBe('id,title,customer,value,stage,status,expected-close,created-date,stage-date,closed-date,lost-reason,product,technique,note,sale-id,external-id');
+    expect(csv[1]).toBe("1,'=cmd,Acme Corp,1000.00,lead,open,2026-04-01,2026-03-15,2026-03-15,,,,,,,");
+  });
+
+  test('a restore with a bad deal is refused', async () => {
+    await run(['deal', 'add', 'acme', '1000']);
+    const file = `${temp.dir}/x.json`;
+    await run(['export', 'json', '-o', file]);
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.deals[0].value = 0;
+    writeFileSync(file, JSON.stringify(doc));
+    const result = await runSpm(['import', 'json', file], { db: `${temp.dir}/r.db` });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/deals\[0\]/);
+  });
+});

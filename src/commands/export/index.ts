@@ -8,7 +8,7 @@ export function registerExportCommands(program: Command, ctx: AppContext): void 
   withExamples(program.command('export')
     .description('write the data out: json (everything, restorable), csv (one record type), ics (open follow-ups)')
     .argument('<format>', 'json, csv or ics')
-    .option('--entity <entity>', 'for csv: sales, customers, checkins, followups, concerns or goals')
+    .option('--entity <entity>', 'for csv: sales, customers, checkins, followups, concerns, goals or deals')
     .option('-o, --output <file>', 'write to this file (created 0600) instead of stdout')
     .option('--force', 'overwrite the output file if it exists')
     .action(async (format: string, options) => {

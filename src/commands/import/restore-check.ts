@@ -8,6 +8,7 @@ import { GOAL_METRICS } from '../../domain/goal-pace.js';
 import { PERIOD_KINDS } from '../../domain/period.js';
 import { checkStoredSettings } from '../../domain/settings.js';
 import { isInDateRange } from '../../domain/local-date.js';
+import { DEAL_STATUSES, parseStageList } from '../../domain/deal.js';
 import { MAX_AMOUNT_CENTS } from '../../domain/money.js';
 
 type Fields = Record<string, unknown>;
@@ -209,6 +210,36 @@ const RECORD_CHECKS: Record<string, (r: Reader) => void> = {
     r.units('amount', { allowZero: true });
     r.text('note');
     r.stamp('createdAt');
+  },  deals(r) {
+    r.id('id');
+    r.id('customerId');
+    r.text('title', { required: true });
+    r.units('value');
+    const stage = r.text('stage', { required: true }) as string;
+    wrap('stage', () => parseStageList(stage));
+    const status = r.oneOf('status', DEAL_STATUSES);
+    const close = r.date('expectedClose', true);
+    r.text('product');
+    r.text('technique');
+    r.text('note');
+    const created = r.date('created') as string;
+    const entered = r.date('stageEntered') as string;
+    const closed = r.date('closed', true);
+    if ((status === 'open') !== (closed === null)) throw new InputError('closed is set exactly when the deal is won or lost');
+    if (close !== null && close < created) throw new InputError(`expectedClose ${close} is before created ${created}`);
+    if (entered < created) throw new InputError(`stageEntered ${entered} is before created ${created}`);
+    r.text('lostReason');
+    r.id('saleId', true);
+    r.text('externalId');
+    r.stamp('createdAt');
+    r.stamp('updatedAt');
+  },
+  dealStageHistory(r) {
+    r.id('id');
+    r.id('dealId');
+    const stage = r.text('stage', { required: true }) as string;
+    wrap('stage', () => parseStageList(stage));
+    r.date('date');
   },
 };
 
