@@ -9,23 +9,13 @@ import Database from 'better-sqlite3';
 import { BIN, spawnSpm } from '../helpers/spawn-spm.js';
 import { useTempDb } from '../helpers/run-spm.js';
 import { makeV1Database, salesCsv } from '../helpers/storage.js';
+// The demo's seeded generator (mulberry32), so a failing run can be replayed with SPM_CRASH_SEED.
+import { seededRandom as random } from '../../src/domain/demo-data.js';
 
 const temp = useTempDb();
 const KILLS = Number(process.env.SPM_CRASH_KILLS ?? 10);
 const SEED = Number(process.env.SPM_CRASH_SEED ?? Date.now() % 100_000);
 const ENV = { PATH: process.env.PATH ?? '', NO_COLOR: '1', SPM_NOW: '2026-03-15' };
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with SPM_CRASH_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs spm and kills it with SIGKILL after `delayMs` (if still running); resolves how it ended. */
 function runAndKill(args: string[], db: string, delayMs: number): Promise<{ killed: boolean; code: number | null; ms: number }> {
