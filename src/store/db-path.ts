@@ -39,6 +39,10 @@ export function describeSqliteError(error: unknown): StoreError | undefined {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreError('the database is locked by another program (waited 5 s)', 'Try again in a moment; close other spm or sqlite3 sessions on this file.');
   }
+  // SUM() over integers that leave 64 bits fails rather than turning REAL: say what it means.
+  if (/integer overflow/.test((error as Error).message)) {
+    return new StoreError('a total is too large to add up exactly (beyond 92 quadrillion cents)', 'One record holds at most 1,000,000,000.00; check the data for amounts that are not real.');
+  }
   // A file over the size limit (ulimit -f, a quota) comes back from SQLite as an I/O error.
   if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR')) {
     return new StoreError('cannot write the database: the disk is full or the file is too large; nothing was written', 'Free some space (or raise the limit), then run the command again.');

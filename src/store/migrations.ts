@@ -227,6 +227,20 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
     sql: dealsMigrationSql(),
     track: ['deals', 'deal_stage_history'],
   },
+  {
+    version: 12,
+    description: 'a day total of sales that would leave 64-bit integers is an error, not a REAL',
+    // SQLite turns an integer sum that overflows into a REAL (inexact) in won_cents = won_cents +
+    // …, where sum() would fail. One record holds at most 1,000,000,000.00, so this takes about
+    // 92 million such sales in one day; should it happen, the write fails with a clear message.
+    sql: `
+CREATE TRIGGER sales_daily_exact_insert BEFORE INSERT ON sales_daily WHEN typeof(NEW.won_cents) <> 'integer' BEGIN
+  SELECT RAISE(ABORT, 'integer overflow in the day total of sales');
+END;
+CREATE TRIGGER sales_daily_exact_update BEFORE UPDATE ON sales_daily WHEN typeof(NEW.won_cents) <> 'integer' BEGIN
+  SELECT RAISE(ABORT, 'integer overflow in the day total of sales');
+END;`,
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */

@@ -8,7 +8,9 @@ import { createClock } from '../../src/cli/clock.js';
 import { parseDateInput } from '../../src/domain/local-date.js';
 import { buildCalendar } from '../../src/domain/ical.js';
 import { SETTING_DEFINITIONS, settingsFromStored, checkStoredSettings } from '../../src/domain/settings.js';
-import { expectRejected, openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
+import { expectRejected, openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
+import * as storeModule from '../../src/store/open-database.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 
 const temp = useTempDb();
 
@@ -162,4 +164,38 @@ describe('names and text', () => {
     expect(text).not.toMatch(/[\u0080-\u009f]/);
     expect(JSON.parse(text).customers[0].notes).toBe('x\u0085y');
   });
+});
+
+describe('totals that would overflow 64-bit cents', () => {
+  test('are a clear error (exit 1) and the database is unchanged, not a REAL or "integer overflow"', async () => {
+    expect((await runSpm(['sale', 'add', 'Acme', '100', '--create', '--date', '2026-03-10'], { db: temp.dbPath })).code).toBe(0);
+    // Far past the per-record cap: only another tool, or an older spm, could have stored it.
+    const raw = openRaw(temp.dbPath);
+    raw.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Other', 'other', '2026-03-01', 'x', 'x')").run();
+    raw.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, created_at, updated_at) VALUES ('2026-03-11', 2, 9223372036854775000, 'won', 'x', 'x')").run();
+    raw.close();
+    const result = await expectStoreFailure(['sale', 'add', 'Acme', '1000', '--date', '2026-03-11']);
+    expect(result).toMatch(/^spm: a total is too large to add up exactly/);
+  });
+});
+
+async function expectStoreFailure(args: string[]): Promise<string> {
+  const before = snapshot(temp.dbPath);
+  const result = await runSpm(args, { db: temp.dbPath });
+  expect(result.code).toBe(1);
+  expect(snapshot(temp.dbPath)).toBe(before);
+  return result.stderr;
+}
+
+test('schema v12 (exact day totals) migrates from v11 and from v1', () => {
+  const { openDatabase } = storeModule;
+  const now = () => '2026-03-15T12:00:00.000Z';
+  for (const [name, from] of [['v11', MIGRATIONS.filter((m) => m.version <= 11)], ['v1', MIGRATIONS.filter((m) => m.version === 1)]] as const) {
+    const path = join(temp.dir, `${name}.db`);
+    openDatabase(path, 'write', now, from).close();
+    const db = openDatabase(path, 'write', now);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sales_daily_exact_%' ORDER BY name").pluck().all()).toEqual(['sales_daily_exact_insert', 'sales_daily_exact_update']);
+    db.close();
+  }
 });
