@@ -9,6 +9,7 @@ import { DATE_RANGE_TEXT, isInDateRange, type LocalDate } from './local-date.js'
 import type { DateReader } from './date-format.js';
 import { parseAmount } from './money.js';
 import { CHECKIN_CHANNELS, type CheckinChannel, type Sale, type SaleOutcome } from './records.js';
+import { withArticle } from './text.js';
 
 export const IMPORT_ENTITIES = ['sales', 'customers', 'checkins'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
@@ -87,7 +88,7 @@ export function mapColumns(entity: ImportEntity, headers: readonly string[], map
   });
   const missing = required.filter((field) => columns[fields.indexOf(field)] < 0);
   if (missing.length > 0) {
-    throw new InputError(`${entity} import needs ${missing.map((f) => `a ${f} column`).join(' and ')}; the file has ${listed}`,
+    throw new InputError(`${entity} import needs ${missing.map((f) => `${withArticle(f)} column`).join(' and ')}; the file has ${listed}`,
       `Name the column with --map, e.g. --map ${missing[0]}=${JSON.stringify(headers[0]?.trim() ?? 'Header')}.`);
   }
   const used = new Set(columns);

@@ -5,6 +5,7 @@
 import { addDaysInRange, daysBetween, MAX_DATE, type LocalDate } from './local-date.js';
 import { formatMoneySummary } from './money.js';
 import type { SaleOutcome } from './records.js';
+import { countOf } from './text.js';
 
 /** What the policy needs to know about a sale. */
 export interface SaleFacts {
@@ -26,7 +27,7 @@ export function postSaleFollowUp(sale: Pick<SaleFacts, 'date' | 'outcome'>, post
   if (postSaleFollowUpDays === 0) return { skip: 'off' };
   if (customerArchived) return { skip: 'archived' };
   const due = addDaysInRange(sale.date, postSaleFollowUpDays);
-  if (due === null) return { skip: 'past-calendar', note: `No post-sale follow-up: ${sale.date} + ${postSaleFollowUpDays} days is after ${MAX_DATE}, the last date spm keeps.` };
+  if (due === null) return { skip: 'past-calendar', note: `No post-sale follow-up: ${sale.date} + ${countOf(postSaleFollowUpDays, 'day')} is after ${MAX_DATE}, the last date spm keeps.` };
   return { due };
 }
 

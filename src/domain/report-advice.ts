@@ -7,6 +7,7 @@ import { centsToUnits } from './money.js';
 import { wilsonInterval } from './wilson.js';
 import { isLateForReorder, type CustomerReorder } from './reorder.js';
 import type { CustomerRef } from './records.js';
+import { countOf } from './text.js';
 
 /** Default of the `learning-window-days` setting. */
 export const DEFAULT_LEARNING_WINDOW_DAYS = 90;
@@ -65,7 +66,7 @@ export interface TechniqueTally {
  * line of an 80-column report with usual technique names.
  */
 export function techniqueVerdict(tallies: readonly TechniqueTally[], days: number, noneLabel: string): string {
-  const span = `over ${days} day${days === 1 ? '' : 's'}`;
+  const span = `over ${countOf(days, 'day')}`;
   const rated = tallies
     .filter((t) => t.technique !== noneLabel && t.won + t.lost > 0)
     .map((t) => {
@@ -129,7 +130,7 @@ export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvi
     command: `spm checkin add ${k.customer.id}`,
   }));
   const reorders = facts.lateReorders.filter((r) => isLateForReorder(r, asOf)).map((r) => ({
-    customer: r.customer, since: r.expected, why: `late to reorder: expected ${short(r.expected)}, buys every ${r.intervalDays} days`,
+    customer: r.customer, since: r.expected, why: `late to reorder: expected ${short(r.expected)}, buys every ${countOf(r.intervalDays, 'day')}`,
     command: `spm followup add ${r.customer.id} today`,
   }));
   return [...concerns.sort(oldestFirst), ...ratings.sort(oldestFirst), ...reorders.sort(oldestFirst)];

@@ -82,3 +82,13 @@ export function didYouMean(names: readonly string[], quote = false): string {
   const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
   return ` (did you mean ${list}?)`;
 }
+
+/** `1 day`, `2 days`, `0 days`, `1.5 days`: a count with its unit, singular only for exactly one. */
+export function countOf(count: number, unit: string, plural = `${unit}s`): string {
+  return `${count} ${count === 1 ? unit : plural}`;
+}
+
+/** `a customer column`, `an amount column`: the article for a word read aloud (by its first letter). */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}

@@ -5,7 +5,7 @@ import { customerPatchFromFlags, validateName, type CustomerFlags } from './fiel
 import { customerJson, customerLabel } from './present.js';
 import { requireValue, say } from '../shared.js';
 import { writeJson } from '../../ui/json.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { countOf, sanitizeLine } from '../../domain/text.js';
 
 export interface CustomerAddOptions extends CustomerFlags {
   name?: string;
@@ -22,6 +22,6 @@ export async function runCustomerAdd(options: CustomerAddOptions, ctx: AppContex
     return store.customers.insert({ ...patch, name, cadenceDays, addedDate: today });
   });
   if (ctx.globals.json) writeJson(ctx.io, customerJson(customer));
-  else say(ctx, `${ctx.theme().green('✓')} Added customer ${sanitizeLine(customerLabel(customer))}${customer.cadenceDays ? ` (stay in touch every ${customer.cadenceDays} days)` : ''}`);
+  else say(ctx, `${ctx.theme().green('✓')} Added customer ${sanitizeLine(customerLabel(customer))}${customer.cadenceDays ? ` (stay in touch every ${countOf(customer.cadenceDays, 'day')})` : ''}`);
   return customer;
 }

@@ -6,7 +6,7 @@ import type { CustomerStats } from '../../store/customer-repository.js';
 import type { ReorderPrediction } from '../../domain/reorder.js';
 import { formatMoney, formatMoneySummary } from '../../domain/money.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
-import { sanitizeLine, sanitizeText } from '../../domain/text.js';
+import { countOf, sanitizeLine, sanitizeText } from '../../domain/text.js';
 import { round2 } from '../../ui/json.js';
 import { fitLine, outputWidth, wrap } from '../../ui/fit.js';
 import { followupWhy, reorderWhy } from '../followup/present.js';
@@ -41,7 +41,7 @@ export function renderCustomerShow(card: CustomerCard, today: LocalDate, ctx: Ap
   line('Phone', customer.phone);
   line('Segment', customer.segment);
   line('Tags', customer.tags.join(', '));
-  line('Stay in touch', customer.cadenceDays ? `every ${customer.cadenceDays} days` : null);
+  line('Stay in touch', customer.cadenceDays ? `every ${countOf(customer.cadenceDays, 'day')}` : null);
   line('Added', formatShortDate(customer.addedDate, today));
   line('Lifetime value', formatMoneySummary(stats.lifetimeValueCents, currency));
   line('First sale', stats.firstSale && formatShortDate(stats.firstSale, today));

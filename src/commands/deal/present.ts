@@ -7,7 +7,7 @@ import { learnStageProbabilities, type StageProbability } from '../../domain/dea
 import { pipelineDeal } from '../../domain/deal-pipeline.js';
 import { dealProbabilityPercent, type Settings } from '../../domain/settings.js';
 import { formatMoney } from '../../domain/money.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { countOf, sanitizeLine } from '../../domain/text.js';
 
 export interface DealSetup {
   settings: Settings;
@@ -40,6 +40,6 @@ export function dealJson(deal: Deal, today: LocalDate, probabilities: readonly S
 
 /** `#7 Acme · Website redesign $12,000 (proposal, 9 days)` */
 export function dealLine(deal: Deal, today: LocalDate, currency: string): string {
-  const where = deal.status === 'open' ? `${deal.stage}, ${daysInStage(deal, today)} days` : deal.status;
+  const where = deal.status === 'open' ? `${deal.stage}, ${countOf(daysInStage(deal, today), 'day')}` : deal.status;
   return `#${deal.id} ${sanitizeLine(deal.customer.name)} · ${sanitizeLine(deal.title)} ${formatMoney(deal.valueCents, currency, true)} (${where})`;
 }

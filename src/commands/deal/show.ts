@@ -2,7 +2,7 @@
 import type { AppContext } from '../../cli/context.js';
 import { stageDurations } from '../../domain/deal.js';
 import { formatMoney } from '../../domain/money.js';
-import { sanitizeLine, sanitizeText } from '../../domain/text.js';
+import { countOf, sanitizeLine, sanitizeText } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { saleJson } from '../sale/present.js';
 import { dealJson, dealSetup } from './present.js';
@@ -39,7 +39,7 @@ export async function runDealShow(idText: string, ctx: AppContext) {
   line('Created', deal.createdDate);
   if (deal.note) ctx.io.out(`  ${theme.dim('Note'.padEnd(16))}${sanitizeText(deal.note)}\n`);
   ctx.io.out(`\n${theme.bold('Stages')}\n`);
-  for (const entry of stages) ctx.io.out(`  ${entry.date}  ${sanitizeLine(entry.stage).padEnd(14)} ${entry.days} day${entry.days === 1 ? '' : 's'}\n`);
+  for (const entry of stages) ctx.io.out(`  ${entry.date}  ${sanitizeLine(entry.stage).padEnd(14)} ${countOf(entry.days, 'day')}\n`);
   if (sale) ctx.io.out(`\n${theme.bold('Sale')}\n  #${sale.id} ${sale.outcome} ${formatMoney(sale.amountCents, currency)} on ${sale.date}\n`);
   return json;
 }

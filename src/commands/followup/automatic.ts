@@ -4,7 +4,7 @@ import type { Checkin, Concern, Customer, Followup, Sale } from '../../domain/re
 import { InputError } from '../../domain/errors.js';
 import { addDaysInRange, MAX_DATE, parseDateInput, type LocalDate } from '../../domain/local-date.js';
 import { postSaleFollowUp, type FollowupChange } from '../../domain/followup-policy.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { countOf, sanitizeLine } from '../../domain/text.js';
 import type { Store } from '../../store/store.js';
 import type { AppContext } from '../../cli/context.js';
 
@@ -24,7 +24,7 @@ const isArchived = (store: Store, customerId: number) => store.customers.get(cus
  */
 function dueAfter(date: LocalDate, days: number, what: string, notes: string[] | undefined): LocalDate | null {
   const due = addDaysInRange(date, days);
-  if (due === null) notes?.push(`No ${what} follow-up: ${date} + ${days} days is after ${MAX_DATE}, the last date spm keeps.`);
+  if (due === null) notes?.push(`No ${what} follow-up: ${date} + ${countOf(days, 'day')} is after ${MAX_DATE}, the last date spm keeps.`);
   return due;
 }
 

@@ -4,6 +4,7 @@ import { daysOverdue } from '../../domain/followup-rank.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { centsToUnits } from '../../domain/money.js';
 import type { CustomerReorder, ReorderPrediction } from '../../domain/reorder.js';
+import { countOf } from '../../domain/text.js';
 
 /** `daysOverdue`: days past due for an open follow-up (0 when not yet late), null once closed. */
 export function followupJson(followup: Followup, today: LocalDate) {
@@ -20,7 +21,7 @@ export function followupJson(followup: Followup, today: LocalDate) {
 
 /** `3 days`, `1 day`, `today`-style spans for messages. */
 export function dayCount(days: number): string {
-  return `${days} day${days === 1 ? '' : 's'}`;
+  return countOf(days, 'day');
 }
 
 /** What a follow-up is about, for one line of text. */

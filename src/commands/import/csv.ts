@@ -42,6 +42,11 @@ interface Rejected {
 }
 
 const CHUNK_BYTES = 1 << 20;
+/** A rejection reason without its values: `date "03/14/2026" is ambiguous` → `date "" is ambiguous`. */
+export function reasonKind(reason: string): string {
+  return reason.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\d+(?:[.,:/-]\d+)*/g, '#');
+}
+
 /** How many bad rows are named in the error (docs/contract.md: the first 20). */
 const REPORTED_REJECTS = 20;
 /** Files smaller than this import too fast for a progress bar to help. */
@@ -77,6 +82,8 @@ export async function runImportCsv(entityText: string, file: string, options: Im
   const progress = ctx.io.stdoutIsTTY && !ctx.globals.json && fileSize >= PROGRESS_MIN_BYTES ? await startProgress(fileSize) : undefined;
 
   const summary: ImportSummary = { read: 0, imported: 0, duplicates: 0, rejected: 0, customersCreated: 0 };
+  /** The kinds of reason rows were rejected for (values taken out), to say one repeated reason once. */
+  const reasonKinds = new Set<string>();
   const rejected: Rejected[] = [];
   let headers: string[] | undefined;
   let unused: string[] = [];
@@ -116,6 +123,7 @@ export async function runImportCsv(entityText: string, file: string, options: Im
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
         summary.rejected++;
+        reasonKinds.add(reasonKind(error.message));
         if (options.skipInvalid || rejected.length < REPORTED_REJECTS) rejected.push({ line: startLine, reason: error.message, cells });
       }
       if (progress && summary.read % 20_000 === 0) progress.update(info.bytes);
@@ -145,6 +153,12 @@ export async function runImportCsv(entityText: string, file: string, options: Im
     }
     if (bulk) store.resumeAfterBulk(bulk);
     if (headers === undefined) throw new InputError(`${file} is empty`, 'The first line must name the columns, e.g. date,customer,amount.');
+    if (rejected.length > 1 && !options.skipInvalid && reasonKinds.size === 1) {
+      // One mistake repeated on every row (a date format, a missing column's values): said once.
+      const rows = summary.rejected === summary.read ? `all ${summary.rejected} rows` : `${summary.rejected} rows`;
+      throw new InputError(`${rows} of ${file} are invalid for the same reason, nothing imported: line ${rejected[0].line}: ${rejected[0].reason}`,
+        'Fix that in the file (or the --map / --date-format options), or add --skip-invalid to import the good rows.');
+    }
     if (rejected.length > 0 && !options.skipInvalid) {
       const listed = rejected.map((r) => `line ${r.line}: ${r.reason}`).join('; ');
       const more = summary.rejected > rejected.length ? `; and ${summary.rejected - rejected.length} more` : '';

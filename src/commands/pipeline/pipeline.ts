@@ -6,7 +6,7 @@ import type { LocalDate } from '../../domain/local-date.js';
 import { addDays } from '../../domain/local-date.js';
 import { buildPipeline, type Pipeline, type PipelineDeal, type PipelineStage } from '../../domain/deal-pipeline.js';
 import { formatMoney } from '../../domain/money.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { countOf, sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { renderList } from '../../ui/table.js';
 import { dealSetup } from '../deal/present.js';
@@ -37,7 +37,7 @@ export function probabilityText(stage: Pick<PipelineStage, 'probability' | 'prob
 }
 
 export function pipelineDealLine(deal: PipelineDeal, currency: string, what: 'stale' | 'overdue'): string {
-  const detail = what === 'stale' ? `${deal.stage} for ${deal.daysInStage} days` : `close date ${deal.expectedClose} passed`;
+  const detail = what === 'stale' ? `${deal.stage} for ${countOf(deal.daysInStage, 'day')}` : `close date ${deal.expectedClose} passed`;
   return `#${deal.id} ${sanitizeLine(deal.customer.name)} · ${sanitizeLine(deal.title)} ${formatMoney(Math.round(deal.value * 100), currency, true)} (${detail})`;
 }
 
@@ -66,7 +66,7 @@ export async function runPipeline(ctx: AppContext): Promise<Pipeline> {
     for (const deal of deals.slice(0, LIST_LIMIT)) ctx.io.out(`  ${pipelineDealLine(deal, currency, what)}\n`);
     if (deals.length > LIST_LIMIT) ctx.io.out(theme.dim(`  … and ${deals.length - LIST_LIMIT} more (spm pipeline --json lists them all)\n`));
   };
-  list(`Stale: in one stage more than ${staleDays} days`, pipeline.stale, 'stale');
+  list(`Stale: in one stage more than ${countOf(staleDays, 'day')}`, pipeline.stale, 'stale');
   list('Close date passed', pipeline.closeOverdue, 'overdue');
   if (pipeline.totals.deals === 0 && ctx.io.stdoutIsTTY) ctx.io.err('No open deals yet: spm deal add <customer> <value>\n');
   return pipeline;

@@ -7,7 +7,7 @@ import type { Report, ReportGoal, SalesBlock } from '../../domain/report.js';
 import { formatMoneySummary } from '../../domain/money.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { rangeLabel, type DateRange } from '../../domain/period.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { countOf, sanitizeLine } from '../../domain/text.js';
 import { bar, progressBar, sparkline } from '../../ui/chart.js';
 import type { GoalMetric } from '../../domain/goal-pace.js';
 import { formatPerDay } from '../goal/progress.js';
@@ -199,7 +199,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
   const k = report.checkins;
   const average = k.averageSatisfaction === null ? DASH : `${k.averageSatisfaction.toFixed(1)} of 5`;
   const q = report.concerns;
-  const days = q.averageDaysToResolve === null ? DASH : `${q.averageDaysToResolve} days`;
+  const days = q.averageDaysToResolve === null ? DASH : countOf(q.averageDaysToResolve, 'day');
   const f = report.followups;
   const ratingMax = Math.max(0, ...k.ratings);
   // The distribution only when something was rated: five zero rows say nothing.
