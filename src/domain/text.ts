@@ -92,3 +92,28 @@ export function countOf(count: number, unit: string, plural = `${unit}s`): strin
 export function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
+
+/**
+ * One typo apart, in any case: one letter added, dropped or changed, or two neighbours swapped
+ * (`upsel`/`upsell`, `refferal`/`referral`, `demo`/`deom`). Equal texts are not a typo.
+ */
+export function oneTypoApart(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y || Math.abs(x.length - y.length) > 1) return false;
+  if (x.length === y.length) {
+    const diff = [...x].map((c, i) => (c === y[i] ? -1 : i)).filter((i) => i >= 0);
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0] + 1 && x[diff[0]] === y[diff[1]] && x[diff[1]] === y[diff[0]]);
+  }
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+/** The value in use that `value` is one typo from (the first, i.e. most used), unless it is in use itself. */
+export function closeLabel(value: string, inUse: readonly string[]): string | null {
+  const key = value.trim().toLowerCase();
+  if (key.length < 3 || inUse.some((v) => v.toLowerCase() === key)) return null;
+  return inUse.find((v) => oneTypoApart(key, v)) ?? null;
+}

@@ -99,6 +99,11 @@ export class CustomerRepository {
     return (this.db.prepare('SELECT segment FROM customers WHERE segment = ? COLLATE NOCASE AND id <> ? LIMIT 1').pluck().get(segment, exceptId) as string | undefined) ?? segment;
   }
 
+  /** The segments in use, most customers first. */
+  segmentsInUse(limit = 500): string[] {
+    return this.db.prepare('SELECT segment FROM customers WHERE segment IS NOT NULL GROUP BY segment COLLATE NOCASE ORDER BY count(*) DESC, segment LIMIT ?').pluck().all(limit) as string[];
+  }
+
   private assertNameFree(name: string, exceptId?: number): void {
     const existing = this.findByName(name);
     if (existing && existing.id !== exceptId) {

@@ -138,6 +138,12 @@ export class SaleRepository {
     return existing ?? value;
   }
 
+  /** The techniques or products in use, most used first (one spelling each, as reports group them). */
+  labelsInUse(field: 'technique' | 'product', limit = 500): string[] {
+    const column = field === 'technique' ? 'technique' : 'product';
+    return this.db.prepare(`SELECT ${column} FROM sales WHERE ${column} IS NOT NULL GROUP BY ${column} COLLATE NOCASE ORDER BY count(*) DESC, ${column} LIMIT ?`).pluck().all(limit) as string[];
+  }
+
   delete(id: number): void {
     this.get(id);
     this.db.prepare('DELETE FROM sales WHERE id = ?').run(id);

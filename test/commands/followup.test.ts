@@ -432,11 +432,11 @@ describe('missing values', () => {
     });
 
   test('on a terminal, spm asks for the customer, the due date and the summary (tty)', async () => {
-    const checkin = await run(['checkin', 'add', '--json'], { tty: true, prompter: scriptedPrompter([{ search: 'acm' }]) });
-    expect(checkin.json().customer.name).toBe('Acme Corp');
-    const followup = await run(['followup', 'add', '--json'], { tty: true, prompter: scriptedPrompter([{ search: '' }, { input: 'tomorrow' }]) });
-    expect(followup.json()).toMatchObject({ customer: { name: 'Acme Corp' }, due: '2026-03-16' });
-    const concern = await run(['concern', 'add', 'acme', '--json'], { tty: true, prompter: scriptedPrompter([{ input: 'late again' }]) });
-    expect(concern.json().summary).toBe('late again');
+    const checkin = await run(['checkin', 'add', '--json'], { tty: true, prompter: scriptedPrompter([{ search: 'acm' }, { select: 'visit' }, { select: '' }, { input: '' }]) });
+    expect(checkin.json()).toMatchObject({ customer: { name: 'Acme Corp' }, channel: 'visit', satisfaction: null, note: null });
+    const followup = await run(['followup', 'add', '--json'], { tty: true, prompter: scriptedPrompter([{ search: '' }, { input: 'tomorrow' }, { input: 'send the quote' }]) });
+    expect(followup.json()).toMatchObject({ customer: { name: 'Acme Corp' }, due: '2026-03-16', reason: 'send the quote' });
+    const concern = await run(['concern', 'add', 'acme', '--json'], { tty: true, prompter: scriptedPrompter([{ input: 'late again' }, { select: 'low' }]) });
+    expect(concern.json()).toMatchObject({ summary: 'late again', severity: 'low' });
   });
 });

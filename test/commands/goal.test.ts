@@ -159,6 +159,7 @@ describe('goal add wizard (tty)', () => {
       { confirm: true }, { input: '2026-02-15' }, { input: '12000' },
       { confirm: true }, { input: '2026-03-31' }, { input: '30000' },
       { confirm: false },
+      { confirm: false }, // only some sales (segment, product, technique)?
     ]);
     const result = await run(['goal', 'add', '--json'], { tty: true, prompter });
     expect(result.code).toBe(0);
@@ -169,10 +170,10 @@ describe('goal add wizard (tty)', () => {
   });
 
   test('custom dates and a recurring weekly goal skip what the flags gave', async () => {
-    const custom = scriptedPrompter([{ input: 'Spring' }, { select: 'custom' }, { input: '2026-03-16' }, { input: '2026-05-31' }, { confirm: false }]);
+    const custom = scriptedPrompter([{ input: 'Spring' }, { select: 'custom' }, { input: '2026-03-16' }, { input: '2026-05-31' }, { confirm: false }, { confirm: false }]);
     const first = await run(['goal', 'add', '--metric', 'sales', '--target', '20', '--json'], { tty: true, prompter: custom });
     expect(first.json()).toMatchObject({ name: 'Spring', from: '2026-03-16', to: '2026-05-31', period: null });
-    const weekly = scriptedPrompter([{ select: 'week' }, { confirm: true }]);
+    const weekly = scriptedPrompter([{ select: 'week' }, { confirm: true }, { confirm: false }]);
     const second = await run(['goal', 'add', 'Calls', '--metric', 'checkins', '--target', '15', '--json'], { tty: true, prompter: weekly });
     expect(second.json()).toMatchObject({ recurring: true, period: 'week', from: '2026-03-09', to: '2026-03-15' });
     expect(weekly.remaining()).toBe(0);

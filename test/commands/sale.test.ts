@@ -70,12 +70,14 @@ describe('sale add', () => {
     await expectRejected(['sale', 'add', 'acme', '10', '--create'], { db: temp.dbPath }, /ambiguous: #1 Acme Corp, #3 Acme Labs/);
   });
 
-  test('on a terminal, asks for customer (search), amount and technique', async () => {
-    const prompter = scriptedPrompter([{ search: 'beta' }, { input: '750' }, { input: 'demo' }]);
+  test('on a terminal, asks for customer (search), amount, outcome, technique and product', async () => {
+    // No technique in use yet: typing one offers it as new, confirmed; no product: (none).
+    const prompter = scriptedPrompter([{ search: 'beta' }, { input: '750' }, { select: false }, { search: 'demo' }, { confirm: true }, { search: '' }]);
     const result = await run(['sale', 'add', '--json'], { tty: true, prompter });
     expect(result.code).toBe(0);
-    expect(result.json()).toMatchObject({ customer: { name: 'Beta Ltd' }, amount: 750, technique: 'demo' });
-    expect(prompter.asked).toEqual(['Customer (type to search)', 'Amount', 'Technique or approach used (optional)']);
+    expect(result.json()).toMatchObject({ customer: { name: 'Beta Ltd' }, amount: 750, outcome: 'won', technique: 'demo', product: null });
+    expect(prompter.asked).toEqual(['Customer (type to search)', 'Amount', 'Won or lost?', 'Technique or approach used (type to search, or a new one)',
+      'Add "demo" as a new technique?', 'Product (type to search, or a new one)']);
   });
 
   test('Ctrl-C during the prompts writes nothing (exit 130)', async () => {

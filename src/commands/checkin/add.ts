@@ -1,5 +1,6 @@
 // spm checkin add: record a touch with a customer; it completes the follow-ups already due
 // and may schedule the next one (--next).
+import { CHECKIN_CHANNELS } from '../../domain/records.js';
 import type { AppContext } from '../../cli/context.js';
 import type { Checkin, Followup } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
@@ -58,10 +59,23 @@ export function recordCheckin(store: Store, customerId: number, fields: CheckinF
 
 export async function runCheckinAdd(options: CheckinAddOptions, ctx: AppContext): Promise<CheckinResult> {
   const today = ctx.clock.today();
-  const fields = parseCheckinFields(options, today);
+  // Checked before asking anything: a bad flag is an error, not a prompt.
+  parseCheckinFields(options, today);
+  const prompting = options.customer === undefined && ctx.canPrompt();
+  const customerText = await customerArgument(ctx, options.customer);
+  // On a terminal, what the report needs: the channel, the satisfaction (skippable) and a note.
+  const asked = { ...options };
+  if (prompting) {
+    if (options.channel === undefined) asked.channel = await ctx.prompter.select('Channel', CHECKIN_CHANNELS.map((c) => ({ value: c, name: c })), { default: 'call' });
+    if (options.satisfaction === undefined) {
+      const rating = await ctx.prompter.select<string>('Satisfaction', [{ value: '', name: 'skip' }, ...['5', '4', '3', '2', '1'].map((n) => ({ value: n, name: `${n} ${'★'.repeat(Number(n))}` }))]);
+      if (rating) asked.satisfaction = rating;
+    }
+    if (options.note === undefined) asked.note = await ctx.prompter.input('Note (optional)');
+  }
+  const fields = parseCheckinFields(asked, today);
   const nextDue = options.next !== undefined ? parseDateInput(options.next, today, '--next') : undefined;
   if (nextDue !== undefined && nextDue <= fields.date) throw new InputError(`--next ${nextDue} is not after the check-in date ${fields.date}`);
-  const customerText = await customerArgument(ctx, options.customer);
   const store = ctx.store('write');
   const result = store.write(() => {
     const customer = store.customers.resolve(customerText);

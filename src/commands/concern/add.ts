@@ -1,5 +1,6 @@
 // spm concern add / resolve: log a complaint (high ones get a follow-up the next day) and
 // resolve it (a follow-up later asks whether the customer is satisfied now).
+import { CONCERN_SEVERITIES } from '../../domain/records.js';
 import type { AppContext } from '../../cli/context.js';
 import type { Concern, Followup } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
@@ -24,10 +25,14 @@ export interface ConcernAddOptions {
 
 export async function runConcernAdd(options: ConcernAddOptions, ctx: AppContext): Promise<{ concern: Concern; followup: Followup | null }> {
   const today = ctx.clock.today();
+  const severityGiven = options.severity !== undefined ? parseSeverity(options.severity) : undefined;
+  const prompting = (options.customer === undefined || options.summary === undefined) && ctx.canPrompt();
   const customerText = await customerArgument(ctx, options.customer);
   const summary = optionalText(await textArgument(ctx, options.summary, 'concern summary', 'What is the concern?'));
   if (!summary) throw new InputError('concern summary is empty', 'Say in a few words what is wrong, e.g. "delivery was late".');
-  const severity = options.severity !== undefined ? parseSeverity(options.severity) : 'medium';
+  const severity = severityGiven ?? (prompting
+    ? await ctx.prompter.select('Severity', CONCERN_SEVERITIES.map((s) => ({ value: s, name: s === 'high' ? 'high (a follow-up tomorrow)' : s })), { default: 'medium' as const })
+    : 'medium');
   const openedDate = options.date !== undefined ? parseDateInput(options.date, today, '--date') : today;
   if (openedDate > today) throw new InputError(`--date ${openedDate} is in the future`);
   const store = ctx.store('write');

@@ -4,6 +4,7 @@ import type { Customer } from '../../domain/records.js';
 import { customerPatchFromFlags, validateName, type CustomerFlags } from './fields.js';
 import { customerJson, customerLabel } from './present.js';
 import { requireValue, say } from '../shared.js';
+import { checkLabel } from '../ask.js';
 import { writeJson } from '../../ui/json.js';
 import { countOf, sanitizeLine } from '../../domain/text.js';
 
@@ -15,6 +16,7 @@ export async function runCustomerAdd(options: CustomerAddOptions, ctx: AppContex
   const name = validateName(await requireValue(ctx, options.name, 'customer name', () =>
     ctx.prompter.input('Customer name', { validate: (v) => (v.trim() ? true : 'A name is needed') })));
   const patch = customerPatchFromFlags(options);
+  if (patch.segment) patch.segment = await checkLabel(ctx, 'segment', patch.segment);
   const today = ctx.clock.today();
   const store = ctx.store('write');
   const customer = store.write(() => {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../cli/context.js';
 import type { Customer } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
 import { customerPatchFromFlags, validateName, type CustomerFlags } from './fields.js';
+import { checkLabel } from '../ask.js';
 import { customerJson, customerLabel } from './present.js';
 import { say } from '../shared.js';
 import { writeJson } from '../../ui/json.js';
@@ -14,6 +15,7 @@ export interface CustomerEditOptions extends CustomerFlags {
 
 export async function runCustomerEdit(reference: string, options: CustomerEditOptions, ctx: AppContext): Promise<Customer> {
   const patch = customerPatchFromFlags(options);
+  if (patch.segment) patch.segment = await checkLabel(ctx, 'segment', patch.segment);
   if (options.name !== undefined) patch.name = validateName(options.name);
   if (Object.keys(patch).length === 0) throw new InputError('nothing to change', 'Give at least one flag, e.g. --segment smb or --every 2w.');
   const store = ctx.store('write');

@@ -18,9 +18,11 @@ export interface FollowupAddOptions {
 
 export async function runFollowupAdd(options: FollowupAddOptions, ctx: AppContext): Promise<Followup> {
   const today = ctx.clock.today();
+  const prompting = (options.customer === undefined || options.due === undefined) && ctx.canPrompt();
   const customerText = await customerArgument(ctx, options.customer);
   const dueDate = parseDateInput(await dateArgument(ctx, options.due, 'due date', 'Due (YYYY-MM-DD, tomorrow, +3d, fri …)'), today, 'due date');
-  const reason = optionalText(options.reason) ?? null;
+  const reasonText = prompting && options.reason === undefined ? await ctx.prompter.input('Reason (what to follow up on; optional)') : options.reason;
+  const reason = optionalText(reasonText) ?? null;
   const store = ctx.store('write');
   const followup = store.write(() => {
     const customer = store.customers.resolve(customerText);

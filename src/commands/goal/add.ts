@@ -10,7 +10,7 @@ import { writeJson } from '../../ui/json.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings.js';
 import { NoDatabaseError } from '../../store/open-database.js';
 import { optionalText, requireValue, say } from '../shared.js';
-import { validateWith } from '../ask.js';
+import { checkLabel, pickLabel, validateWith } from '../ask.js';
 import { assertGoalRules, parseGoalValue, parseMilestone, parseTimeline, validateGoalName, type GoalTimelineFlags, type ParsedTimeline } from './fields.js';
 import { formatValue, goalRecordJson } from './progress.js';
 
@@ -54,10 +54,17 @@ export async function runGoalAdd(options: GoalAddOptions, ctx: AppContext): Prom
   let milestones: Milestone[] = (options.milestone ?? []).map((m) => parseMilestone(m, metric, today));
   if (wizard && !recurring && options.milestone === undefined) milestones = await askMilestones(ctx, metric, timeline, today);
 
-  const rules = {
-    metric, range: timeline.range, period: timeline.period, recurring, milestones,
-    segment: optionalText(options.segment) ?? null, product: optionalText(options.product) ?? null, technique: optionalText(options.technique) ?? null,
-  };
+  // Filters: the wizard offers the ones the metric takes (segment, product, technique for sale
+  // metrics); given on the command line, one typo from one in use asks "did you mean …?".
+  const filters = { segment: optionalText(options.segment) ?? null, product: optionalText(options.product) ?? null, technique: optionalText(options.technique) ?? null };
+  const allowed = METRIC_INFO[metric].filters;
+  const given = options.segment !== undefined || options.product !== undefined || options.technique !== undefined;
+  if (wizard && !given && allowed.length > 0 && await ctx.prompter.confirm(`Count only some ${allowed.length === 1 ? 'check-ins' : 'sales'}, by ${allowed.join(' or ')}?`, { default: false })) {
+    for (const kind of allowed) filters[kind] = await pickLabel(ctx, kind, `${kind[0].toUpperCase()}${kind.slice(1)} (type to search)`, '(any)');
+  }
+  for (const kind of ['segment', 'product', 'technique'] as const) filters[kind] = (await checkLabel(ctx, kind, filters[kind])) ?? null;
+
+  const rules = { metric, range: timeline.range, period: timeline.period, recurring, milestones, ...filters };
   assertGoalRules(rules);
   const store = ctx.store('write');
   const goal = store.write(() => store.goals.insert({ ...rules, name, target, from: timeline.range.from, to: timeline.range.to }));

@@ -6,7 +6,7 @@ import { sanitizeLine } from '../../domain/text.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { writeJson } from '../../ui/json.js';
 import { requireValue, say } from '../shared.js';
-import { customerArgument, validateWith } from '../ask.js';
+import { checkLabel, customerArgument, pickLabel, validateWith } from '../ask.js';
 import { validateName } from '../customer/fields.js';
 import { assertReasonOnlyWhenLost, canonicalizeLabels, salePatchFromFlags, type SaleFlags } from './fields.js';
 import { saleJson } from './present.js';
@@ -30,11 +30,20 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
   const amountText = await requireValue(ctx, options.amount, 'amount', () =>
     ctx.prompter.input('Amount', { validate: (v) => validateWith(() => parseAmount(v)) }));
   const amountCents = parseAmount(amountText);
-  const outcome = options.lost ? 'lost' : 'won';
-  let flags: SaleFlags = options;
-  if (prompting && options.technique === undefined) {
-    flags = { ...options, technique: await ctx.prompter.input('Technique or approach used (optional)') };
+  let flags: SaleFlags = { ...options };
+  let lost = Boolean(options.lost);
+  // On a terminal, what the report needs: the outcome (and why a sale was lost), the technique
+  // and the product, picked from the ones in use or typed new.
+  if (prompting) {
+    if (options.lost === undefined) lost = await ctx.prompter.select('Won or lost?', [{ value: false, name: 'won' }, { value: true, name: 'lost' }]);
+    if (lost && options.reason === undefined) flags.reason = await ctx.prompter.input('Why was it lost? (optional)');
+    if (options.technique === undefined) flags.technique = (await pickLabel(ctx, 'technique', 'Technique or approach used (type to search, or a new one)')) ?? '';
+    if (options.product === undefined) flags.product = (await pickLabel(ctx, 'product', 'Product (type to search, or a new one)')) ?? '';
   }
+  const outcome = lost ? 'lost' : 'won';
+  // Given on the command line: one typo from one in use asks (or notes) "did you mean …?".
+  if (options.technique !== undefined) flags.technique = (await checkLabel(ctx, 'technique', options.technique)) ?? undefined;
+  if (options.product !== undefined) flags.product = (await checkLabel(ctx, 'product', options.product)) ?? undefined;
   const patch = salePatchFromFlags(flags, ctx);
   assertReasonOnlyWhenLost(outcome, patch.reason);
   const today = ctx.clock.today();

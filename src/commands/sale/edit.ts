@@ -1,4 +1,5 @@
 // spm sale edit: correct a sale; any flag given replaces that field.
+import { checkLabel } from '../ask.js';
 import type { AppContext } from '../../cli/context.js';
 import type { Sale } from '../../domain/records.js';
 import { InputError } from '../../domain/errors.js';
@@ -37,6 +38,8 @@ export async function runSaleEdit(idText: string, options: SaleEditOptions, ctx:
   if (Object.keys(patch).length === 0 && options.customer === undefined) {
     throw new InputError('nothing to change', 'Give at least one flag, e.g. --amount 1500 or --technique referral.');
   }
+  if (patch.technique) patch.technique = await checkLabel(ctx, 'technique', patch.technique);
+  if (patch.product) patch.product = await checkLabel(ctx, 'product', patch.product);
   const store = ctx.store('write');
   const today = ctx.clock.today();
   const { sale, followups } = store.write(() => {
