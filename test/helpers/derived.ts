@@ -1,6 +1,8 @@
 // customer_cadence as the triggers keep it, and as the domain's rules say it should be from the
 // customers, sales and check-ins themselves (src/domain/rules/last-contact.ts, going-cold.ts).
 import type Database from 'better-sqlite3';
+import { expect } from '@jest/globals';
+import { openRaw } from './run-spm.js';
 import { predictReorder, type WonSale } from '../../src/domain/reorder.js';
 import { lastContactDate } from '../../src/domain/rules/last-contact.js';
 import { touchByDate } from '../../src/domain/rules/going-cold.js';
@@ -41,4 +43,16 @@ export function reorderTables(db: Database.Database): { stored: unknown[]; expec
                         FROM customer_reorder ORDER BY customer_id`).all(),
     expected,
   };
+}
+
+/** A derived table's rows, after asserting that they equal their recomputation from the records. */
+export function checkedRows(dbPath: string, tables: (db: Database.Database) => { stored: unknown[]; expected: unknown[] }): unknown[] {
+  const db = openRaw(dbPath);
+  try {
+    const { stored, expected } = tables(db);
+    expect(stored).toEqual(expected);
+    return stored;
+  } finally {
+    db.close();
+  }
 }

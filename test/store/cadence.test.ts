@@ -3,7 +3,7 @@
 // "going cold" exactly as the rule says (last contact more than the cadence ago).
 import { expect, test } from '@jest/globals';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
-import { cadenceTables } from '../helpers/derived.js';
+import { checkedRows, cadenceTables } from '../helpers/derived.js';
 
 const temp = useTempDb();
 const run = async (args: string[], now = '2026-03-30') => {
@@ -12,16 +12,7 @@ const run = async (args: string[], now = '2026-03-30') => {
   return result;
 };
 
-function stored(): unknown[] {
-  const db = openRaw(temp.dbPath);
-  try {
-    const { stored: rows, expected } = cadenceTables(db);
-    expect(rows).toEqual(expected);
-    return rows;
-  } finally {
-    db.close();
-  }
-}
+const stored = () => checkedRows(temp.dbPath, cadenceTables);
 
 test('customer_cadence follows customers, sales and check-ins', async () => {
   await run(['customer', 'add', 'Acme', '--every', '30'], '2026-03-01'); // #1

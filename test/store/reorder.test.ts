@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
-import { reorderTables } from '../helpers/derived.js';
+import { checkedRows, reorderTables } from '../helpers/derived.js';
 import { indexesUsed, tableAccesses } from '../helpers/query-plan.js';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
 import { ReorderRepository } from '../../src/store/reorder-repository.js';
@@ -15,16 +15,7 @@ const run = async (args: string[], now = '2026-03-15') => {
   return result;
 };
 
-function stored(): unknown[] {
-  const db = openRaw(temp.dbPath);
-  try {
-    const { stored: rows, expected } = reorderTables(db);
-    expect(rows).toEqual(expected);
-    return rows;
-  } finally {
-    db.close();
-  }
-}
+const stored = () => checkedRows(temp.dbPath, reorderTables);
 
 test('customer_reorder follows won sales being added, edited and deleted', async () => {
   await run(['customer', 'add', 'Acme']);
