@@ -31,6 +31,10 @@ const FIXTURE: string[][] = [
   ['config', 'set', 'currency', 'EUR'],
   ['concern', 'add', 'bolt', 'wrong invoice', '--date', '2026-03-05'],
   ['concern', 'resolve', '2', '--date', '2026-03-06'],
+  ['deal', 'add', 'acme', '12000', '--title', 'Website', '--stage', 'proposal', '--date', '2026-03-01'],
+  ['deal', 'add', 'bolt', '4500', '--date', '2026-03-02'],
+  ['deal', 'add', 'bolt', '900', '--date', '2026-03-03'],
+  ['deal', 'lost', '3', '--reason', 'price'],
 ];
 
 beforeAll(async () => {
@@ -47,7 +51,7 @@ beforeAll(async () => {
 // [what, argv]: every write command, each from the same starting database. Ids refer to FIXTURE:
 // sales #1 (won, post-sale follow-up #1) and #2 (lost); follow-up #2 completed by check-in #1;
 // concern #1 (high, its follow-up #3); manual follow-up #4; goals #1 (custom, entry #1) and #2
-// (milestone); concern #2 resolved (its follow-up #5).
+// (milestone); concern #2 resolved (its follow-up #5); deals #1 (proposal), #2 open, #3 lost.
 const WRITES: [string, () => string[]][] = [
   ['customer add', () => ['customer', 'add', 'Cory', '--every', '14']],
   ['customer edit', () => ['customer', 'edit', 'acme', '--every', '7', '--segment', 'enterprise']],
@@ -81,6 +85,13 @@ const WRITES: [string, () => string[]][] = [
   ['concern rm (cancels its follow-up)', () => ['concern', 'rm', '1', '--yes']],
   ['followup edit', () => ['followup', 'edit', '4', '--due', '2026-03-25', '--customer', 'acme', '--reason', 'bring the contract']],
   ['goal unlog', () => ['goal', 'unlog', '1', '--yes']],
+  ['deal add', () => ['deal', 'add', 'acme', '3000', '--title', 'Support', '--close', '2026-04-30']],
+  ['deal move', () => ['deal', 'move', '1', 'negotiation']],
+  ['deal edit', () => ['deal', 'edit', '2', '--value', '5000', '--note', 'call after Easter']],
+  ['deal won (records its sale)', () => ['deal', 'won', '1', '--amount', '11000']],
+  ['deal lost', () => ['deal', 'lost', '2', '--reason', 'timing']],
+  ['deal reopen', () => ['deal', 'reopen', '3']],
+  ['deal rm', () => ['deal', 'rm', '2', '--yes']],
 ];
 
 describe('undo reverts exactly, redo re-applies exactly', () => {

@@ -1,0 +1,130 @@
+// Undo on the 10-year database: `spm undo` of one sale against `spm sale add` (both as ratios to a
+// bare `node -e 0`), and the history's size after 1,000 mixed write commands. Each works on a
+// copy of the bench database.
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+
+function copyOf(bench, name) {
+  const path = join(bench.data, name);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  copyFileSync(bench.db, path);
+  return path;
+}
+
+function remove(path) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+function spm(bench, env, args) {
+  const result = spawnSync(process.execPath, [...bench.spm, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`spm ${args.join(' ')}: ${result.stderr}`);
+}
+
+/** The history's pages (tables and indexes), in KiB, from SQLite's dbstat when it is there, else its payload. */
+function historyKib(path) {
+  const db = new Database(path, { readonly: true });
+  try {
+    let bytes;
+    try {
+      bytes = db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name IN ('history_changes', 'history_rows', 'history_rows_change', 'history_rows_row', 'history_state')").pluck().get();
+    } catch {
+      bytes = db.prepare('SELECT coalesce(sum(length(old)), 0) + coalesce(sum(length(new)), 0) + 40 * count(*) FROM history_rows').pluck().get();
+    }
+    const rows = db.prepare('SELECT count(*) FROM history_rows').pluck().get();
+    const changes = db.prepare('SELECT count(*) FROM history_changes').pluck().get();
+    const dbKib = (db.pragma('page_count', { simple: true }) * db.pragma('page_size', { simple: true })) / 1024;
+    return { kib: bytes / 1024, rows, changes, dbKib };
+  } finally {
+    db.close();
+  }
+}
+
+/** 1,000 write commands of ten kinds, run in one node process through spm's own entry point. */
+function mixedChanges(bench, path, depth) {
+  const script = `
+    const spm = require('./bin/spm.js').loadBundle().exports;
+    process.stdout.setMaxListeners(0);
+    const kinds = [
+      (c) => ['sale', 'add', c, '120'],
+      (c) => ['sale', 'add', c, '80', '--lost', '--reason', 'price'],
+      (c) => ['checkin', 'add', c, '--channel', 'call', '--satisfaction', '4'],
+      (c) => ['followup', 'add', c, '+7d', '--reason', 'call back'],
+      (c) => ['customer', 'edit', c, '--note', 'spoke about renewal'],
+      (c) => ['concern', 'add', c, 'late delivery', '--severity', 'high'],
+      (c, i) => ['config', 'set', 'post-sale-follow-up-days', String(5 + (i % 5))],
+      () => ['goal', 'log', 'bench-books', '1', '--note', 'one more'],
+      (c) => ['sale', 'add', c, '450', '--product', 'training', '--technique', 'demo'],
+      (c) => ['checkin', 'add', c, '--channel', 'visit', '--note', 'met the team'],
+    ];
+    (async () => {
+      await spm.main(['config', 'set', 'undo-depth', '${depth}']);
+      await spm.main(['goal', 'add', 'bench-books', '--metric', 'custom', '--target', '100', '--period', 'year']);
+      for (let i = 0; i < 1000; i++) {
+        const code = await spm.main(kinds[i % kinds.length](String(1 + ((i * 7919) % 20000)), i));
+        if (code !== 0) { console.error('failed at', i); process.exit(1); }
+      }
+    })();`;
+  const result = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ...bench.env, SPM_DB: path }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+export default [
+  {
+    label: 'spm sale add (bench db)',
+    target: 1.8,
+    run(bench) {
+      const path = copyOf(bench, 'undo-sale-add.db');
+      try {
+        return { values: bench.timePaired([...bench.spm, 'sale', 'add', '1', '100'], bench.BARE, { env: { ...bench.env, SPM_DB: path } }).ratios };
+      } finally {
+        remove(path);
+      }
+    },
+  },
+  {
+    label: 'spm undo (one sale, bench db)',
+    target: 1.8,
+    run(bench) {
+      const path = copyOf(bench, 'undo-one-sale.db');
+      const env = { ...bench.env, SPM_DB: path };
+      try {
+        const ratios = [];
+        spm(bench, env, ['sale', 'add', '1', '100']);
+        bench.timeOnce([...bench.spm, 'undo'], { env }); // warm-up
+        for (let i = 0; i < bench.RUNS; i++) {
+          spm(bench, env, ['sale', 'add', '1', '100']); // not timed: the change to undo
+          const bare = bench.timeOnce(bench.BARE).ms;
+          ratios.push(bench.timeOnce([...bench.spm, 'undo'], { env }).ms / bare);
+        }
+        return { values: ratios };
+      } finally {
+        remove(path);
+      }
+    },
+  },
+  {
+    label: 'history after 1,000 mixed changes (KiB)',
+    unit: 'KiB',
+    target: 2048,
+    slow: true,
+    run(bench) {
+      const kept = copyOf(bench, 'undo-history-1000.db');
+      const bounded = copyOf(bench, 'undo-history-100.db');
+      try {
+        mixedChanges(bench, kept, 1000);
+        mixedChanges(bench, bounded, 100);
+        const all = historyKib(kept);
+        const recent = historyKib(bounded);
+        return {
+          values: [all.kib],
+          detail: `all 1,000 kept: ${all.changes} changes, ${all.rows} rows, ${all.kib.toFixed(0)} KiB (${((100 * all.kib) / all.dbKib).toFixed(2)}% of ${(all.dbKib / 1024).toFixed(0)} MiB); undo-depth 100 (default): ${recent.changes} changes, ${recent.kib.toFixed(0)} KiB`,
+        };
+      } finally {
+        remove(kept);
+        remove(bounded);
+      }
+    },
+  },
+];
