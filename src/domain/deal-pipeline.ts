@@ -123,3 +123,38 @@ export function dealsToMove(candidates: readonly Deal[], today: LocalDate, proba
     return [{ ...pipelineDeal(deal, today, probabilities), weightedValue: centsToUnits(weightedCents(deal, probabilities)), why: reasons.join(', ') }];
   });
 }
+
+/** The report's Pipeline block: what happened to deals in a period, and the stage-to-won table. */
+export interface PipelinePeriod {
+  created: { deals: number; value: number };
+  /** Deals that entered a later stage than the one they were in, in the period. */
+  advanced: { deals: number; value: number };
+  won: { deals: number; value: number; averageDaysToWin: number | null };
+  lost: { deals: number; value: number };
+  stages: { stage: string; reached: number; won: number; probability: number | null; probabilityLow: number | null; probabilityHigh: number | null; probabilitySource: 'history' | 'default' }[];
+}
+
+export function buildPipelinePeriod(input: {
+  figures: { created: { deals: number; valueCents: number }; won: { deals: number; valueCents: number; averageDaysToWin: number | null }; lost: { deals: number; valueCents: number } };
+  /** Stage changes in the period with the stage before each (null: the deal's first entry). */
+  changes: readonly { dealId: number; stage: string; previous: string | null; valueCents: number }[];
+  stages: readonly string[];
+  probabilities: readonly StageProbability[];
+}): PipelinePeriod {
+  const { figures, stages } = input;
+  const advanced = new Map<number, number>();
+  for (const change of input.changes) {
+    if (change.previous !== null && stages.indexOf(change.stage) > stages.indexOf(change.previous)) advanced.set(change.dealId, change.valueCents);
+  }
+  const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+  return {
+    created: { deals: figures.created.deals, value: centsToUnits(figures.created.valueCents) },
+    advanced: { deals: advanced.size, value: centsToUnits([...advanced.values()].reduce((a, b) => a + b, 0)) },
+    won: { deals: figures.won.deals, value: centsToUnits(figures.won.valueCents), averageDaysToWin: round1(figures.won.averageDaysToWin) },
+    lost: { deals: figures.lost.deals, value: centsToUnits(figures.lost.valueCents) },
+    stages: input.probabilities.map((p) => ({
+      stage: p.stage, reached: p.reached, won: p.won, probability: toPercent2(p.probability),
+      probabilityLow: toPercent2(p.low), probabilityHigh: toPercent2(p.high), probabilitySource: p.source,
+    })),
+  };
+}

@@ -5,6 +5,7 @@ import { addDays, daysBetween, minDate, parseDateRange, type LocalDate, type Wee
 import { parsePeriodKind, periodContaining, periodLabel, rangeLabel, shiftPeriod, type DateRange, type PeriodKind } from './period.js';
 import { centsToUnits, round2 } from './money.js';
 import { wilsonInterval } from './wilson.js';
+import type { PipelinePeriod } from './deal-pipeline.js';
 import {
   atRiskCustomers, DEFAULT_LEARNING_WINDOW_DAYS, learningWindow, lostBlock, techniqueVerdict,
   type AtRiskEntry, type AtRiskFacts, type LostBlock, type LostReasonFacts,
@@ -216,6 +217,8 @@ export interface Report {
   trend: { from: LocalDate; to: LocalDate; revenue: number }[];
   lost: LostBlock;
   atRisk: AtRiskEntry[];
+  /** Deals in the period and the learned stage-to-won table; null when there has never been a deal. */
+  pipeline?: PipelinePeriod | null;
 }
 
 /** A recurring goal's completed periods inside the range and how many of them met the target. */

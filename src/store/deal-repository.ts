@@ -180,6 +180,11 @@ export class DealRepository {
     this.db.prepare('DELETE FROM deals WHERE id = ?').run(id);
   }
 
+  /** Whether any deal was ever recorded (the report leaves its Pipeline block out otherwise). */
+  any(): boolean {
+    return this.db.prepare('SELECT 1 FROM deals LIMIT 1').get() !== undefined;
+  }
+
   /** The deal a sale became, if any. */
   forSale(saleId: number): Deal | undefined {
     const row = this.db.prepare(`${SELECT} WHERE d.sale_id = ?`).get(saleId) as DealRow | undefined;

@@ -94,3 +94,28 @@ describe('deals to move in the daily view and the dashboard', () => {
     expect(view.dealsToMove).toHaveLength(2);
   });
 });
+
+describe('the report\'s Pipeline block', () => {
+  test('no deal ever: pipeline is null and there is no block', async () => {
+    expect((await run(['report', '--json'])).json().pipeline).toBeNull();
+    expect((await run(['report'], { tty: true })).stdout).not.toMatch(/Pipeline/);
+  });
+
+  test('created, advanced, won and lost in the week, with values and days to win (json, tty)', async () => {
+    // Week of Mar 9–15, 2026.
+    await run(['deal', 'add', 'acme', '10000', '--date', '2026-03-01']); // #1 created last week
+    await run(['deal', 'move', '1', 'proposal', '--date', '2026-03-10']); // advanced this week
+    await run(['deal', 'add', 'acme', '4000', '--stage', 'negotiation', '--date', '2026-02-10']); // #2
+    await run(['deal', 'won', '2', '--date', '2026-03-11', '--amount', '4200']); // won this week, 29 days after created
+    await run(['deal', 'add', 'acme', '700', '--date', '2026-03-12']); // #3 created this week
+    await run(['deal', 'lost', '3', '--reason', 'price', '--date', '2026-03-13']);
+    const block = (await run(['report', '--json'])).json().pipeline;
+    expect(block).toMatchObject({
+      created: { deals: 1, value: 700 }, advanced: { deals: 1, value: 10000 },
+      won: { deals: 1, value: 4200, averageDaysToWin: 29 }, lost: { deals: 1, value: 700 },
+    });
+    expect(block.stages.map((s: any) => [s.stage, s.reached, s.won])).toEqual([['lead', 2, 1], ['qualified', 1, 1], ['proposal', 1, 1], ['negotiation', 1, 1]]);
+    const text = (await run(['report', '--full'], { tty: true, columns: 120 })).stdout;
+    expect(text).toMatch(/Pipeline\n {2}created 1 \$700 · advanced 1 \$10,000 · won 1 \$4,200, 29 days avg · lost 1 \$700\n {2}win chance: lead 10% default/);
+  });
+});

@@ -68,7 +68,7 @@ describe('spm report --json (figures computed by hand)', () => {
 
   test('has exactly the documented keys', async () => {
     const json = await report([]);
-    expect(Object.keys(json)).toEqual(['period', 'currency', 'sales', 'previous', 'lost', 'customers', 'atRisk', 'checkins', 'followups', 'concerns', 'goals', 'goalsHit', 'techniques', 'learning', 'products', 'segments', 'trend']);
+    expect(Object.keys(json)).toEqual(['period', 'currency', 'sales', 'previous', 'lost', 'customers', 'atRisk', 'checkins', 'followups', 'concerns', 'goals', 'goalsHit', 'techniques', 'learning', 'products', 'segments', 'trend', 'pipeline']);
     expect(Object.keys(json.period)).toEqual(['from', 'to', 'label']);
     expect(Object.keys(json.sales).sort()).toEqual(['averageDeal', 'lost', 'revenue', 'winRate', 'won']);
     expect(Object.keys(json.previous).sort()).toEqual(['averageDeal', 'lost', 'revenue', 'winRate', 'won']);

@@ -198,3 +198,25 @@ describe('pipeline board', () => {
     expect(board.stale[0]).toEqual({ id: 4, customer, title: 'big', value: 9000, stage: 'lead', status: 'open', expectedClose: '2026-03-10', daysInStage: 42, probability: 10 });
   });
 });
+
+describe('pipeline block of the report', () => {
+  test('advanced counts each deal once, only forward moves under the current order; first entries are not moves', async () => {
+    const { buildPipelinePeriod } = await import('../../src/domain/deal-pipeline.js');
+    const block = buildPipelinePeriod({
+      figures: { created: { deals: 2, valueCents: 300_00 }, won: { deals: 1, valueCents: 150_00, averageDaysToWin: 12.345 }, lost: { deals: 0, valueCents: 0 } },
+      changes: [
+        { dealId: 1, stage: 'lead', previous: null, valueCents: 100_00 }, // created in the period: not a move
+        { dealId: 1, stage: 'proposal', previous: 'lead', valueCents: 100_00 }, // forward
+        { dealId: 1, stage: 'negotiation', previous: 'proposal', valueCents: 100_00 }, // forward again: still one deal
+        { dealId: 2, stage: 'lead', previous: 'qualified', valueCents: 200_00 }, // back: not advanced
+        { dealId: 3, stage: 'qualified', previous: 'lead', valueCents: 50_00 }, // forward
+      ],
+      stages: STAGES,
+      probabilities: learnStageProbabilities(STAGES, [], defaults),
+    });
+    expect(block.advanced).toEqual({ deals: 2, value: 150 });
+    expect(block.created).toEqual({ deals: 2, value: 300 });
+    expect(block.won).toEqual({ deals: 1, value: 150, averageDaysToWin: 12.3 });
+    expect(block.stages[0]).toEqual({ stage: 'lead', reached: 0, won: 0, probability: 10, probabilityLow: null, probabilityHigh: null, probabilitySource: 'default' });
+  });
+});

@@ -175,6 +175,23 @@ export function renderReport(report: Report, options: RenderOptions): string {
     rows: [...goalLines(report.goals, report.currency, theme, width), ...goalsHitLines(report, advice)],
   });
 
+  // Deals: what moved in the period, then the learned win chance per stage (compact, may go first on a short screen).
+  if (report.pipeline) {
+    const p = report.pipeline;
+    const days = p.won.averageDaysToWin !== null ? `, ${p.won.averageDaysToWin} days avg` : '';
+    const chance = (s: NonNullable<Report['pipeline']>['stages'][number]) =>
+      `${s.stage} ${Math.round(s.probability ?? 0)}%${s.probabilitySource === 'default' ? ' default' : ` (${Math.round(s.probabilityLow ?? 0)}–${Math.round(s.probabilityHigh ?? 0)}%)`}`;
+    sections.push({
+      title: 'Pipeline',
+      head: items([['created', p.created], ['advanced', p.advanced], ['won', p.won], ['lost', p.lost]].map(([what, f]) => {
+        const figure = f as { deals: number; value: number };
+        return `${what} ${figure.deals}${figure.deals > 0 ? ` ${money(figure.value)}${what === 'won' ? days : ''}` : ''}`;
+      })),
+      rows: packItems(p.stages.map(chance), width, '  win chance: ', ' · ', '    '),
+      priority: 2,
+    });
+  }
+
   // Customers
   const c = report.customers;
   const share = s.revenue > 0 ? ` (${pct((c.repeatRevenue / s.revenue) * 100, 0)} of revenue)` : '';

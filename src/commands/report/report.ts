@@ -9,6 +9,7 @@ import { goalsOverlapping } from '../goal/progress.js';
 import { loadAdvice } from './advice.js';
 import { atRiskCustomers } from '../../domain/report-advice.js';
 import { InputError } from '../../domain/errors.js';
+import { loadPipelinePeriod } from '../deal/report-block.js';
 
 export interface ReportOptions extends ReportRequest {
   /** Every row of every section instead of one screen (text only; --json has everything). */
@@ -32,7 +33,7 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
     const facts = store.report.facts(spec, settings.currency);
     const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart, spec.today) as unknown as ReportGoal[];
     const advice = loadAdvice(store, spec, settings);
-    const report = buildReport(spec, facts, goals, advice);
+    const report = { ...buildReport(spec, facts, goals, advice), pipeline: loadPipelinePeriod(store, spec.range) };
     return { spec, report, advice, weekStart: settings.weekStart, series: page?.loadPageSeries(store, spec, settings, report) };
   });
   const atRiskCommands = atRiskCustomers(advice.atRisk, spec.asOf).map((a) => a.command);
