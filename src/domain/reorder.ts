@@ -72,7 +72,12 @@ export function daysLate(prediction: Pick<ReorderPrediction, 'expected'>, asOf: 
 
 /** At risk in the report: late by more than half an interval (35-day rhythm: 18 days late). */
 export function isLateForReorder(prediction: Pick<ReorderPrediction, 'expected' | 'intervalDays'>, asOf: LocalDate): boolean {
-  return daysLate(prediction, asOf) * 2 > prediction.intervalDays;
+  return isLateBy(daysLate(prediction, asOf), prediction.intervalDays);
+}
+
+/** The rule of isLateForReorder on a number of days late already counted. */
+export function isLateBy(daysLateCount: number, intervalDays: number): boolean {
+  return daysLateCount * 2 > intervalDays;
 }
 
 /** Largest average won amount first (worth the most), then the earliest expected, then id. */

@@ -5,7 +5,7 @@ import { addDays, formatShortDate, type LocalDate, type Weekday } from './local-
 import { periodContaining, periodLabel, shiftPeriod, type DateRange, type PeriodKind } from './period.js';
 import { centsToUnits } from './money.js';
 import { wilsonInterval } from './wilson.js';
-import { isLateForReorder, type CustomerReorder } from './reorder.js';
+import { daysLate, isLateBy, type CustomerReorder } from './reorder.js';
 import type { CustomerRef } from './records.js';
 import { countOf } from './text.js';
 
@@ -119,7 +119,15 @@ export interface AtRiskAdvice extends AtRiskEntry {
  * kind the oldest first (ties by customer id). A customer can appear once per reason.
  */
 export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvice[] {
-  const short = (date: LocalDate) => formatShortDate(date, asOf);
+  // A ten-year database has thousands of late customers but few distinct days: format each day
+  // and judge each (expected day, interval) once (it was half the report's time).
+  const shortDays = new Map<LocalDate, string>();
+  const short = (date: LocalDate) => shortDays.get(date) ?? shortDays.set(date, formatShortDate(date, asOf)).get(date)!;
+  const lateDays = new Map<LocalDate, number>();
+  const isLate = (r: { expected: LocalDate; intervalDays: number }) => {
+    const late = lateDays.get(r.expected) ?? lateDays.set(r.expected, daysLate(r, asOf)).get(r.expected)!;
+    return isLateBy(late, r.intervalDays);
+  };
   const oldestFirst = (a: AtRiskAdvice, b: AtRiskAdvice) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || a.customer.id - b.customer.id;
   const concerns = facts.highConcerns.map((c) => ({
     customer: c.customer, since: c.openedDate, why: `high concern open since ${short(c.openedDate)}: ${c.summary}`,
@@ -129,7 +137,7 @@ export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvi
     customer: k.customer, since: k.date, why: `rated ${k.satisfaction}/5 on ${short(k.date)}, no contact since`,
     command: `spm checkin add ${k.customer.id}`,
   }));
-  const reorders = facts.lateReorders.filter((r) => isLateForReorder(r, asOf)).map((r) => ({
+  const reorders = facts.lateReorders.filter(isLate).map((r) => ({
     customer: r.customer, since: r.expected, why: `late to reorder: expected ${short(r.expected)}, buys every ${countOf(r.intervalDays, 'day')}`,
     command: `spm followup add ${r.customer.id} today`,
   }));

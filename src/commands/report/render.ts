@@ -52,6 +52,12 @@ export interface ReportSection {
   title: string;
   head: string[];
   rows?: string[];
+  /**
+   * The list's whole length when `rows` holds only its first lines: the one-screen view never
+   * shows more than REPORT_LINES rows, and drawing thousands of at-risk lines to show a few
+   * was most of the report's time on a ten-year database. Absent: `rows.length`.
+   */
+  rowCount?: number;
   /** Rows kept before any other section gets more (default 1). */
   minRows?: number;
   /** Lines after the rows (a legend), shown only when at least one row is. */
@@ -108,7 +114,8 @@ export function layoutSections(top: string[], sections: ReportSection[], theme: 
   for (const section of kept) {
     const rows = section.rows ?? [];
     const count = shown.get(section)!;
-    const cut = count < rows.length ? theme.dim(`  ${count} of ${rows.length} (--full shows all)`) : '';
+    const total = section.rowCount ?? rows.length;
+    const cut = count < total ? theme.dim(`  ${count} of ${total} (--full shows all)`) : '';
     lines.push('', cut && visibleWidth(section.title + cut) <= width ? theme.bold(section.title) + cut : theme.bold(section.title), ...section.head, ...rows.slice(0, count));
     if (count > 0 && section.foot) lines.push(...section.foot);
   }
@@ -126,8 +133,10 @@ export function renderReport(report: Report, options: RenderOptions): string {
   const top: string[] = [];
   const sections: ReportSection[] = [];
   const items = (parts: string[], indent = '  ') => packItems(parts, width, indent, ' · ', indent);
-  // The advice blocks, unlimited: the one-screen layout decides how many rows show.
-  const advice: AdviceRenderOptions = { theme, width, money, atRiskCommands: options.atRiskCommands ?? [], limit: Number.POSITIVE_INFINITY };
+  // The advice blocks: the one-screen layout decides how many rows show, and it never shows
+  // more than a screenful of one list.
+  const rowLimit = full ? Number.POSITIVE_INFINITY : REPORT_LINES;
+  const advice: AdviceRenderOptions = { theme, width, money, atRiskCommands: options.atRiskCommands ?? [], limit: rowLimit };
 
   // Title
   const { from, to, label } = report.period;
@@ -210,7 +219,8 @@ export function renderReport(report: Report, options: RenderOptions): string {
   });
 
   const atRisk = atRiskLines(report, advice);
-  if (atRisk.length > 0) sections.push({ title: atRisk[0], head: [], rows: atRisk.slice(1) });
+  // atRiskLines ends a cut list with a "… N more" line; here the section's title says it instead.
+  if (atRisk.length > 0) sections.push({ title: atRisk[0], head: [], rows: atRisk.slice(1, 1 + Math.min(rowLimit, report.atRisk.length)), rowCount: report.atRisk.length });
 
   // Quality
   const k = report.checkins;
