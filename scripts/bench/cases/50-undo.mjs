@@ -43,6 +43,9 @@ function historyKib(path) {
 
 /** 1,000 write commands of ten kinds, run in one node process through spm's own entry point. */
 function mixedChanges(bench, path, depth) {
+  const db = new Database(path, { readonly: true });
+  const customers = db.prepare('SELECT max(id) FROM customers').pluck().get();
+  db.close();
   const script = `
     const spm = require('./bin/spm.js').loadBundle().exports;
     process.stdout.setMaxListeners(0);
@@ -62,7 +65,7 @@ function mixedChanges(bench, path, depth) {
       await spm.main(['config', 'set', 'undo-depth', '${depth}']);
       await spm.main(['goal', 'add', 'bench-books', '--metric', 'custom', '--target', '100', '--period', 'year']);
       for (let i = 0; i < 1000; i++) {
-        const code = await spm.main(kinds[i % kinds.length](String(1 + ((i * 7919) % 20000)), i));
+        const code = await spm.main(kinds[i % kinds.length](String(1 + ((i * 7919) % ${customers})), i));
         if (code !== 0) { console.error('failed at', i); process.exit(1); }
       }
     })();`;
