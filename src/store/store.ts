@@ -1,4 +1,5 @@
-// The store: one open database and its repositories. The only module family with SQL.
+// The store: one open database and its repositories. The only module family with SQL, and the
+// only door to the database: the handle is private, commands reach the data through methods.
 import { openDatabase, type Db, type OpenMode } from './open-database.js';
 import { CustomerRepository } from './customer-repository.js';
 import { SaleRepository } from './sale-repository.js';
@@ -39,7 +40,7 @@ export class Store {
   /** `export json|csv|ics`: every record, streamed as SQLite reads it. */
   readonly exports: ExportRepository;
 
-  constructor(readonly db: Db, readonly path: string, nowIso: () => string) {
+  constructor(private readonly db: Db, readonly path: string, nowIso: () => string) {
     this.customers = new CustomerRepository(db, nowIso);
     this.sales = new SaleRepository(db, nowIso);
     this.settings = new SettingsRepository(db);
