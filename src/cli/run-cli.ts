@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { SpmError } from '../domain/errors.js';
 import { describeSqliteError } from '../store/db-path.js';
 import { sanitizeLine } from '../domain/text.js';
+import { wrap } from '../ui/fit.js';
 import type { AppContext } from './context.js';
 import { createProgram } from './program.js';
 
@@ -25,6 +26,11 @@ export async function runCli(argv: string[], ctx: AppContext): Promise<number> {
   }
 }
 
+/** An error line on a terminal, wrapped between words to its width (a long path stays whole). */
+function errorLines(ctx: AppContext, text: string): string {
+  return `${(ctx.io.stdoutIsTTY ? wrap(text, ctx.io.columns, '', '  ', false) : [text]).join('\n')}\n`;
+}
+
 function reportError(error: unknown, ctx: AppContext): number {
   const debug = ctx.env.SPM_DEBUG === '1';
   if (error instanceof CommanderError) {
@@ -32,19 +38,19 @@ function reportError(error: unknown, ctx: AppContext): number {
     if (error.code === 'commander.executeSubCommandAsync') return EXIT_OK;
     // Commander's own suggestions in spm's one wording: "(did you mean --amount?)".
     const message = error.message.replace(/^error:\s*/, '').replace(/\(Did you mean (?:one of )?([^)]*)\?\)/, (_m, names: string) => `(did you mean ${names.split(/,\s*/).join(' or ')}?)`);
-    ctx.io.err(`spm: ${sanitizeLine(message)}\n`);
+    ctx.io.err(errorLines(ctx, `spm: ${sanitizeLine(message)}`));
     const hint = /unknown command/.test(message) ? 'Run spm --help to see the commands.' : 'Add --help to the command to see its usage and examples.';
-    ctx.io.err(`hint: ${hint}\n`);
+    ctx.io.err(errorLines(ctx, `hint: ${hint}`));
     return EXIT_USAGE;
   }
   const known = error instanceof SpmError ? error : describeSqliteError(error);
   if (known) {
-    ctx.io.err(`spm: ${sanitizeLine(known.message)}\n`);
-    if (known.hint) ctx.io.err(`hint: ${sanitizeLine(known.hint)}\n`);
+    ctx.io.err(errorLines(ctx, `spm: ${sanitizeLine(known.message)}`));
+    if (known.hint) ctx.io.err(errorLines(ctx, `hint: ${sanitizeLine(known.hint)}`));
     if (debug) ctx.io.err(`${(error as Error).stack}\n`);
     return known.exitCode;
   }
-  ctx.io.err(`spm: unexpected error: ${sanitizeLine((error as Error)?.message ?? String(error))}\n`);
+  ctx.io.err(errorLines(ctx, `spm: unexpected error: ${sanitizeLine((error as Error)?.message ?? String(error))}`));
   ctx.io.err(debug ? `${(error as Error)?.stack}\n` : 'hint: run again with SPM_DEBUG=1 to see the details.\n');
   return EXIT_FAILURE;
 }

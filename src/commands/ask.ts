@@ -66,7 +66,7 @@ export async function checkLabel(ctx: AppContext, kind: LabelKind, value: string
   const close = closeLabel(value, labelsInUse(ctx, kind));
   if (close === null) return value;
   if (ctx.canPrompt()) {
-    return (await ctx.prompter.confirm(`${kind} ${JSON.stringify(sanitizeLine(value))} is new: did you mean ${sanitizeLine(close)}?`, { default: true })) ? close : value;
+    return (await ctx.prompter.confirm(`${kind} ${sanitizeLine(value)}: did you mean ${sanitizeLine(close)}?`, { default: true })) ? close : value;
   }
   ctx.io.err(`note: new ${kind} ${JSON.stringify(sanitizeLine(value))}; did you mean ${JSON.stringify(sanitizeLine(close))}? (spm kept yours)\n`);
   return value;

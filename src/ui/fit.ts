@@ -149,7 +149,7 @@ export function fitLine(parts: LinePart[], width: number): string {
 }
 
 /** Word-wraps styled text to `width` columns; words longer than a line are cut, never split. */
-export function wrap(text: string, width: number, indent = '', hanging = indent): string[] {
+export function wrap(text: string, width: number, indent = '', hanging = indent, cutLongWords = true): string[] {
   const lines: string[] = [];
   let current = indent;
   let currentWidth = visibleWidth(indent);
@@ -163,7 +163,8 @@ export function wrap(text: string, width: number, indent = '', hanging = indent)
       empty = true;
     }
     const room = width - currentWidth - (empty ? 0 : 1);
-    const fitted = w > room ? truncate(word, Math.max(1, room)) : word;
+    // A word wider than a line is cut, unless every character matters (a path in an error).
+    const fitted = w > room && cutLongWords ? truncate(word, Math.max(1, room)) : word;
     current += (empty ? '' : ' ') + fitted;
     currentWidth += (empty ? 0 : 1) + visibleWidth(fitted);
     empty = false;

@@ -54,3 +54,18 @@ describe('import errors', () => {
     expect(result.stderr).toMatch(/stay in touch every 1 day\)/);
   });
 });
+
+describe('errors on a terminal', () => {
+  const temp = useTempDb();
+
+  test('wrap between words at the width; piped they stay one line', async () => {
+    await runSpm(['customer', 'add', 'Lumen Foods'], { db: temp.dbPath });
+    await runSpm(['customer', 'add', 'Lumen Outfitters'], { db: temp.dbPath });
+    const tty = await runSpm(['sale', 'add', 'lumen', '100'], { db: temp.dbPath, tty: true, columns: 50 });
+    expect(tty.code).toBe(2);
+    expect(tty.stderr.split('\n').every((line) => line.length <= 50)).toBe(true);
+    expect(tty.stderr).toMatch(/^spm: customer "lumen" is ambiguous: #1 Lumen\n {2}Foods, #2 Lumen Outfitters\n/);
+    const piped = await runSpm(['sale', 'add', 'lumen', '100'], { db: temp.dbPath, columns: 50 });
+    expect(piped.stderr.split('\n')[0]).toBe('spm: customer "lumen" is ambiguous: #1 Lumen Foods, #2 Lumen Outfitters');
+  });
+});

@@ -76,8 +76,8 @@ describe('sale add', () => {
     const result = await run(['sale', 'add', '--json'], { tty: true, prompter });
     expect(result.code).toBe(0);
     expect(result.json()).toMatchObject({ customer: { name: 'Beta Ltd' }, amount: 750, outcome: 'won', technique: 'demo', product: null });
-    expect(prompter.asked).toEqual(['Customer (type to search)', 'Amount', 'Won or lost?', 'Technique or approach used (type to search, or a new one)',
-      'Add "demo" as a new technique?', 'Product (type to search, or a new one)']);
+    expect(prompter.asked).toEqual(['Customer (type to search)', 'Amount', 'Won or lost?', 'Technique (type to search or add one)',
+      'Add "demo" as a new technique?', 'Product (type to search or add one)']);
   });
 
   test('Ctrl-C during the prompts writes nothing (exit 130)', async () => {

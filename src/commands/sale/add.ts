@@ -37,8 +37,8 @@ export async function runSaleAdd(options: SaleAddOptions, ctx: AppContext): Prom
   if (prompting) {
     if (options.lost === undefined) lost = await ctx.prompter.select('Won or lost?', [{ value: false, name: 'won' }, { value: true, name: 'lost' }]);
     if (lost && options.reason === undefined) flags.reason = await ctx.prompter.input('Why was it lost? (optional)');
-    if (options.technique === undefined) flags.technique = (await pickLabel(ctx, 'technique', 'Technique or approach used (type to search, or a new one)')) ?? '';
-    if (options.product === undefined) flags.product = (await pickLabel(ctx, 'product', 'Product (type to search, or a new one)')) ?? '';
+    if (options.technique === undefined) flags.technique = (await pickLabel(ctx, 'technique', 'Technique (type to search or add one)')) ?? '';
+    if (options.product === undefined) flags.product = (await pickLabel(ctx, 'product', 'Product (type to search or add one)')) ?? '';
   }
   const outcome = lost ? 'lost' : 'won';
   // Given on the command line: one typo from one in use asks (or notes) "did you mean …?".
