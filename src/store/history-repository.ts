@@ -3,6 +3,7 @@
 // Generic over the tracked tables: it reads each table's columns from the schema.
 import type { Db } from './open-database.js';
 import { imageSql, tableShape, trackedTables, type TableShape } from './history-schema.js';
+import { resumeAfterBulk, suspendForBulk } from './bulk-insert.js';
 import { InputError } from '../domain/errors.js';
 import type { ChangeEntry, ChangeOp, TouchedGroup } from '../domain/history.js';
 import { DEFAULT_SETTINGS } from '../domain/settings.js';
@@ -246,9 +247,13 @@ export class HistoryRepository {
 
   private redoRange(changeId: number, row: RowEntry): void {
     const { columns } = this.shape(row.tbl);
+    // Sales and check-ins go back the way an import put them: per-row triggers set aside and
+    // their derived rows refreshed in one statement each (row by row was 5x the import's time).
+    const bulk = row.tbl === 'sales' || row.tbl === 'checkins' ? suspendForBulk(this.db, false) : undefined;
     this.db.prepare(`INSERT INTO ${quote(row.tbl)} (${columns.map(quote).join(', ')})
       SELECT ${columns.map((c) => `json_extract(new, '$."${c}"')`).join(', ')} FROM history_rows WHERE change_id = ? AND tbl = ? AND op = 'parked' ORDER BY id`)
       .run(changeId, row.tbl);
+    if (bulk) resumeAfterBulk(this.db, bulk);
     this.db.prepare("DELETE FROM history_rows WHERE change_id = ? AND tbl = ? AND op = 'parked'").run(changeId, row.tbl);
   }
 
