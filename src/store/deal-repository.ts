@@ -211,14 +211,23 @@ export class DealRepository {
     return rows.map((r) => ({ status: r.status, stagesSeen: r.seen === '' ? [] : r.seen.split(','), count: r.count }));
   }
 
-  /** Open deals that entered their stage before `enteredBefore` (stale). */
-  staleOpen(enteredBefore: LocalDate): Deal[] {
-    return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND d.stage_date < ? ORDER BY d.id`).all(enteredBefore) as DealRow[]).map(dealFromRow);
+  /**
+   * Open deals that entered their stage before `date` (stale) or whose expected close is before
+   * it (close passed). With `ranked` the largest weighted value comes first and only `limit` are
+   * read: the text view shows a screenful of thousands.
+   */
+  openBefore(which: 'stale' | 'closeOverdue', date: LocalDate, ranked?: { probabilities: readonly { stage: string; probability: number }[]; limit: number }): Deal[] {
+    const column = which === 'stale' ? 'd.stage_date' : 'd.expected_close';
+    if (!ranked) return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${column} < ? ORDER BY d.id`).all(date) as DealRow[]).map(dealFromRow);
+    const { probabilities, limit } = ranked;
+    const weight = probabilities.length ? `CASE d.stage ${probabilities.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END` : '0';
+    return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${column} < ? ORDER BY d.value_cents * ${weight} DESC, d.id LIMIT ${Number(limit)}`)
+      .all(date, ...probabilities.flatMap((p) => [p.stage, p.probability])) as DealRow[]).map(dealFromRow);
   }
 
-  /** Open deals whose expected close is before `today`. */
-  closeOverdue(today: LocalDate): Deal[] {
-    return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND d.expected_close < ? ORDER BY d.id`).all(today) as DealRow[]).map(dealFromRow);
+  countOpenBefore(which: 'stale' | 'closeOverdue', date: LocalDate): number {
+    const column = which === 'stale' ? 'stage_date' : 'expected_close';
+    return this.db.prepare(`SELECT count(*) FROM deals WHERE status = 'open' AND ${column} < ?`).pluck().get(date) as number;
   }
 
   /**

@@ -15,18 +15,24 @@ import { dealSetup } from '../deal/present.js';
 const LIST_LIMIT = 10;
 
 /** The pipeline as of `today`. Call inside a read transaction. */
-export function loadPipeline(store: Store, today: LocalDate): { pipeline: Pipeline; currency: string; staleDays: number } {
+export function loadPipeline(store: Store, today: LocalDate, limit?: number): { pipeline: Pipeline; currency: string; staleDays: number; staleTotal: number; closeOverdueTotal: number } {
   const setup = dealSetup(store);
   const staleDays = setup.settings.dealStaleDays;
+  // Stale: more than staleDays in the stage, i.e. entered it before today − staleDays.
+  const enteredBefore = addDays(today, -staleDays);
+  const ranked = limit !== undefined ? { probabilities: setup.probabilities, limit } : undefined;
   const pipeline = buildPipeline({
     today,
     probabilities: setup.probabilities,
     sums: store.deals.openStageSums(),
-    // Stale: more than staleDays in the stage, i.e. entered it before today − staleDays.
-    stale: store.deals.staleOpen(addDays(today, -staleDays)),
-    closeOverdue: store.deals.closeOverdue(today),
+    stale: store.deals.openBefore('stale', enteredBefore, ranked),
+    closeOverdue: store.deals.openBefore('closeOverdue', today, ranked),
   });
-  return { pipeline, currency: setup.settings.currency, staleDays };
+  const total = (which: 'stale' | 'closeOverdue', date: LocalDate, shown: number) => (ranked && shown >= ranked.limit ? store.deals.countOpenBefore(which, date) : shown);
+  return {
+    pipeline, currency: setup.settings.currency, staleDays,
+    staleTotal: total('stale', enteredBefore, pipeline.stale.length), closeOverdueTotal: total('closeOverdue', today, pipeline.closeOverdue.length),
+  };
 }
 
 export function probabilityText(stage: Pick<PipelineStage, 'probability' | 'probabilityLow' | 'probabilityHigh' | 'probabilitySource'>): string {
@@ -44,7 +50,8 @@ export function pipelineDealLine(deal: PipelineDeal, currency: string, what: 'st
 export async function runPipeline(ctx: AppContext): Promise<Pipeline> {
   const today = ctx.clock.today();
   const store = ctx.store('read');
-  const { pipeline, currency, staleDays } = store.read(() => loadPipeline(store, today));
+  // The text lists the first LIST_LIMIT of each list: read only those (JSON has them all).
+  const { pipeline, currency, staleDays, staleTotal, closeOverdueTotal } = store.read(() => loadPipeline(store, today, ctx.globals.json ? undefined : LIST_LIMIT));
   if (ctx.globals.json) {
     writeJson(ctx.io, pipeline);
     return pipeline;
@@ -60,14 +67,14 @@ export async function runPipeline(ctx: AppContext): Promise<Pipeline> {
     { header: 'Win chance', value: (s) => ('total' in s ? '' : probabilityText(s as PipelineStage)) },
     { header: 'Weighted', value: (s) => money(s.weightedValue), align: 'right' },
   ], [...pipeline.stages, total] as (PipelineStage | typeof total)[]);
-  const list = (title: string, deals: PipelineDeal[], what: 'stale' | 'overdue') => {
+  const list = (title: string, deals: PipelineDeal[], total: number, what: 'stale' | 'overdue') => {
     if (deals.length === 0) return;
     ctx.io.out(`\n${theme.bold(title)}\n`);
     for (const deal of deals.slice(0, LIST_LIMIT)) ctx.io.out(`  ${pipelineDealLine(deal, currency, what)}\n`);
-    if (deals.length > LIST_LIMIT) ctx.io.out(theme.dim(`  … and ${deals.length - LIST_LIMIT} more (spm pipeline --json lists them all)\n`));
+    if (total > LIST_LIMIT) ctx.io.out(theme.dim(`  … and ${total - LIST_LIMIT} more (spm pipeline --json lists them all)\n`));
   };
-  list(`Stale: in one stage more than ${countOf(staleDays, 'day')}`, pipeline.stale, 'stale');
-  list('Close date passed', pipeline.closeOverdue, 'overdue');
+  list(`Stale: in one stage more than ${countOf(staleDays, 'day')}`, pipeline.stale, staleTotal, 'stale');
+  list('Close date passed', pipeline.closeOverdue, closeOverdueTotal, 'overdue');
   if (pipeline.totals.deals === 0 && ctx.io.stdoutIsTTY) ctx.io.err('No open deals yet: spm deal add <customer> <value>\n');
   return pipeline;
 }
