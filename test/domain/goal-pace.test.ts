@@ -235,3 +235,9 @@ test('parseMetric refuses unknown metrics', () => {
   expect(parseMetric('Win-Rate')).toBe('win-rate');
   expect(() => parseMetric('profit')).toThrow(/not a metric/);
 });
+
+test('milestones come out in date order whatever order they were given in', () => {
+  const milestones = [{ date: '2026-03-01', value: 20_000 }, { date: '2026-01-15', value: 5_000 }, { date: '2026-02-01', value: 10_000 }, { date: '2026-01-15', value: 5_000 }];
+  const pace = goalPace(q1('revenue', 30_000, milestones), [fact('2026-01-10', 6_000)], '2026-02-14');
+  expect(pace.milestones.map((m) => [m.date, m.status])).toEqual([['2026-01-15', 'met'], ['2026-01-15', 'met'], ['2026-02-01', 'missed'], ['2026-03-01', 'upcoming']]);
+});
