@@ -45,6 +45,8 @@ const VIEWS: string[][] = [
   ['goal', 'show', '2'],
   ['goal', 'show', '3'],
   ['goal', 'show', '4'],
+  ['pipeline'],
+  ['deal', 'list', '--status', 'all'],
 ];
 
 describe.each(WIDTHS)('at %p columns', (columns) => {

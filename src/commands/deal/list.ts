@@ -34,12 +34,12 @@ export async function runDealList(options: DealListOptions, ctx: AppContext): Pr
   const money = (cents: number) => (ctx.io.stdoutIsTTY ? formatMoney(cents, setup.settings.currency, true) : (cents / 100).toFixed(2));
   await renderList(ctx.io, ctx.theme(), [
     { header: 'ID', value: (d) => d.id, align: 'right' },
-    { header: 'Customer', value: (d) => d.customer.name },
-    { header: 'Title', value: (d) => d.title },
+    { header: 'Customer', value: (d) => d.customer.name, text: true },
+    { header: 'Title', value: (d) => d.title, text: true, drop: 3 },
     { header: 'Value', value: (d) => money(d.valueCents), align: 'right' },
-    { header: 'Stage', value: (d) => (d.status === 'open' ? d.stage : `${d.status} (${d.stage})`) },
-    { header: 'Days', value: (d) => (d.status === 'open' ? daysInStage(d, today) : null), align: 'right' },
-    { header: 'Close', value: (d) => d.closedDate ?? d.expectedCloseDate },
+    { header: 'Stage', value: (d) => (d.status === 'open' ? d.stage : `${d.status} (${d.stage})`), text: true, min: 8 },
+    { header: 'Days', value: (d) => (d.status === 'open' ? daysInStage(d, today) : null), align: 'right', drop: 1 },
+    { header: 'Close', value: (d) => d.closedDate ?? d.expectedCloseDate, drop: 2 },
     { header: 'Win %', value: (d) => (d.status === 'open' ? toPercent2(probabilityOf(setup.probabilities, d.stage)) : null), align: 'right' },
   ], deals);
   listFooter(ctx, deals.length, total);
