@@ -26,7 +26,8 @@ export const END_OF_CALENDAR: LocalDate = '9999-12-31';
 /** The last day before the customer goes cold: last contact + cadence. */
 export function touchByDate(lastContact: LocalDate, cadenceDays: number): LocalDate {
   const day = addDays(lastContact, cadenceDays);
-  return day.length > END_OF_CALENDAR.length || day > END_OF_CALENDAR ? END_OF_CALENDAR : day;
+  // Past the end the year has five digits; within it no day sorts after END_OF_CALENDAR.
+  return day.length > END_OF_CALENDAR.length ? END_OF_CALENDAR : day;
 }
 
 /** Going cold on `today`: past the touch-by day. */
