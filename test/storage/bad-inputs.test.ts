@@ -76,10 +76,6 @@ add('goal add --from after --to', ['goal', 'add', 'G1', '--metric', 'revenue', '
 for (const amount of ['abc', '-2', '10000000000000']) add(`goal log ${amount}`, ['goal', 'log', '1', amount]);
 for (const id of BAD_IDS) add(`goal edit ${id}`, ['goal', 'edit', id, '--target', '5']);
 
-for (const value of BAD_AMOUNTS.slice(0, 6)) add(`deal add value ${value}`, ['deal', 'add', '1', value]);
-for (const date of BAD_DATES.slice(0, 5)) add(`deal add --close ${JSON.stringify(date)}`, ['deal', 'add', '1', '1000', '--close', date]);
-add('deal add --stage nonsense', ['deal', 'add', '1', '1000', '--stage', 'nonsense']);
-
 for (const [key, value] of [
   ['post-sale-follow-up-days', '99999999'], ['post-sale-follow-up-days', '-1'], ['post-sale-follow-up-days', 'soon'],
   ['resolved-concern-follow-up-days', '3651'], ['default-cadence-days', '0'], ['currency', 'not-a-code'], ['currency', 'dollars'],
@@ -144,6 +140,21 @@ add('export json onto the database', () => ['export', 'json', '-o', db, '--force
 add('export csv onto the -wal', () => ['export', 'csv', '--entity', 'sales', '-o', `${db}-wal`, '--force']);
 add('backup onto the database', () => ['backup', db, '--force']);
 add('backup onto an existing file without --force', () => { const f = join(dir, 'exists.db'); writeFileSync(f, 'x'); return ['backup', f]; });
+// Deals: #1 won and #2 lost are made in beforeAll, #3 is open. An empty --close means none (allowed).
+for (const amount of BAD_AMOUNTS) add(`deal add value ${JSON.stringify(amount)}`, ['deal', 'add', '1', amount]);
+for (const date of BAD_DATES.filter((d) => d !== '')) add(`deal add --close ${JSON.stringify(date)}`, ['deal', 'add', '1', '100', '--close', date]);
+add('deal add in an unknown stage', ['deal', 'add', '1', '100', '--stage', 'closing']);
+add('deal add closing before it was created', ['deal', 'add', '1', '100', '--date', '2026-03-10', '--close', '2026-03-01']);
+for (const id of BAD_IDS) add(`deal move ${id}`, ['deal', 'move', id, 'proposal']);
+add('deal move of a won deal', ['deal', 'move', '1', 'proposal']);
+add('deal won of a lost deal', ['deal', 'won', '2']);
+add('deal lost without a reason, not on a terminal', ['deal', 'lost', '3']);
+add('deal move to an unknown stage', ['deal', 'move', '3', 'closing']);
+add('deal reopen of an open deal', ['deal', 'reopen', '3']);
+add('deal rm without --yes, not on a terminal', ['deal', 'rm', '3']);
+add('config set deal-stages dropping a stage an open deal is in', ['config', 'set', 'deal-stages', 'qualified,proposal']);
+add('config set deal-stages with a status as a stage', ['config', 'set', 'deal-stages', 'lead,won']);
+add('config set deal-probability-lead 101', ['config', 'set', 'deal-probability-lead', '101']);
 add('an unknown command', ['sell', '1', '100']);
 add('an unknown option', ['sale', 'add', '1', '100', '--discount', '5']);
 
@@ -152,6 +163,10 @@ beforeAll(async () => {
   db = join(dir, 'spm.db');
   const demo = await runSpm(['demo', '--db', db], { now: NOW });
   if (demo.code !== 0) throw new Error(demo.stderr);
+  for (const args of [['deal', 'add', '1', '100'], ['deal', 'add', '1', '200'], ['deal', 'add', '1', '300'], ['deal', 'won', '1'], ['deal', 'lost', '2', '--reason', 'price']]) {
+    const made = await runSpm(args, { db, now: NOW });
+    if (made.code !== 0) throw new Error(made.stderr);
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
