@@ -8,7 +8,7 @@ export interface DemoCustomer { name: string; company: string; email: string; se
 export interface DemoSale { customer: number; date: LocalDate; amountCents: number; outcome: SaleOutcome; reason: string | null; technique: string | null; product: string; quantity: number }
 export interface DemoCheckin { customer: number; date: LocalDate; channel: CheckinChannel; satisfaction: number | null; note: string | null }
 export interface DemoConcern { customer: number; openedDate: LocalDate; summary: string; severity: ConcernSeverity; resolvedDate: LocalDate | null; resolution: string | null }
-export interface DemoFollowup { customer: number; dueDate: LocalDate; reason: string; source: FollowupSource; status: FollowupStatus; doneDate: LocalDate | null; sale: number | null; concern: number | null }
+export interface DemoFollowup { customer: number; dueDate: LocalDate; reason: string | null; source: FollowupSource; status: FollowupStatus; doneDate: LocalDate | null; sale: number | null; concern: number | null }
 export interface DemoGoal {
   name: string; metric: string; targetX100: number; period: string | null; from: LocalDate; to: LocalDate; recurring: boolean;
   milestones: { date: LocalDate; valueX100: number }[];
@@ -129,9 +129,9 @@ export function generateDemoData(today: LocalDate, seed = 20260315): DemoData {
     if (late > 0 && !overdue && checkinDate <= today) {
       const satisfaction = random() < 0.15 ? null : weighted([{ v: 5, weight: 0.42 }, { v: 4, weight: 0.35 }, { v: 3, weight: 0.13 }, { v: 2, weight: 0.07 }, { v: 1, weight: 0.03 }]).v;
       checkins.push({ customer: sale.customer, date: checkinDate, channel: pick(CHANNELS), satisfaction, note: pick(CHECKIN_NOTES) });
-      followups.push({ customer: sale.customer, dueDate: due, reason: 'post-sale check-in', source: 'post-sale', status: 'done', doneDate: checkinDate, sale: index, concern: null });
+      followups.push({ customer: sale.customer, dueDate: due, reason: null, source: 'post-sale', status: 'done', doneDate: checkinDate, sale: index, concern: null });
     } else {
-      followups.push({ customer: sale.customer, dueDate: due, reason: 'post-sale check-in', source: 'post-sale', status: 'open', doneDate: null, sale: index, concern: null });
+      followups.push({ customer: sale.customer, dueDate: due, reason: null, source: 'post-sale', status: 'open', doneDate: null, sale: index, concern: null });
     }
   });
   // A few calls and manual follow-ups not tied to a sale.

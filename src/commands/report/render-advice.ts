@@ -6,7 +6,7 @@ import type { Report, TechniqueRow } from '../../domain/report.js';
 import { periodsHitText } from '../../domain/report-advice.js';
 import { rangeLabel } from '../../domain/period.js';
 import { sanitizeLine } from '../../domain/text.js';
-import { fitLine } from '../../ui/fit.js';
+import { fitLine, truncate, visibleWidth } from '../../ui/fit.js';
 
 /** Rows of the learning window shown (the most revenue first); --json has all. */
 export const LEARNING_ROWS = 4;
@@ -29,8 +29,20 @@ const pct = (value: number | null) => (value === null ? '—' : `${Math.round(va
 export function lostLines(report: Report, o: AdviceRenderOptions): string[] {
   const { lost } = report;
   if (lost.count === 0) return [];
-  const reasons = lost.reasons.map((r) => `${sanitizeLine(r.reason)} ${r.count} (${o.money(r.value)})`).join(', ');
-  return [fitLine([`  Lost value ${o.money(lost.value)} in ${lost.count}`, { text: reasons ? ` · top reasons: ${reasons}` : '', min: 12, style: o.theme.dim }], o.width)];
+  const head = `  Lost value ${o.money(lost.value)} in ${lost.count}`;
+  // Whole reasons, as many as fit: a cut must never fall inside an amount. Only a lone reason
+  // too long for the line has its text (never its count or amount) shortened.
+  const items = lost.reasons.map((r) => ({ text: sanitizeLine(r.reason), tail: ` ${r.count} (${o.money(r.value)})` }));
+  for (let n = items.length; n > 0; n--) {
+    const more = n < items.length ? ', …' : '';
+    const tail = ` · top reasons: ${items.slice(0, n).map((item) => item.text + item.tail).join(', ')}${more}`;
+    if (visibleWidth(head + tail) <= o.width) return [head + o.theme.dim(tail)];
+  }
+  const first = items[0];
+  if (first === undefined) return [head];
+  const room = o.width - visibleWidth(`${head} · top reasons: ${first.tail}${items.length > 1 ? ', …' : ''}`);
+  if (room < 4) return [head];
+  return [head + o.theme.dim(` · top reasons: ${truncate(first.text, room)}${first.tail}${items.length > 1 ? ', …' : ''}`)];
 }
 
 /** The learning window's technique rows (won, lost, win rate, 95% range) and the verdict. */
