@@ -2,6 +2,8 @@
 // chance that actual plus the deals actually won reaches the target, each deal won
 // independently with its probability. Exact up to EXACT_MAX_DEALS deals, a seeded simulation above.
 
+import { seededRandom } from './random.js';
+
 /** Up to this many deals the chance is computed exactly. */
 export const EXACT_MAX_DEALS = 20;
 export const SIMULATION_DRAWS = 20_000;
@@ -63,18 +65,6 @@ export function exactChance(need: number, deals: readonly ForecastDeal[]): numbe
     return result;
   };
   return chance(0, need);
-}
-
-/** mulberry32: a small, fast, seedable generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -3,6 +3,7 @@
 import { addDays, addMonths, daysBetween, weekdayIndex, type LocalDate } from './local-date.js';
 import { periodContaining } from './period.js';
 import type { CheckinChannel, ConcernSeverity, FollowupSource, FollowupStatus, SaleOutcome } from './records.js';
+import { seededRandom } from './random.js';
 
 export interface DemoCustomer { name: string; company: string; email: string; segment: string; cadenceDays: number | null; addedDate: LocalDate }
 export interface DemoSale { customer: number; date: LocalDate; amountCents: number; outcome: SaleOutcome; reason: string | null; technique: string | null; product: string; quantity: number }
@@ -21,18 +22,6 @@ export interface DemoData {
   concerns: DemoConcern[];
   followups: DemoFollowup[];
   goals: DemoGoal[];
-}
-
-/** Deterministic PRNG (mulberry32): floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NAMES = ['Acme', 'Birch', 'Cobalt', 'Dune', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kestrel', 'Lumen', 'Maple',

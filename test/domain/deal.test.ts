@@ -3,7 +3,8 @@ import {
   assertCloseAfterCreated, assertOpen, daysInStage, droppedStagesInUse, isCloseOverdue, isStale, parseStageList, resolveStage, stageDurations,
 } from '../../src/domain/deal.js';
 import { builtInDefaultPercent, learnStageProbabilities, MIN_CLOSED_FOR_LEARNING, type ClosedDealGroup } from '../../src/domain/deal-probability.js';
-import { exactChance, forecastGoal, simulatedChance, seededRandom, type ForecastDeal } from '../../src/domain/deal-forecast.js';
+import { exactChance, forecastGoal, simulatedChance, type ForecastDeal } from '../../src/domain/deal-forecast.js';
+import { seededRandom } from '../../src/domain/random.js';
 import { buildPipeline } from '../../src/domain/deal-pipeline.js';
 
 const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];

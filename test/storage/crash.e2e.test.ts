@@ -10,7 +10,7 @@ import { BIN, spawnSpm } from '../helpers/spawn-spm.js';
 import { useTempDb } from '../helpers/run-spm.js';
 import { makeV1Database, salesCsv } from '../helpers/storage.js';
 // The demo's seeded generator (mulberry32), so a failing run can be replayed with SPM_CRASH_SEED.
-import { seededRandom as random } from '../../src/domain/demo-data.js';
+import { seededRandom as random } from '../../src/domain/random.js';
 
 const temp = useTempDb();
 const KILLS = Number(process.env.SPM_CRASH_KILLS ?? 10);
