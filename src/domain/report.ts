@@ -8,7 +8,7 @@ import { wilsonInterval } from './wilson.js';
 import type { PipelinePeriod } from './deal-pipeline.js';
 import {
   atRiskCustomers, DEFAULT_LEARNING_WINDOW_DAYS, learningWindow, lostBlock, techniqueVerdict,
-  type AtRiskEntry, type AtRiskFacts, type LostBlock, type LostReasonFacts,
+  type AtRiskAdvice, type AtRiskEntry, type AtRiskFacts, type LostBlock, type LostReasonFacts,
 } from './report-advice.js';
 
 /** How many periods the trend shows, this one included. */
@@ -304,8 +304,14 @@ function productRows(cube: SalesCubeCell[]): NamedRevenue[] {
   return [...groups].map(([name, g]) => ({ name, revenue: centsToUnits(g.cents), won: g.won })).sort(byRevenue((row) => row.name));
 }
 
-/** The report value: pure, from the spec (ranges), the facts (aggregates) and the goals' progress. */
-export function buildReport(spec: ReportSpec, facts: ReportFacts, goals: ReportGoal[], advice: AdviceFacts = NO_ADVICE_FACTS): Report {
+/**
+ * The report value: pure, from the spec (ranges), the facts (aggregates) and the goals' progress.
+ * `atRisk` is atRiskCustomers of the advice; a caller that also needs its commands passes it in.
+ */
+export function buildReport(
+  spec: ReportSpec, facts: ReportFacts, goals: ReportGoal[], advice: AdviceFacts = NO_ADVICE_FACTS,
+  atRisk: AtRiskAdvice[] = atRiskCustomers(advice.atRisk, spec.asOf),
+): Report {
   const totals: SalesFacts = { won: 0, lost: 0, wonCents: 0 };
   let lostCents = 0;
   for (const cell of facts.cube) {
@@ -337,7 +343,7 @@ export function buildReport(spec: ReportSpec, facts: ReportFacts, goals: ReportG
       repeatRevenue: centsToUnits(facts.customers.repeatRevenueCents),
       top: facts.customers.top.map((c) => ({ id: c.id, name: c.name, revenue: centsToUnits(c.revenueCents), won: c.won })),
     },
-    atRisk: atRiskCustomers(advice.atRisk, spec.asOf).map(({ customer, why, since }) => ({ customer: { id: customer.id, name: customer.name }, why, since })),
+    atRisk: atRisk.map(({ customer, why, since }) => ({ customer: { id: customer.id, name: customer.name }, why, since })),
     checkins: {
       count: facts.checkins.count,
       averageSatisfaction: rated > 0 ? round2(ratingSum / rated) : null,

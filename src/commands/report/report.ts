@@ -27,16 +27,16 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
   // The page's module (and, through it, the charting library) loads only on this path.
   const page = options.html !== undefined ? await import('./html.js') : undefined;
   const store = ctx.store('read');
-  const { spec, report, advice, weekStart, series } = store.read(() => {
+  const { spec, report, atRiskCommands, weekStart, series } = store.read(() => {
     const settings = store.settings.get();
     const spec = reportSpec(options, today, settings.weekStart);
     const facts = store.report.facts(spec, settings.currency);
     const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart, spec.today) as unknown as ReportGoal[];
     const advice = loadAdvice(store, spec, settings);
-    const report = { ...buildReport(spec, facts, goals, advice), pipeline: loadPipelinePeriod(store, spec.range) };
-    return { spec, report, advice, weekStart: settings.weekStart, series: page?.loadPageSeries(store, spec, settings, report) };
+    const atRisk = atRiskCustomers(advice.atRisk, spec.asOf);
+    const report = { ...buildReport(spec, facts, goals, advice, atRisk), pipeline: loadPipelinePeriod(store, spec.range) };
+    return { spec, report, atRiskCommands: atRisk.map((a) => a.command), weekStart: settings.weekStart, series: page?.loadPageSeries(store, spec, settings, report) };
   });
-  const atRiskCommands = atRiskCustomers(advice.atRisk, spec.asOf).map((a) => a.command);
   if (page && series && options.html !== undefined) {
     await page.writeReportPage(report, series, { path: options.html, force: Boolean(options.force), previousRange: spec.previous, atRiskCommands }, ctx);
     ctx.io.err(`✓ Wrote ${options.html} (${report.period.label})\n`);
