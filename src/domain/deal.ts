@@ -56,11 +56,6 @@ export function parseStageList(text: string): string[] {
   return stages;
 }
 
-/** The stage list from its stored setting text (the default when unset). */
-export function storedStageList(text: string | undefined): string[] {
-  return text === undefined ? [...DEFAULT_DEAL_STAGES] : text.split(',');
-}
-
 /** A stage typed by a user: exact, else a unique prefix (`neg` → negotiation). */
 export function resolveStage(text: string, stages: readonly string[]): string {
   const key = text.trim().toLowerCase();
@@ -108,15 +103,6 @@ export function isStale(deal: Pick<Deal, 'status' | 'stageDate'>, today: LocalDa
 /** Close overdue: open and its expected close date has passed. */
 export function isCloseOverdue(deal: Pick<Deal, 'status' | 'expectedCloseDate'>, today: LocalDate): boolean {
   return deal.status === 'open' && deal.expectedCloseDate !== null && deal.expectedCloseDate < today;
-}
-
-/**
- * The history rows of an imported deal: it entered its stage on its created date. Earlier
- * stages are not recorded as entries; the funnel rule counts them as reached (a deal past a
- * stage reached it).
- */
-export function importedHistory(stage: string, createdDate: LocalDate): StageEntry[] {
-  return [{ stage, date: createdDate }];
 }
 
 /** Days from each history entry to the next (the last one up to `until`), for `deal show`. */
