@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InputError, StoreError } from '../domain/errors.js';
 import { APPLICATION_ID, MIGRATIONS, applyMigration, type Migration } from './migrations.js';
 import { NoDatabaseError, type OpenMode } from './db-path.js';
-import { withAtomicFile, writeFailure } from './atomic-file.js';
+import { databaseFiles, withAtomicFile, writeFailure } from './atomic-file.js';
 
 export { describeSqliteError, NoDatabaseError, resolveDbPath, type DbPathSources, type OpenMode } from './db-path.js';
 
@@ -232,8 +232,8 @@ function openWritable(path: string, state: 'created' | 'empty' | 'existing', sch
 
 /** A database file this run created and could not finish: gone, with its side files. */
 function removeDatabaseFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) {
-    try { unlinkSync(`${path}${suffix}`); } catch { /* not there */ }
+  for (const file of databaseFiles(path)) {
+    try { unlinkSync(file); } catch { /* not there */ }
   }
 }
 
