@@ -71,7 +71,7 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /** Throws InputError (exit 2) when `target` is, or would become, one of the protected files. */
-export function refuseProtectedTarget(target: string, protect: readonly string[], label = 'the live database or one of its files'): void {
+function refuseProtectedTarget(target: string, protect: readonly string[], label = 'the live database or one of its files'): void {
   if (protect.length === 0) return;
   const targetStat = statOrUndefined(target);
   const targetPath = canonical(target);
