@@ -13,78 +13,74 @@ import { MAX_AMOUNT_CENTS } from '../../domain/money.js';
 
 type Fields = Record<string, unknown>;
 
-/** Reads one record's fields, each check naming `where.key` in its message. */
+/** Reads one record's fields, each check naming the field; checkExportDocument puts `customers[3]: ` in front. */
 class Reader {
   constructor(private readonly record: Fields) {}
-  /** Field names alone: checkExportDocument puts `customers[3]: ` in front of every message. */
-  private name(key: string): string {
-    return key;
-  }
   private get(key: string): unknown {
     return this.record[key];
   }
   id(key: string, optional = false): number | null {
     const value = this.get(key);
     if ((value === null || value === undefined) && optional) return null;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new InputError(`${this.name(key)} is not an id (a whole number from 1)`);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new InputError(`${key} is not an id (a whole number from 1)`);
     return value;
   }
   text(key: string, { required = false } = {}): string | null {
     const value = this.get(key);
     if (value === null || value === undefined) {
-      if (required) throw new InputError(`${this.name(key)} is missing`);
+      if (required) throw new InputError(`${key} is missing`);
       return null;
     }
-    if (typeof value !== 'string') throw new InputError(`${this.name(key)} is not text`);
-    if (value.includes('\u0000')) throw new InputError(`${this.name(key)} contains a NUL character`);
-    if (required && value.trim() === '') throw new InputError(`${this.name(key)} is empty`);
+    if (typeof value !== 'string') throw new InputError(`${key} is not text`);
+    if (value.includes('\u0000')) throw new InputError(`${key} contains a NUL character`);
+    if (required && value.trim() === '') throw new InputError(`${key} is empty`);
     return value;
   }
   name_(key: string, what: string): string {
     const value = this.get(key);
     if (typeof value !== 'string') throw new InputError(`${what} is not text`);
     const checked = checkName(value, what);
-    if (checked !== value) throw new InputError(`${this.name(key)} has spaces around it`);
+    if (checked !== value) throw new InputError(`${key} has spaces around it`);
     return checked;
   }
   date(key: string, optional = false): string | null {
     const value = this.get(key);
     if ((value === null || value === undefined) && optional) return null;
-    if (typeof value !== 'string') throw new InputError(`${this.name(key)} is not a date (YYYY-MM-DD)`);
-    return checkStoredDate(value, this.name(key));
+    if (typeof value !== 'string') throw new InputError(`${key} is not a date (YYYY-MM-DD)`);
+    return checkStoredDate(value, key);
   }
   stamp(key: string): string {
     const value = this.get(key);
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/.test(value) || Number.isNaN(Date.parse(value)) || !isInDateRange(value.slice(0, 10))) {
-      throw new InputError(`${this.name(key)} is not a UTC time stamp (YYYY-MM-DDTHH:MM:SS.sssZ) within the dates spm keeps`);
+      throw new InputError(`${key} is not a UTC time stamp (YYYY-MM-DDTHH:MM:SS.sssZ) within the dates spm keeps`);
     }
     return value;
   }
   bool(key: string): boolean {
     const value = this.get(key);
-    if (typeof value !== 'boolean') throw new InputError(`${this.name(key)} is not true or false`);
+    if (typeof value !== 'boolean') throw new InputError(`${key} is not true or false`);
     return value;
   }
   oneOf<T extends string>(key: string, allowed: readonly T[], optional = false): T | null {
     const value = this.get(key);
     if ((value === null || value === undefined) && optional) return null;
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new InputError(`${this.name(key)} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new InputError(`${key} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
     return value as T;
   }
   /** An amount in currency units (at most 2 decimals) → cents, within the per-record cap. */
   units(key: string, { allowZero = false, optional = false } = {}): number | null {
     const value = this.get(key);
     if ((value === null || value === undefined) && optional) return null;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`${this.name(key)} is not a number`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`${key} is not a number`);
     const cents = Math.round(value * 100);
-    if (Math.abs(cents) > MAX_AMOUNT_CENTS) return checkAmountCents(cents, this.name(key), { allowZero });
-    if (Math.abs(value * 100 - cents) > 1e-6 * Math.max(1, Math.abs(cents))) throw new InputError(`${this.name(key)} ${value} has more than 2 decimals`);
-    return checkAmountCents(cents, this.name(key), { allowZero });
+    if (Math.abs(cents) > MAX_AMOUNT_CENTS) return checkAmountCents(cents, key, { allowZero });
+    if (Math.abs(value * 100 - cents) > 1e-6 * Math.max(1, Math.abs(cents))) throw new InputError(`${key} ${value} has more than 2 decimals`);
+    return checkAmountCents(cents, key, { allowZero });
   }
   integer(key: string, min: number, max: number, optional = true): number | null {
     const value = this.get(key);
     if ((value === null || value === undefined) && optional) return null;
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) throw new InputError(`${this.name(key)} is not a whole number from ${min} to ${max}`);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) throw new InputError(`${key} is not a whole number from ${min} to ${max}`);
     return value;
   }
   raw(key: string): unknown {
@@ -210,7 +206,8 @@ const RECORD_CHECKS: Record<string, (r: Reader) => void> = {
     r.units('amount', { allowZero: true });
     r.text('note');
     r.stamp('createdAt');
-  },  deals(r) {
+  },
+  deals(r) {
     r.id('id');
     r.id('customerId');
     r.text('title', { required: true });
