@@ -2,7 +2,7 @@
 // and undoes or redoes the latest one from the row images the history triggers recorded.
 // Generic over the tracked tables: it reads each table's columns from the schema.
 import type { Db } from './open-database.js';
-import { imageSql, tableShape, trackedTables, type TableShape } from './history-schema.js';
+import { imageSql, quote, tableShape, trackedTables, type TableShape } from './history-schema.js';
 import { resumeAfterBulk, suspendForBulk } from './bulk-insert.js';
 import { InputError } from '../domain/errors.js';
 import type { ChangeEntry, ChangeOp, TouchedGroup } from '../domain/history.js';
@@ -37,8 +37,6 @@ interface ChangeRow {
   undone: number;
   dropped_redo: number;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export class HistoryRepository {
   /** The command line recorded with each change ("spm sale add acme 1200"). */

@@ -15,7 +15,7 @@ export const UNTRACKED_TABLES: readonly string[] = [
   'sqlite_sequence', // AUTOINCREMENT's high-water marks: never lowered, so ids are never reused
 ];
 
-/** The history tables (schema v9). */
+/** The history tables (schema v10). */
 export const HISTORY_TABLES_SQL = `
 -- One row per write command (a "change"), newest last. Ids are never reused.
 CREATE TABLE history_changes (
@@ -60,7 +60,8 @@ export interface TableShape {
   integerKey: boolean;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** `name` as an SQL identifier, in double quotes. */
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Columns and primary key of a table, from the live schema. */
 export function tableShape(db: Db, table: string): TableShape {
