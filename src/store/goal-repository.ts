@@ -42,6 +42,16 @@ export interface GoalLog {
 const toX100 = (value: number) => Math.round(value * 100);
 const COLUMNS = 'id, name, metric, target_x100, period, from_date, to_date, recurring, segment, product, technique, archived';
 
+/** A logged entry with its goal's name (insertLog, logs, getLog). */
+const LOG_SELECT = `SELECT l.id, l.date, l.amount_x100, l.note, g.id AS goal_id, g.name AS goal_name
+                    FROM goal_logs l JOIN goals g ON g.id = l.goal_id`;
+
+interface LogRow { id: number; date: string; amount_x100: number; note: string | null; goal_id: number; goal_name: string }
+
+function logFromRow(row: LogRow): GoalLog {
+  return { id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note };
+}
+
 export class GoalRepository {
   constructor(private readonly db: Db, private readonly nowIso: () => string) {}
 
@@ -140,27 +150,19 @@ export class GoalRepository {
   insertLog(goalId: number, date: LocalDate, amount: number, note: string | null): GoalLog {
     const result = this.db.prepare('INSERT INTO goal_logs (goal_id, date, amount_x100, note, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(goalId, date, toX100(amount), note, this.nowIso());
-    const row = this.db.prepare(`SELECT l.id, l.date, l.amount_x100, l.note, g.id AS goal_id, g.name AS goal_name
-                                 FROM goal_logs l JOIN goals g ON g.id = l.goal_id WHERE l.id = ?`).get(Number(result.lastInsertRowid)) as
-      { id: number; date: string; amount_x100: number; note: string | null; goal_id: number; goal_name: string };
-    return { id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note };
+    return this.getLog(Number(result.lastInsertRowid));
   }
 
   /** A goal's logged entries, newest first. */
   logs(goalId: number): GoalLog[] {
-    return (this.db.prepare(`SELECT l.id, l.date, l.amount_x100, l.note, g.id AS goal_id, g.name AS goal_name
-                             FROM goal_logs l JOIN goals g ON g.id = l.goal_id WHERE l.goal_id = ? ORDER BY l.date DESC, l.id DESC`).all(goalId) as
-      { id: number; date: string; amount_x100: number; note: string | null; goal_id: number; goal_name: string }[])
-      .map((row) => ({ id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note }));
+    return (this.db.prepare(`${LOG_SELECT} WHERE l.goal_id = ? ORDER BY l.date DESC, l.id DESC`).all(goalId) as LogRow[]).map(logFromRow);
   }
 
   /** One logged entry. */
   getLog(id: number): GoalLog {
-    const row = this.db.prepare(`SELECT l.id, l.date, l.amount_x100, l.note, g.id AS goal_id, g.name AS goal_name
-                                 FROM goal_logs l JOIN goals g ON g.id = l.goal_id WHERE l.id = ?`).get(id) as
-      { id: number; date: string; amount_x100: number; note: string | null; goal_id: number; goal_name: string } | undefined;
+    const row = this.db.prepare(`${LOG_SELECT} WHERE l.id = ?`).get(id) as LogRow | undefined;
     if (!row) throw new NotFoundError(`no goal entry #${id}`, 'See a goal\'s entries with: spm goal show <goal>');
-    return { id: row.id, goal: { id: row.goal_id, name: row.goal_name }, date: row.date, amount: row.amount_x100 / 100, note: row.note };
+    return logFromRow(row);
   }
 
   deleteLog(id: number): void {
