@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { AppContext } from '../../cli/context.js';
 import { InputError, SpmError } from '../../domain/errors.js';
 import { generateDemoData } from '../../domain/demo-data.js';
+import { formatCommandLine } from '../../domain/history.js';
 import { resolveDbPath } from '../../store/open-database.js';
 import { Store } from '../../store/store.js';
 import { withAtomicFile, writeFailure } from '../../store/atomic-file.js';
@@ -22,6 +23,7 @@ export async function runDemo(ctx: AppContext): Promise<DemoCounts & { db: strin
   const nowIso = ctx.clock.now().toISOString();
   const seed = (at: string): DemoCounts => {
     const store = Store.open(at, 'write', () => nowIso);
+    store.history.commandLine = formatCommandLine(ctx.argv); // `spm history` and `undo` name it
     try {
       return store.write(() => {
         if (store.holdsData()) {
