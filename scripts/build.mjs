@@ -4,7 +4,7 @@
 // - One CommonJS file: no ESM loader, one read, and a code cache V8 can take whole.
 // - better-sqlite3's JavaScript is bundled (compiled from the cache like the rest); only its
 //   native addon is loaded from node_modules, and only when a command opens the database.
-// - The libraries a few paths need (prompts, tables, CSV, progress bars) stay in node_modules
+// - The libraries a few paths need (prompts, CSV, progress bars) stay in node_modules
 //   and are loaded on the path that needs them. esbuild turns their import() into require()
 //   (`supported: dynamic-import false`): import() inside a vm.Script has no loader once V8
 //   takes the code from the cache, and Node ≥ 20.19 can require() the ESM-only prompts.
