@@ -214,8 +214,3 @@ export function wrapCommand(command: string, width: number, indent = ''): string
   lines.push(current);
   return lines;
 }
-
-/** Cuts every line of a block to `width` (a last resort for fixed layouts, such as charts). */
-export function fitLines(lines: string[], width: number): string[] {
-  return lines.map((line) => truncate(line, width));
-}

@@ -72,12 +72,6 @@ export function parseMarkdown(source: string): Block[] {
   return blocks;
 }
 
-/** The first heading's text: a page's title. */
-export function markdownTitle(source: string): string {
-  const first = parseMarkdown(source).find((b) => b.kind === 'heading');
-  return first && first.kind === 'heading' ? first.text : '';
-}
-
 interface InlineStyle {
   code(text: string): string;
   bold(text: string): string;

@@ -1,13 +1,10 @@
-// How a deal looks in JSON and in one line, and the stage probabilities every deal view needs.
+// How a deal looks in JSON, and the stage probabilities every deal view needs.
 import type { Store } from '../../store/store.js';
 import type { Deal } from '../../domain/deal.js';
 import type { LocalDate } from '../../domain/local-date.js';
-import { daysInStage } from '../../domain/deal.js';
 import { learnStageProbabilities, type StageProbability } from '../../domain/deal-probability.js';
 import { pipelineDeal } from '../../domain/deal-pipeline.js';
 import { dealProbabilityPercent, type Settings } from '../../domain/settings.js';
-import { formatMoney } from '../../domain/money.js';
-import { countOf, sanitizeLine } from '../../domain/text.js';
 
 export interface DealSetup {
   settings: Settings;
@@ -36,10 +33,4 @@ export function dealJson(deal: Deal, today: LocalDate, probabilities: readonly S
     lostReason: deal.lostReason,
     saleId: deal.saleId,
   };
-}
-
-/** `#7 Acme · Website redesign $12,000 (proposal, 9 days)` */
-export function dealLine(deal: Deal, today: LocalDate, currency: string): string {
-  const where = deal.status === 'open' ? `${deal.stage}, ${countOf(daysInStage(deal, today), 'day')}` : deal.status;
-  return `#${deal.id} ${sanitizeLine(deal.customer.name)} · ${sanitizeLine(deal.title)} ${formatMoney(deal.valueCents, currency, true)} (${where})`;
 }
