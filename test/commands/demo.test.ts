@@ -29,6 +29,8 @@ describe('spm demo', () => {
     expect(count('SELECT count(*) FROM checkins WHERE satisfaction IS NOT NULL')).toBeGreaterThan(10);
     expect(count("SELECT count(*) FROM concerns WHERE status = 'open'")).toBe(1);
     expect(count('SELECT count(*) FROM goals WHERE recurring = 1')).toBe(1);
+    // The history names the command, so `spm undo` says what it reverts.
+    expect(db.prepare('SELECT command FROM history_changes').pluck().all()).toEqual([`spm demo --db ${temp.dbPath} --json`]);
     db.close();
     // The report reads it without trouble.
     const report = await runSpm(['report', '--period', 'month', '--json'], { db: temp.dbPath, now: '2026-03-15' });
