@@ -159,11 +159,9 @@ export function completedPeriodsWithin(kind: PeriodKind, firstFrom: LocalDate, r
   return periods;
 }
 
-const PERIOD_PLURAL: Record<PeriodKind, [string, string]> = { week: ['week', 'weeks'], month: ['month', 'months'], quarter: ['quarter', 'quarters'], year: ['year', 'years'] };
-
 /** "9 of 13 weeks hit". */
 export function periodsHitText(hit: number, periods: number, kind: PeriodKind): string {
-  return `${hit} of ${periods} ${PERIOD_PLURAL[kind][periods === 1 ? 0 : 1]} hit`;
+  return `${hit} of ${countOf(periods, kind)} hit`;
 }
 
 // ── Trend labels ────────────────────────────────────────────────────────────────────────────
