@@ -17,12 +17,15 @@ export function sanitizeText(text: string): string {
 /** Any C0/C1 control character or DEL, tab and newline included: never part of a name. */
 export const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** C1 controls, line/paragraph separators and BIDI: built from BIDI so that widening it widens this. */
+const JSON_RAW_TO_ESCAPE = new RegExp(`[\\u0080-\\u009f\\u2028\\u2029]|${BIDI.source}`, 'g');
+
 /**
  * Escapes, in JSON text, what JSON.stringify leaves raw but a terminal acts on: C1 controls
  * (U+009B is a CSI on its own) and bidi formatting characters. Parsing gives the same strings.
  */
 export function escapeJsonControls(json: string): string {
-  return json.replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(JSON_RAW_TO_ESCAPE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
