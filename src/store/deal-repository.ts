@@ -116,11 +116,6 @@ export class DealRepository {
     return dealFromRow(row);
   }
 
-  findByExternalId(externalId: string): Deal | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE d.external_id = ?`).get(externalId) as DealRow | undefined;
-    return row ? dealFromRow(row) : undefined;
-  }
-
   history(id: number): StageEntry[] {
     return this.db.prepare('SELECT stage, date FROM deal_stage_history WHERE deal_id = ? ORDER BY date, id').all(id) as StageEntry[];
   }
@@ -183,12 +178,6 @@ export class DealRepository {
   /** Whether any deal was ever recorded (the report leaves its Pipeline block out otherwise). */
   any(): boolean {
     return this.db.prepare('SELECT 1 FROM deals LIMIT 1').get() !== undefined;
-  }
-
-  /** The deal a sale became, if any. */
-  forSale(saleId: number): Deal | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE d.sale_id = ?`).get(saleId) as DealRow | undefined;
-    return row ? dealFromRow(row) : undefined;
   }
 
   /** Open deals per stage: count and value, from the partial index over open deals. */
