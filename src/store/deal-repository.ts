@@ -90,6 +90,11 @@ const SELECT = `SELECT d.id, d.customer_id, c.name AS customer_name, d.title, d.
                        d.technique, d.note, d.created_date, d.stage_date, d.closed_date, d.lost_reason, d.sale_id, d.external_id
                 FROM deals d JOIN customers c ON c.id = d.customer_id`;
 
+/** A deal's stage probability as SQL: one `WHEN ? THEN ?` per stage, bound as stage, probability in order. */
+function stageWeightSql(probabilities: readonly { stage: string; probability: number }[]): string {
+  return probabilities.length ? `CASE d.stage ${probabilities.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END` : '0';
+}
+
 export class DealRepository {
   constructor(private readonly db: Db, private readonly nowIso: () => string) {}
 
@@ -209,7 +214,7 @@ export class DealRepository {
     const column = which === 'stale' ? 'd.stage_date' : 'd.expected_close';
     if (!ranked) return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${column} < ? ORDER BY d.id`).all(date) as DealRow[]).map(dealFromRow);
     const { probabilities, limit } = ranked;
-    const weight = probabilities.length ? `CASE d.stage ${probabilities.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END` : '0';
+    const weight = stageWeightSql(probabilities);
     return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${column} < ? ORDER BY d.value_cents * ${weight} DESC, d.id LIMIT ${Number(limit)}`)
       .all(date, ...probabilities.flatMap((p) => [p.stage, p.probability])) as DealRow[]).map(dealFromRow);
   }
@@ -225,7 +230,7 @@ export class DealRepository {
    * first `limit` only: the daily view reads a screenful, not every candidate.
    */
   toMove(enteredBefore: LocalDate, today: LocalDate, probabilities: readonly { stage: string; probability: number }[], limit?: number): Deal[] {
-    const weight = probabilities.length ? `CASE d.stage ${probabilities.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END` : '0';
+    const weight = stageWeightSql(probabilities);
     const rows = this.db.prepare(`${SELECT} WHERE d.status = 'open' AND (d.stage_date < ? OR d.expected_close < ?)
                                   ORDER BY d.value_cents * ${weight} DESC, d.id ${limit !== undefined ? `LIMIT ${Number(limit)}` : ''}`)
       .all(enteredBefore, today, ...probabilities.flatMap((p) => [p.stage, p.probability])) as DealRow[];
