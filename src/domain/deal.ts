@@ -62,7 +62,9 @@ export function resolveStage(text: string, stages: readonly string[]): string {
   if (stages.includes(key)) return key;
   const matches = key === '' ? [] : stages.filter((s) => s.startsWith(key));
   if (matches.length === 1) return matches[0];
-  throw new InputError(`unknown stage ${JSON.stringify(text)}`, `Stages: ${stages.join(', ')} (spm config set deal-stages …).`);
+  // "won" and "lost" are outcomes, not stages: a rep typing `deal move 7 won` wants `deal won 7`.
+  const closing = key === 'won' || key === 'lost' ? ` To close a deal: spm deal ${key} <deal>.` : '';
+  throw new InputError(`unknown stage ${JSON.stringify(text)}`, `Stages: ${stages.join(', ')} (spm config set deal-stages …).${closing}`);
 }
 
 /** Stages of `before` missing from `after` that open deals are in; a new list may not drop them. */

@@ -117,7 +117,7 @@ export class DealRepository {
 
   get(id: number): Deal {
     const row = this.db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as DealRow | undefined;
-    if (!row) throw new NotFoundError(`no deal #${id}`, 'List deals with: spm deal list --all');
+    if (!row) throw new NotFoundError(`no deal #${id}`, 'List every deal, closed ones too, with: spm deal list --status all');
     return dealFromRow(row);
   }
 

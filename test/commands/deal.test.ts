@@ -131,7 +131,7 @@ describe('deal move, list, show', () => {
     await expectRejected(['deal', 'rm', '1'], { db: temp.dbPath }, /not deleting without confirmation/);
     expect((await run(['deal', 'rm', '1', '--yes'])).code).toBe(0);
     expect(history(1)).toEqual([]);
-    await expectRejected(['deal', 'show', '1'], { db: temp.dbPath }, /no deal #1/);
+    await expectRejected(['deal', 'show', '1'], { db: temp.dbPath }, /no deal #1\nhint: List every deal, closed ones too, with: spm deal list --status all/);
   });
 });
 

@@ -28,6 +28,7 @@ describe('stage list', () => {
     expect(resolveStage('neg', STAGES)).toBe('negotiation');
     expect(resolveStage('Proposal', STAGES)).toBe('proposal');
     expect(() => resolveStage('closing', STAGES)).toThrow('unknown stage "closing"');
+    expect(() => resolveStage('won', STAGES)).toThrow(expect.objectContaining({ hint: expect.stringContaining('To close a deal: spm deal won <deal>.') }));
     expect(() => resolveStage('p', ['proposal', 'pitch'])).toThrow(/unknown stage/);
   });
 
