@@ -15,6 +15,12 @@ export interface DemoGoal {
   milestones: { date: LocalDate; valueX100: number }[];
   logs: { date: LocalDate; amountX100: number; note: string }[];
 }
+/** A deal; a closed one points at the sale it became (an index into `sales`). */
+export interface DemoDeal {
+  customer: number; title: string; valueCents: number; product: string; technique: string | null;
+  createdDate: LocalDate; expectedCloseDate: LocalDate | null; stages: { stage: string; date: LocalDate }[];
+  sale: number | null;
+}
 export interface DemoData {
   customers: DemoCustomer[];
   sales: DemoSale[];
@@ -22,6 +28,7 @@ export interface DemoData {
   concerns: DemoConcern[];
   followups: DemoFollowup[];
   goals: DemoGoal[];
+  deals: DemoDeal[];
 }
 
 const NAMES = ['Acme', 'Birch', 'Cobalt', 'Dune', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kestrel', 'Lumen', 'Maple',
@@ -164,7 +171,71 @@ export function generateDemoData(today: LocalDate, seed = 20260315): DemoData {
       logs: [{ date: maxOf(year.from, addDays(today, -120)), amountX100: 100, note: 'SPIN Selling' }, { date: maxOf(year.from, addDays(today, -30)), amountX100: 100, note: 'The Challenger Sale' }],
     },
   ];
-  return { customers, sales, checkins, concerns, followups, goals };
+  const deals = generateDemoDeals(today, customers, sales, seed);
+  return { customers, sales, checkins, concerns, followups, goals, deals };
+}
+
+const DEMO_STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
+const DEAL_KINDS = ['rollout', 'renewal', 'pilot', 'upgrade', 'expansion'];
+
+/**
+ * Deals: about half of the decided sales came through a deal that went stage by stage, so the
+ * pipeline learns its win chances from history; a dozen deals are still open, a few of them
+ * stale or past their expected close, so `spm pipeline` and "Deals to move" have work to show.
+ * A second random stream keeps the sales, check-ins and goals above the same as before deals
+ * existed.
+ */
+function generateDemoDeals(today: LocalDate, customers: readonly DemoCustomer[], sales: readonly DemoSale[], seed: number): DemoDeal[] {
+  const random = seededRandom(seed + 1);
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const title = (product: string) => `${product[0].toUpperCase()}${product.slice(1)} ${pick(DEAL_KINDS)}`;
+  /** Stage entries from `from` through stage index `last`, each a few days after the one before, none after `until`. */
+  const walk = (from: LocalDate, last: number, until: LocalDate): { stage: string; date: LocalDate }[] => {
+    const stages: { stage: string; date: LocalDate }[] = [];
+    let date = from;
+    for (let i = 0; i <= last; i++) {
+      stages.push({ stage: DEMO_STAGES[i], date });
+      date = addDays(date, between(3, 12));
+      if (date > until) date = until;
+    }
+    return stages;
+  };
+  const deals: DemoDeal[] = [];
+  sales.forEach((sale, index) => {
+    if (random() >= 0.5) return;
+    // Won deals mostly got to negotiation; lost ones dropped out anywhere along the way.
+    const last = sale.outcome === 'won' ? pick([2, 3, 3, 3]) : pick([0, 1, 1, 2, 2, 3]);
+    const earliest = customers[sale.customer].addedDate;
+    const wanted = addDays(sale.date, -between(12, 50));
+    const createdDate = wanted > earliest ? wanted : earliest <= sale.date ? earliest : sale.date;
+    deals.push({
+      customer: sale.customer, title: title(sale.product), valueCents: sale.amountCents, product: sale.product, technique: sale.technique,
+      createdDate, expectedCloseDate: sale.date, stages: walk(createdDate, last, sale.date), sale: index,
+    });
+  });
+  const open = customers.map((_, i) => i).filter((i) => customers[i].addedDate <= today);
+  for (let i = 0; i < 12 && open.length > 0; i++) {
+    const customer = pick(open);
+    const product = pick(PRODUCTS);
+    // Walked back from the day it entered its current stage: recent for most, weeks ago for
+    // every fourth (stale); the first two are past their expected close.
+    const reached = between(0, 3);
+    const stages: { stage: string; date: LocalDate }[] = [];
+    let date = addDays(today, -(i % 4 === 3 ? between(16, 30) : between(0, 9)));
+    for (let stage = reached; stage >= 0; stage--) {
+      stages.unshift({ stage: DEMO_STAGES[stage], date });
+      date = addDays(date, -between(3, 12));
+    }
+    const createdDate = stages[0].date;
+    const segment = SEGMENTS.find((s) => s.name === customers[customer].segment)!;
+    const expectedCloseDate = i < 2 ? maxOf(createdDate, addDays(today, -between(2, 9))) : addDays(today, between(10, 80));
+    deals.push({
+      customer, title: title(product), valueCents: Math.round(between(segment.minCents, segment.maxCents) / 5000) * 5000, product,
+      technique: pick(TECHNIQUES).name, createdDate, expectedCloseDate, stages, sale: null,
+    });
+  }
+  return deals;
 }
 
 function maxOf(a: LocalDate, b: LocalDate): LocalDate {

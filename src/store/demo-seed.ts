@@ -4,13 +4,13 @@ import type { DemoData } from '../domain/demo-data.js';
 import { nameKey } from '../domain/text.js';
 
 /** The tables whose rows make a database "hold data" (settings alone do not). */
-const DATA_TABLES = ['customers', 'sales', 'checkins', 'followups', 'concerns', 'goals', 'goal_logs'] as const;
+const DATA_TABLES = ['customers', 'sales', 'checkins', 'followups', 'concerns', 'goals', 'goal_logs', 'deals'] as const;
 
 export function holdsData(db: Db): boolean {
   return DATA_TABLES.some((table) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1);
 }
 
-export type DemoCounts = Record<'customers' | 'sales' | 'checkins' | 'followups' | 'concerns' | 'goals', number>;
+export type DemoCounts = Record<'customers' | 'sales' | 'checkins' | 'followups' | 'concerns' | 'goals' | 'deals', number>;
 
 /** Inserts everything; call inside one write transaction. Indices in `data` become row ids. */
 export function seedDemo(db: Db, data: DemoData, nowIso: string): DemoCounts {
@@ -41,5 +41,19 @@ export function seedDemo(db: Db, data: DemoData, nowIso: string): DemoCounts {
     for (const m of g.milestones) insertMilestone.run(goalId, m.date, m.valueX100);
     for (const l of g.logs) insertLog.run(goalId, l.date, l.amountX100, l.note, nowIso);
   }
-  return { customers: customerIds.length, sales: saleIds.length, checkins: data.checkins.length, followups: data.followups.length, concerns: concernIds.length, goals: data.goals.length };
+  // A closed deal takes its sale's outcome, day and lost reason. The stages it reached are
+  // written with the deal (distinct, in byte order, as the stage-history trigger keeps them), so
+  // the trigger has nothing to add and the demo's one change holds no update per deal.
+  const insertDeal = db.prepare(`INSERT INTO deals (customer_id, title, value_cents, stage, status, expected_close, product, technique, created_date, stage_date,
+                                   closed_date, lost_reason, sale_id, stages_seen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertStage = db.prepare('INSERT INTO deal_stage_history (deal_id, stage, date) VALUES (?, ?, ?)');
+  for (const d of data.deals) {
+    const current = d.stages[d.stages.length - 1];
+    const sale = d.sale === null ? null : data.sales[d.sale];
+    const dealId = Number(insertDeal.run(customerIds[d.customer], d.title, d.valueCents, current.stage, sale?.outcome ?? 'open', d.expectedCloseDate, d.product,
+      d.technique, d.createdDate, current.date, sale?.date ?? null, sale?.reason ?? null, d.sale === null ? null : saleIds[d.sale],
+      [...new Set(d.stages.map((entry) => entry.stage))].sort().join(','), nowIso, nowIso).lastInsertRowid);
+    for (const entry of d.stages) insertStage.run(dealId, entry.stage, entry.date);
+  }
+  return { customers: customerIds.length, sales: saleIds.length, checkins: data.checkins.length, followups: data.followups.length, concerns: concernIds.length, goals: data.goals.length, deals: data.deals.length };
 }

@@ -31,7 +31,20 @@ describe('spm demo', () => {
     expect(count('SELECT count(*) FROM goals WHERE recurring = 1')).toBe(1);
     // The history names the command, so `spm undo` says what it reverts.
     expect(db.prepare('SELECT command FROM history_changes').pluck().all()).toEqual([`spm demo --db ${temp.dbPath} --json`]);
+    // Deals: closed ones became their sales (same outcome and day), and enough of them reached
+    // every stage that the pipeline learns each win chance from history; some open ones need moving.
+    expect(summary.deals).toBe(count('SELECT count(*) FROM deals'));
+    expect(count("SELECT count(*) FROM deals WHERE status = 'open'")).toBe(12);
+    expect(count(`SELECT count(*) FROM deals d JOIN sales s ON s.id = d.sale_id
+                  WHERE d.status <> s.outcome OR d.closed_date <> s.date OR d.value_cents <> s.amount_cents`)).toBe(0);
+    expect(count("SELECT count(*) FROM deals WHERE status <> 'open' AND sale_id IS NULL")).toBe(0);
+    expect(count(`SELECT count(*) FROM deals d WHERE d.stage_date <> (SELECT max(date) FROM deal_stage_history h WHERE h.deal_id = d.id)
+                  OR d.created_date <> (SELECT min(date) FROM deal_stage_history h WHERE h.deal_id = d.id)`)).toBe(0);
     db.close();
+    const pipeline = (await runSpm(['pipeline', '--json'], { db: temp.dbPath, now: '2026-03-15' })).json();
+    expect(pipeline.stages.map((s: { probabilitySource: string }) => s.probabilitySource)).toEqual(['history', 'history', 'history', 'history']);
+    expect(pipeline.totals.deals).toBe(12);
+    expect(pipeline.stale.length + pipeline.closeOverdue.length).toBeGreaterThan(0);
     // The report reads it without trouble.
     const report = await runSpm(['report', '--period', 'month', '--json'], { db: temp.dbPath, now: '2026-03-15' });
     expect(report.code).toBe(0);

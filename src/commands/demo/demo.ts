@@ -55,8 +55,8 @@ export async function runDemo(ctx: AppContext): Promise<DemoCounts & { db: strin
   const result = { db: absolute, ...counts };
   if (ctx.globals.json) writeJson(ctx.io, result);
   const theme = ctx.theme();
-  say(ctx, `${theme.green('✓')} Demo database ${absolute}: ${counts.customers} customers, ${counts.sales} sales, ${counts.checkins} check-ins, ${counts.followups} follow-ups, ${counts.concerns} concerns, ${counts.goals} goals.`);
-  say(ctx, `Point spm at it:\n  export SPM_DB=${shellQuote(absolute)}\nthen try: spm report --period month · spm sale list · spm customer list`);
+  say(ctx, `${theme.green('✓')} Demo database ${absolute}: ${counts.customers} customers, ${counts.sales} sales, ${counts.checkins} check-ins, ${counts.followups} follow-ups, ${counts.concerns} concerns, ${counts.goals} goals, ${counts.deals} deals.`);
+  say(ctx, `Point spm at it:\n  export SPM_DB=${shellQuote(absolute)}\nthen try: spm report --period month · spm pipeline · spm sale list · spm customer list`);
   return result;
 }
 

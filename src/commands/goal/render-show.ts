@@ -2,7 +2,7 @@
 import type { AppContext } from '../../cli/context.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { periodLabel, rangeLabel } from '../../domain/period.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { countOf, sanitizeLine } from '../../domain/text.js';
 import { cumulativeSeries, METRIC_INFO } from '../../domain/goal-pace.js';
 import { lineChart } from '../../ui/chart.js';
 import { fitLine, outputWidth, visibleWidth, wrap } from '../../ui/fit.js';
@@ -35,7 +35,7 @@ export function renderGoalShow(result: GoalShowResult, today: LocalDate, currenc
   }
   if (progress.forecast) {
     const deals = progress.forecast.deals;
-    lines.push(`Deals      ${forecastText(goal.metric, progress.forecast, currency)} (${deals} open deal${deals === 1 ? '' : 's'} closing by ${formatShortDate(progress.timeline.to, today)})`);
+    lines.push(...field('Deals', `${forecastText(goal.metric, progress.forecast, currency)} (${countOf(deals, 'open deal')} closing by ${formatShortDate(progress.timeline.to, today)})`));
   }
   if (pace.milestones.length > 0) {
     lines.push('', theme.bold('Milestones'));

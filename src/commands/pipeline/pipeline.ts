@@ -8,6 +8,7 @@ import { buildPipeline, type Pipeline, type PipelineDeal, type PipelineStage } f
 import { formatMoney } from '../../domain/money.js';
 import { countOf, sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
+import { fitLine, outputWidth, visibleWidth } from '../../ui/fit.js';
 import { renderList } from '../../ui/table.js';
 import { dealSetup } from '../deal/present.js';
 
@@ -42,9 +43,19 @@ export function probabilityText(stage: Pick<PipelineStage, 'probability' | 'prob
     : `${percent(stage.probability)} (${percent(stage.probabilityLow)}–${percent(stage.probabilityHigh)})`;
 }
 
-export function pipelineDealLine(deal: PipelineDeal, currency: string, what: 'stale' | 'overdue'): string {
+/**
+ * `#id customer · title $value (detail)` in `width` columns. The title gives room first; when
+ * it would be cut below a few letters it goes whole, so the customer's name keeps the room.
+ */
+export function pipelineDealLine(deal: PipelineDeal, currency: string, what: 'stale' | 'overdue', width = Infinity): string {
   const detail = what === 'stale' ? `${deal.stage} for ${countOf(deal.daysInStage, 'day')}` : `close date ${deal.expectedClose} passed`;
-  return `#${deal.id} ${sanitizeLine(deal.customer.name)} · ${sanitizeLine(deal.title)} ${formatMoney(Math.round(deal.value * 100), currency, true)} (${detail})`;
+  const id = `#${deal.id} `;
+  const name = sanitizeLine(deal.customer.name);
+  const tail = ` ${formatMoney(Math.round(deal.value * 100), currency, true)} (${detail})`;
+  const title = ` · ${sanitizeLine(deal.title)}`;
+  const titleRoom = width - visibleWidth(id + tail) - Math.min(visibleWidth(name), 10);
+  if (titleRoom < 12) return fitLine([id, { text: name, min: 4 }, tail], width);
+  return fitLine([id, { text: name, min: 10 }, { text: title, min: 8, shrinkFirst: 1 }, tail], width);
 }
 
 export async function runPipeline(ctx: AppContext): Promise<Pipeline> {
@@ -64,13 +75,14 @@ export async function runPipeline(ctx: AppContext): Promise<Pipeline> {
     { header: 'Stage', value: (s) => s.stage },
     { header: 'Deals', value: (s) => s.deals, align: 'right' },
     { header: 'Value', value: (s) => money(s.value), align: 'right' },
-    { header: 'Win chance', value: (s) => ('total' in s ? '' : probabilityText(s as PipelineStage)) },
+    // Narrow terminals lose the learned chances first: weighted values carry them.
+    { header: 'Win chance', value: (s) => ('total' in s ? '' : probabilityText(s as PipelineStage)), drop: 1 },
     { header: 'Weighted', value: (s) => money(s.weightedValue), align: 'right' },
   ], [...pipeline.stages, total] as (PipelineStage | typeof total)[]);
   const list = (title: string, deals: PipelineDeal[], total: number, what: 'stale' | 'overdue') => {
     if (deals.length === 0) return;
     ctx.io.out(`\n${theme.bold(title)}\n`);
-    for (const deal of deals.slice(0, LIST_LIMIT)) ctx.io.out(`  ${pipelineDealLine(deal, currency, what)}\n`);
+    for (const deal of deals.slice(0, LIST_LIMIT)) ctx.io.out(`  ${pipelineDealLine(deal, currency, what, outputWidth(ctx.io) - 2)}\n`);
     if (total > LIST_LIMIT) ctx.io.out(theme.dim(`  … and ${total - LIST_LIMIT} more (spm pipeline --json lists them all)\n`));
   };
   list(`Stale: in one stage more than ${countOf(staleDays, 'day')}`, pipeline.stale, staleTotal, 'stale');
