@@ -11,6 +11,7 @@ import { expectOneErrorLine } from '../helpers/storage.js';
 
 let dir: string;
 let db: string;
+let dealIds = { won: 0, lost: 0, open: 0 };
 const NOW = '2026-03-15';
 
 const BAD_DATES = ['2026-02-30', 'someday', '+9999y', '-9999y', '0050-06-15', '12025-01-01', '03/04/2026', ''];
@@ -146,12 +147,13 @@ for (const date of BAD_DATES.filter((d) => d !== '')) add(`deal add --close ${JS
 add('deal add in an unknown stage', ['deal', 'add', '1', '100', '--stage', 'closing']);
 add('deal add closing before it was created', ['deal', 'add', '1', '100', '--date', '2026-03-10', '--close', '2026-03-01']);
 for (const id of BAD_IDS) add(`deal move ${id}`, ['deal', 'move', id, 'proposal']);
-add('deal move of a won deal', ['deal', 'move', '1', 'proposal']);
-add('deal won of a lost deal', ['deal', 'won', '2']);
-add('deal lost without a reason, not on a terminal', ['deal', 'lost', '3']);
-add('deal move to an unknown stage', ['deal', 'move', '3', 'closing']);
-add('deal reopen of an open deal', ['deal', 'reopen', '3']);
-add('deal rm without --yes, not on a terminal', ['deal', 'rm', '3']);
+// The demo's deals come first; the ones made in beforeAll are won, lost and open, in that order.
+add('deal move of a won deal', () => ['deal', 'move', String(dealIds.won), 'proposal']);
+add('deal won of a lost deal', () => ['deal', 'won', String(dealIds.lost)]);
+add('deal lost without a reason, not on a terminal', () => ['deal', 'lost', String(dealIds.open)]);
+add('deal move to an unknown stage', () => ['deal', 'move', String(dealIds.open), 'closing']);
+add('deal reopen of an open deal', () => ['deal', 'reopen', String(dealIds.open)]);
+add('deal rm without --yes, not on a terminal', () => ['deal', 'rm', String(dealIds.open)]);
 add('config set deal-stages dropping a stage an open deal is in', ['config', 'set', 'deal-stages', 'qualified,proposal']);
 add('config set deal-stages with a status as a stage', ['config', 'set', 'deal-stages', 'lead,won']);
 add('config set deal-probability-lead 101', ['config', 'set', 'deal-probability-lead', '101']);
@@ -163,9 +165,12 @@ beforeAll(async () => {
   db = join(dir, 'spm.db');
   const demo = await runSpm(['demo', '--db', db], { now: NOW });
   if (demo.code !== 0) throw new Error(demo.stderr);
-  for (const args of [['deal', 'add', '1', '100'], ['deal', 'add', '1', '200'], ['deal', 'add', '1', '300'], ['deal', 'won', '1'], ['deal', 'lost', '2', '--reason', 'price']]) {
-    const made = await runSpm(args, { db, now: NOW });
-    if (made.code !== 0) throw new Error(made.stderr);
+  const made = [];
+  for (const value of ['100', '200', '300']) made.push((await runSpm(['deal', 'add', '1', value, '--json'], { db, now: NOW })).json().id as number);
+  dealIds = { won: made[0], lost: made[1], open: made[2] };
+  for (const args of [['deal', 'won', String(dealIds.won)], ['deal', 'lost', String(dealIds.lost), '--reason', 'price']]) {
+    const result = await runSpm(args, { db, now: NOW });
+    if (result.code !== 0) throw new Error(result.stderr);
   }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
