@@ -9,9 +9,10 @@ import { DATE_RANGE_TEXT, isInDateRange, type LocalDate } from './local-date.js'
 import type { DateReader } from './date-format.js';
 import { parseAmount } from './money.js';
 import { CHECKIN_CHANNELS, type CheckinChannel, type Sale, type SaleOutcome } from './records.js';
+import { resolveStage, type DealStatus } from './deal.js';
 import { withArticle } from './text.js';
 
-export const IMPORT_ENTITIES = ['sales', 'customers', 'checkins'] as const;
+export const IMPORT_ENTITIES = ['sales', 'customers', 'checkins', 'deals'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 const CUSTOMER_DETAILS = ['segment', 'company', 'email', 'phone'] as const;
@@ -29,6 +30,13 @@ export const IMPORT_FIELDS: Record<ImportEntity, { fields: readonly string[]; re
     fields: ['date', 'customer', 'channel', 'satisfaction', 'note', 'external-id', ...CUSTOMER_DETAILS],
     required: ['date', 'customer'],
   },
+  // closed-date is the won or lost day when one column holds both; stage-date (spm's own export)
+  // is the day the deal entered its stage, its created date when absent.
+  deals: {
+    fields: ['title', 'customer', 'value', 'stage', 'expected-close', 'status', 'created-date', 'stage-date', 'won-date', 'lost-date', 'closed-date', 'lost-reason',
+      'product', 'technique', 'note', 'external-id'],
+    required: ['customer', 'value'],
+  },
 };
 
 /** Header spellings that also map themselves (after lower-casing and trimming). */
@@ -37,7 +45,7 @@ const ALIASES: Record<string, string> = { name: 'customer', 'external id': 'exte
 export function parseImportEntity(text: string): ImportEntity {
   const value = text.trim().toLowerCase();
   if (!(IMPORT_ENTITIES as readonly string[]).includes(value)) {
-    throw new InputError(`cannot import ${JSON.stringify(text)}`, 'Import sales, customers, checkins (CSV) or json (a full export).');
+    throw new InputError(`cannot import ${JSON.stringify(text)}`, 'Import sales, customers, checkins, deals (CSV) or json (a full export).');
   }
   return value as ImportEntity;
 }
@@ -175,10 +183,11 @@ export function fieldCells(mapping: ColumnMapping, cells: readonly string[]): Fi
 }
 
 
-/** Field positions for sales, fixed by IMPORT_FIELDS order. */
+/** Field positions per entity, fixed by IMPORT_FIELDS order. */
 const S = Object.fromEntries(IMPORT_FIELDS.sales.fields.map((f, i) => [f, i])) as Record<string, number>;
 const C = Object.fromEntries(IMPORT_FIELDS.checkins.fields.map((f, i) => [f, i])) as Record<string, number>;
 const K = Object.fromEntries(IMPORT_FIELDS.customers.fields.map((f, i) => [f, i])) as Record<string, number>;
+const D = Object.fromEntries(IMPORT_FIELDS.deals.fields.map((f, i) => [f, i])) as Record<string, number>;
 
 export function readSaleRow(values: FieldCells, reader: DateReader, hasFormat: boolean): ImportedSale {
   const date = readDate(values[S.date], reader, hasFormat);
@@ -251,6 +260,105 @@ function readCadenceDays(text: string): number | undefined {
   } catch {
     throw new RowError(`cadence-days ${JSON.stringify(text)} is not a number of days from 1 to 3650`);
   }
+}
+
+/** A deal read from a CSV row; a closed one also becomes its won or lost sale (amount: the value). */
+export interface ImportedDeal {
+  name: string;
+  title: string;
+  valueCents: number;
+  stage: string;
+  status: DealStatus;
+  expectedCloseDate: LocalDate | null;
+  createdDate: LocalDate;
+  /** The day it entered `stage`: its only stage-history entry. */
+  stageDate: LocalDate;
+  closedDate: LocalDate | null;
+  lostReason: string | null;
+  product: string | null;
+  technique: string | null;
+  note: string | null;
+  externalId: string | null;
+}
+
+/** An optional date cell: null when empty. */
+function readOptionalDate(values: FieldCells, field: string, reader: DateReader, hasFormat: boolean): LocalDate | null {
+  const text = values[D[field]];
+  if (text === '') return null;
+  try {
+    return readDate(text, reader, hasFormat);
+  } catch (error) {
+    // readDate names the field "date"; a deal row has several.
+    throw new RowError((error as Error).message.replace(/^date /, `${field} `));
+  }
+}
+
+/** `Proposal Made` → `proposal-made`: stage names as spm writes them (lower case, dashes). */
+function stageKey(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/**
+ * A deal row. The status is the status column (open, won, lost in any case), else won or lost
+ * from which close date is filled, else open. A closed deal needs its close day (won-date or
+ * lost-date, else closed-date). Without a created date the deal was created on the import day,
+ * or on its close day when that is earlier (a deal cannot close before it opens). An empty
+ * stage is the first stage. Stages match by name or unique prefix, spaces read as dashes.
+ */
+export function readDealRow(values: FieldCells, reader: DateReader, hasFormat: boolean, stages: readonly string[], today: LocalDate): ImportedDeal {
+  const name = readCustomerName(values[D.customer]);
+  let valueCents: number;
+  try {
+    valueCents = parseAmount(values[D.value], { field: 'value' });
+  } catch (error) {
+    throw new RowError((error as Error).message);
+  }
+  const stageText = values[D.stage];
+  let stage: string;
+  try {
+    stage = stageText === '' ? stages[0] : resolveStage(stageKey(stageText), stages);
+  } catch {
+    throw new RowError(`stage ${JSON.stringify(stageText)} is not one of ${stages.join(', ')}`);
+  }
+  const wonDate = readOptionalDate(values, 'won-date', reader, hasFormat);
+  const lostDate = readOptionalDate(values, 'lost-date', reader, hasFormat);
+  const eitherDate = readOptionalDate(values, 'closed-date', reader, hasFormat);
+  const statusText = values[D.status].toLowerCase();
+  let status: DealStatus;
+  if (statusText === 'open' || statusText === 'won' || statusText === 'lost') status = statusText;
+  else if (statusText !== '') throw new RowError(`status ${JSON.stringify(values[D.status])} is not open, won or lost`);
+  else if (wonDate !== null && lostDate !== null) throw new RowError('both won-date and lost-date are filled: give a status');
+  else if (wonDate !== null) status = 'won';
+  else if (lostDate !== null) status = 'lost';
+  else if (eitherDate !== null) throw new RowError(`closed-date ${eitherDate} needs a status, won or lost`);
+  else status = 'open';
+  let closedDate: LocalDate | null = null;
+  if (status === 'open') {
+    const stray = wonDate !== null ? 'won-date' : lostDate !== null ? 'lost-date' : eitherDate !== null ? 'closed-date' : null;
+    if (stray) throw new RowError(`an open deal has no ${stray}`);
+  } else {
+    const other = status === 'won' ? lostDate : wonDate;
+    if (other !== null) throw new RowError(`a ${status} deal has no ${status === 'won' ? 'lost-date' : 'won-date'}`);
+    closedDate = (status === 'won' ? wonDate : lostDate) ?? eitherDate;
+    if (closedDate === null) throw new RowError(`a ${status} deal needs its ${status}-date (or closed-date)`);
+  }
+  const givenCreated = readOptionalDate(values, 'created-date', reader, hasFormat);
+  const createdDate = givenCreated ?? (closedDate !== null && closedDate < today ? closedDate : today);
+  if (closedDate !== null && closedDate < createdDate) throw new RowError(`${status} date ${closedDate} is before the deal was created (${createdDate})`);
+  const stageDate = readOptionalDate(values, 'stage-date', reader, hasFormat) ?? createdDate;
+  if (stageDate < createdDate) throw new RowError(`stage-date ${stageDate} is before the deal was created (${createdDate})`);
+  if (closedDate !== null && closedDate < stageDate) throw new RowError(`${status} date ${closedDate} is before the deal entered its stage (${stageDate})`);
+  const expectedCloseDate = readOptionalDate(values, 'expected-close', reader, hasFormat);
+  if (expectedCloseDate !== null && expectedCloseDate < createdDate) {
+    throw new RowError(`expected-close ${expectedCloseDate} is before the deal was created (${createdDate})`);
+  }
+  const lostReason = orNull(values[D['lost-reason']]);
+  if (lostReason !== null && status !== 'lost') throw new RowError(`lost-reason is only for lost deals (this one is ${status})`);
+  const product = orNull(values[D.product]);
+  return {
+    name, title: orNull(values[D.title]) ?? product ?? `${name} deal`, valueCents, stage, status, expectedCloseDate, createdDate, stageDate, closedDate,
+    lostReason, product, technique: orNull(values[D.technique]), note: orNull(values[D.note]), externalId: orNull(values[D['external-id']]),
+  };
 }
 
 /** The text hashed for a row without an external id: every mapped field, in field order. */

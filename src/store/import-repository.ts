@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
 import { MIGRATIONS, applyMigration } from './migrations.js';
 import { nameKey } from '../domain/text.js';
-import type { CustomerDetails, ImportedCheckin, ImportedCustomer, ImportedSale } from '../domain/csv-import.js';
+import type { CustomerDetails, ImportedCheckin, ImportedCustomer, ImportedDeal, ImportedSale } from '../domain/csv-import.js';
 import type { LocalDate } from '../domain/local-date.js';
 
 /** An empty database in memory with spm's schema: lets --dry-run count without a file. */
@@ -23,6 +23,9 @@ export class ImportRepository {
   private readonly insertCustomerStatement;
   private readonly insertSaleStatement;
   private readonly insertCheckinStatement;
+  private readonly dealExists;
+  private readonly insertDealStatement;
+  private readonly insertStageStatement;
   private readonly labelStatements;
   /** Trimmed name as written in the file → customer id (exact spelling first, then name key). */
   private readonly byName = new Map<string, number>();
@@ -41,6 +44,11 @@ export class ImportRepository {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING`);
     this.insertCheckinStatement = db.prepare(`INSERT INTO checkins (date, customer_id, channel, satisfaction, note, external_id, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING`);
+    this.dealExists = db.prepare('SELECT 1 FROM deals WHERE external_id = ?').pluck();
+    // stages_seen is written with the row: its one history entry then leaves the trigger nothing to update.
+    this.insertDealStatement = db.prepare(`INSERT INTO deals (customer_id, title, value_cents, stage, status, expected_close, product, technique, note, created_date,
+      stage_date, closed_date, lost_reason, sale_id, stages_seen, external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertStageStatement = db.prepare('INSERT INTO deal_stage_history (deal_id, stage, date) VALUES (?, ?, ?)');
     this.labelStatements = {
       technique: db.prepare('SELECT technique FROM sales WHERE technique = ? COLLATE NOCASE LIMIT 1').pluck(),
       product: db.prepare('SELECT product FROM sales WHERE product = ? COLLATE NOCASE LIMIT 1').pluck(),
@@ -103,5 +111,26 @@ export class ImportRepository {
   insertCheckin(checkin: ImportedCheckin, externalId: string): boolean {
     const customerId = this.customerId(checkin);
     return this.insertCheckinStatement.run(checkin.date, customerId, checkin.channel, checkin.satisfaction, checkin.note, externalId, this.nowIso).changes === 1;
+  }
+
+  /**
+   * Inserts the deal with one stage-history entry (its stage, entered on its stage date); a
+   * closed deal first gets its won or lost sale (amount: the value; no follow-up). False when
+   * its external id was imported before.
+   */
+  insertDeal(deal: ImportedDeal, externalId: string): boolean {
+    if (this.dealExists.get(externalId) !== undefined) return false;
+    const customerId = this.customerId({ name: deal.name, segment: null, company: null, email: null, phone: null });
+    const product = this.label('product', deal.product);
+    const technique = this.label('technique', deal.technique);
+    let saleId: number | null = null;
+    if (deal.status !== 'open') {
+      saleId = Number(this.insertSaleStatement.run(deal.closedDate, customerId, deal.valueCents, deal.status, deal.lostReason, technique, product, null, null, null,
+        this.nowIso, this.nowIso).lastInsertRowid);
+    }
+    const dealId = Number(this.insertDealStatement.run(customerId, deal.title, deal.valueCents, deal.stage, deal.status, deal.expectedCloseDate, product, technique,
+      deal.note, deal.createdDate, deal.stageDate, deal.closedDate, deal.lostReason, saleId, deal.stage, externalId, this.nowIso, this.nowIso).lastInsertRowid);
+    this.insertStageStatement.run(dealId, deal.stage, deal.stageDate);
+    return true;
   }
 }

@@ -89,3 +89,33 @@ test('a large import with a bad row changes nothing, schema included', async () 
   expect((await run(['import', 'sales', file, '--dry-run', '--skip-invalid', '--json'])).json()).toMatchObject({ imported: 29_999, rejected: 1 });
   expect(snapshot(temp.dbPath)).toBe(before);
 });
+
+test('a large deals import takes the bulk path for its sales and leaves the derived tables exact', async () => {
+  await run(['customer', 'add', 'Customer 5']);
+  await run(['sale', 'add', 'customer 5', '10', '--date', '2024-06-01', '--no-follow-up']);
+  const schemaBefore = derivedFromScratch(temp.dbPath).schema;
+  // 24k rows (≈ 1.6 MB): a third open, a third won, a third lost, over 200 customers.
+  const lines = ['title,customer,value,stage,status,created-date,closed-date,lost-reason,external-id'];
+  for (let i = 0; i < 24_000; i++) {
+    const status = ['open', 'won', 'lost'][i % 3];
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const closed = status === 'open' ? '' : `2025-${month}-20`;
+    lines.push(`Deal ${i},Customer ${i % 200},${100 + (i % 900)},${['lead', 'proposal'][i % 2]},${status},2025-${month}-01,${closed},${status === 'lost' ? 'price' : ''},CRM-${i}-${'x'.repeat(12)}`);
+  }
+  const file = join(temp.dir, 'deals.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  expect((await run(['import', 'deals', file, '--json'])).json()).toMatchObject({ read: 24_000, imported: 24_000, rejected: 0 });
+  const after = derivedFromScratch(temp.dbPath);
+  expect(after.sales).toBe(16_001);
+  expect(after.schema).toEqual(schemaBefore);
+  expect(after.lastContact).toEqual(after.expectedLastContact);
+  expect(after.firstWon).toEqual(after.expectedFirstWon);
+  expect(after.daily).toEqual(after.expectedDaily);
+  expect(after.reorder.stored).toEqual(after.reorder.expected);
+  const db = openRaw(temp.dbPath);
+  // Every closed deal points at a sale of its own with its value, outcome and day.
+  expect(db.prepare(`SELECT count(*) FROM deals d JOIN sales s ON s.id = d.sale_id
+    WHERE s.amount_cents = d.value_cents AND s.outcome = d.status AND s.date = d.closed_date AND s.customer_id = d.customer_id`).pluck().get()).toBe(16_000);
+  expect(db.prepare(`SELECT count(*) FROM deals WHERE stages_seen <> stage`).pluck().get()).toBe(0);
+  expect(db.prepare(`SELECT count(*) FROM deal_stage_history`).pluck().get()).toBe(24_000);
+});

@@ -1,6 +1,8 @@
 // Deals through the built binary, the way a user runs them: add, move, list, show, edit,
-// pipeline, won, lost, reopen, rm, and a refused stage list.
+// pipeline, won, lost, reopen, rm, a refused stage list, and a CRM's deals imported.
 import { expect, test } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSpm } from '../helpers/spawn-spm.js';
 import { snapshot, useTempDb } from '../helpers/run-spm.js';
 
@@ -41,4 +43,31 @@ test('a deal from lead to won, another lost and reopened, through the real binar
   expect(snapshot(temp.dbPath)).toBe(before);
   expect(spm('deal', 'rm', '2', '--yes').code).toBe(0);
   expect(spm('deal', 'add', '--help').stdout).toMatch(/Examples:[\s\S]*spm deal add/);
+});
+
+test('a Pipedrive deals export imported through the real binary: deals, their sales, refused and skipped rows', () => {
+  const file = join(temp.dir, 'pipedrive.csv');
+  writeFileSync(file, 'Title,Value,Organization,Stage,Expected close date,Status,Won time,Lost time,Lost reason,Deal created\n'
+    + 'Website,5000,Acme,Proposal,2026-04-30,Open,,,,2026-03-01 09:12:00\n'
+    + 'Logo,800,Beta Ltd,Qualified,,Lost,,2026-02-20 16:00:00,Too expensive,2026-01-10 10:00:00\n'
+    + 'Gone,100,Acme,Qualified,,Deleted,,,,2026-01-10 10:00:00\n');
+  const map = ['--map', 'customer=Organization', '--map', 'created-date=Deal created', '--map', 'expected-close=Expected close date',
+    '--map', 'won-date=Won time', '--map', 'lost-date=Lost time'];
+  expect(spm('customer', 'add', 'Seed').code).toBe(0);
+  const before = snapshot(temp.dbPath);
+  const HISTORY = ['history_changes', 'history_rows', 'history_state', 'sqlite_sequence'];
+  const records = snapshot(temp.dbPath, { except: HISTORY });
+  const refused = spm('import', 'deals', file, ...map);
+  expect(refused).toMatchObject({ code: 2, stdout: '' });
+  expect(refused.stderr.split('\n')[0]).toBe(`spm: 1 invalid row in ${file}, nothing imported: line 4: status "Deleted" is not open, won or lost`);
+  expect(snapshot(temp.dbPath)).toBe(before);
+  const imported = spm('import', 'deals', file, ...map, '--skip-invalid');
+  expect(imported.code).toBe(0);
+  expect(imported.stderr).toMatch(/Imported 2 of 3 deals from .*pipedrive\.csv \(0 already imported, 1 rejected, 2 new customers\)/);
+  const list = JSON.parse(spm('deal', 'list', '--status', 'all', '--json').stdout);
+  expect(list.map((d: { title: string; stage: string; status: string }) => [d.title, d.stage, d.status])).toEqual([['Website', 'proposal', 'open'], ['Logo', 'qualified', 'lost']]);
+  expect(JSON.parse(spm('sale', 'list', '--json').stdout)).toMatchObject([{ date: '2026-02-20', outcome: 'lost', amount: 800 }]);
+  expect(spm('undo').code).toBe(0);
+  expect(snapshot(temp.dbPath, { except: HISTORY })).toBe(records);
+  expect(JSON.parse(spm('deal', 'list', '--status', 'all', '--json').stdout)).toEqual([]);
 });

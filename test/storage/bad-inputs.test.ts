@@ -102,6 +102,25 @@ const badCsv: [string, string][] = [
   ['outcome maybe', 'date,customer,amount,outcome\n2026-01-01,Acme,10,maybe\n'],
 ];
 badCsv.forEach(([label, text], i) => add(`import sales: ${label}`, () => ['import', 'sales', csv(`bad-${i}.csv`, text)()]));
+const DEALS_HEAD = 'title,customer,value,stage,status,created-date,won-date,lost-date,closed-date,expected-close,lost-reason\n';
+const badDealsCsv: [string, string][] = [
+  ['zero value', `${DEALS_HEAD}Site,Acme,0,lead,,,,,,,\n`],
+  ['negative value', `${DEALS_HEAD}Site,Acme,-5,lead,,,,,,,\n`],
+  ['unknown stage', `${DEALS_HEAD}Site,Acme,100,closing,,,,,,,\n`],
+  ['status deleted', `${DEALS_HEAD}Site,Acme,100,lead,deleted,,,,,,\n`],
+  ['won before it was created', `${DEALS_HEAD}Site,Acme,100,lead,won,2026-03-01,2026-02-01,,,,\n`],
+  ['won without a won date', `${DEALS_HEAD}Site,Acme,100,lead,won,2026-03-01,,,,,\n`],
+  ['both won and lost dates', `${DEALS_HEAD}Site,Acme,100,lead,,2026-01-01,2026-02-01,2026-02-02,,,\n`],
+  ['closed-date without a status', `${DEALS_HEAD}Site,Acme,100,lead,,2026-01-01,,,2026-02-01,,\n`],
+  ['open with a won date', `${DEALS_HEAD}Site,Acme,100,lead,open,2026-01-01,2026-02-01,,,,\n`],
+  ['expected close before created', `${DEALS_HEAD}Site,Acme,100,lead,,2026-03-01,,,,2026-02-01,\n`],
+  ['lost reason on a won deal', `${DEALS_HEAD}Site,Acme,100,lead,won,2026-01-01,2026-02-01,,,,price\n`],
+  ['impossible created date', `${DEALS_HEAD}Site,Acme,100,lead,,2026-02-30,,,,,\n`],
+  ['empty customer', `${DEALS_HEAD}Site,,100,lead,,,,,,,\n`],
+  ['missing value column', 'title,customer\nSite,Acme\n'],
+  ['--map to a field deals do not have', 'title,customer,value\nSite,Acme,100\n'],
+];
+badDealsCsv.forEach(([label, text], i) => add(`import deals: ${label}`, () => ['import', 'deals', csv(`bad-deals-${i}.csv`, text)(), ...(label.startsWith('--map') ? ['--map', 'amount=value'] : [])]));
 add('import checkins in the future', () => ['import', 'checkins', csv('future.csv', 'date,customer,channel\n2027-01-01,Acme,call\n')()]);
 add('import customers with a bad email', () => ['import', 'customers', csv('emails.csv', 'customer,email\nAcme Two,not-an-address\n')()]);
 add('import of a missing file', ['import', 'sales', '/nonexistent/sales.csv']);

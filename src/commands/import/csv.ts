@@ -1,4 +1,4 @@
-// spm import sales|customers|checkins <file.csv>: streams the file through csv-parse (never the
+// spm import sales|customers|checkins|deals <file.csv>: streams the file through csv-parse (never the
 // whole file in memory), maps headers to fields, validates every row with the domain parsers
 // and writes all good rows in one transaction, or none.
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
@@ -7,7 +7,7 @@ import type { AppContext } from '../../cli/context.js';
 import { InputError, SpmError, StoreError } from '../../domain/errors.js';
 import { compileDateFormat, isoDateReader } from '../../domain/date-format.js';
 import {
-  fieldCells, mapColumns, parseDelimiter, parseImportEntity, parseMapOptions, readCheckinRow, readCustomerRow, readSaleRow,
+  fieldCells, mapColumns, parseDelimiter, parseImportEntity, parseMapOptions, readCheckinRow, readCustomerRow, readDealRow, readSaleRow,
   RowError, rowIdentity, sniffDelimiter, type ColumnMapping, type ImportEntity,
 } from '../../domain/csv-import.js';
 import { sanitizeLine } from '../../domain/text.js';
@@ -94,10 +94,11 @@ export async function runImportCsv(entityText: string, file: string, options: Im
     // File line numbers, counted from the cells: csv-parse's info.lines counts a CRLF inside a
     // quoted cell twice. A record spans one line plus one per line break inside its cells.
     let nextLine = 1;
-    const insert = rowWriter(entity, repo, ctx.clock.today());
+    const insert = rowWriter(entity, repo, ctx.clock.today(), settings.dealStages.split(','));
     // Sales and check-ins: per-row triggers are set aside and replayed once at the end; when
-    // the file is large next to what the table holds, its indexes are rebuilt once too.
-    const table = entity === 'customers' ? undefined : entity;
+    // the file is large next to what the table holds, its indexes are rebuilt once too. Deals
+    // bring their closed ones' sales, whose triggers are the per-row cost.
+    const table = entity === 'customers' ? undefined : entity === 'deals' ? 'sales' : entity;
     const estimatedRows = fileSize / BYTES_PER_ROW_ESTIMATE;
     const bulk = table && estimatedRows >= BULK_MIN_ROWS
       ? store.suspendForBulk(table, estimatedRows)
@@ -220,7 +221,7 @@ function identity(entity: ImportEntity, values: string[], externalId: string | n
   return externalId ?? `sha1:${createHash('sha1').update(rowIdentity(entity, values)).digest('hex')}`;
 }
 
-function rowWriter(entity: ImportEntity, repo: ImportRepository, today: LocalDate): RowWriter {
+function rowWriter(entity: ImportEntity, repo: ImportRepository, today: LocalDate, stages: readonly string[]): RowWriter {
   switch (entity) {
     case 'sales':
       return (values, write, reader, hasFormat) => {
@@ -233,6 +234,12 @@ function rowWriter(entity: ImportEntity, repo: ImportRepository, today: LocalDat
         const checkin = readCheckinRow(values, reader, hasFormat, today);
         if (!write) return 'checked';
         return repo.insertCheckin(checkin, identity(entity, values, checkin.externalId)) ? 'imported' : 'duplicate';
+      };
+    case 'deals':
+      return (values, write, reader, hasFormat) => {
+        const deal = readDealRow(values, reader, hasFormat, stages, today);
+        if (!write) return 'checked';
+        return repo.insertDeal(deal, identity(entity, values, deal.externalId)) ? 'imported' : 'duplicate';
       };
     case 'customers':
       return (values, write) => {
