@@ -3,7 +3,8 @@
 // Generic over the tracked tables: it reads each table's columns from the schema.
 import type { Db } from './open-database.js';
 import { imageSql, quote, tableShape, trackedTables, type TableShape } from './history-schema.js';
-import { resumeAfterBulk, suspendForBulk } from './bulk-insert.js';
+import { approximateRows, resumeAfterBulk, suspendForBulk } from './bulk-insert.js';
+import { deleteRange, withRangeCache } from './bulk-delete.js';
 import { InputError } from '../domain/errors.js';
 import type { ChangeEntry, ChangeOp, TouchedGroup } from '../domain/history.js';
 import { DEFAULT_SETTINGS } from '../domain/settings.js';
@@ -19,6 +20,11 @@ export type HistoryMode =
   /** Not recorded, and the history is emptied (a JSON restore starts a fresh one). */
   | 'reset';
 
+
+/** Rows parked to one history row while an import is undone (about 120 KiB of JSON for sales). */
+const PARKED_CHUNK_ROWS = 1000;
+/** Where redo puts the parked rows while it re-inserts them. */
+const PARKED = 'temp.spm_parked_rows';
 
 interface RowEntry {
   id: number;
@@ -233,26 +239,55 @@ export class HistoryRepository {
     return { ...entry, undone: true };
   }
 
-  /** A range's rows are parked in the history (for redo) and deleted. */
+  /**
+   * A range's rows are deleted (set-based: store/bulk-delete.ts) and parked in the history for
+   * redo, PARKED_CHUNK_ROWS rows to a history row: one JSON array of value arrays, the column
+   * names beside it. Parked after the delete, they fill the pages the rows and their index
+   * entries left free, so undoing an import does not grow the file.
+   */
   private undoRange(changeId: number, row: RowEntry): void {
     const shape = this.shape(row.tbl);
     const key = quote(shape.key);
-    this.db.prepare(`INSERT INTO history_rows (change_id, tbl, op, row_key, new)
-      SELECT ?, ?, 'parked', t.${key}, ${imageSql(shape, 't')} FROM ${quote(row.tbl)} t WHERE t.${key} BETWEEN ? AND ? ORDER BY t.${key}`)
-      .run(changeId, row.tbl, row.row_key, row.last_key);
-    this.db.prepare(`DELETE FROM ${quote(row.tbl)} WHERE ${key} BETWEEN ? AND ?`).run(row.row_key, row.last_key);
+    withRangeCache(this.db, () => deleteRange(this.db, row.tbl, shape.key, row.row_key as number, row.last_key!, (rows) => {
+      this.db.prepare(`INSERT INTO history_rows (change_id, tbl, op, row_key, last_key, old, new)
+        SELECT :changeId, :tbl, 'parked', min(${key}), max(${key}), :columns, json_group_array(json_array(${shape.columns.map(quote).join(', ')}))
+        FROM ${rows} GROUP BY (${key} - CAST(:first AS INTEGER)) / ${PARKED_CHUNK_ROWS} ORDER BY 4`)
+        .run({ changeId, tbl: row.tbl, columns: JSON.stringify(shape.columns), first: row.row_key });
+    }));
   }
 
   private redoRange(changeId: number, row: RowEntry): void {
+    withRangeCache(this.db, () => this.reinsertRange(changeId, row));
+  }
+
+  private reinsertRange(changeId: number, row: RowEntry): void {
     const { columns } = this.shape(row.tbl);
+    const which = { changeId, tbl: row.tbl };
+    // The parked rows move to the temp schema and leave the history first, so the rows going
+    // back fill the pages they held.
+    this.db.exec(`DROP TABLE IF EXISTS ${PARKED}; CREATE TEMP TABLE spm_parked_rows (id INTEGER PRIMARY KEY, last_key INTEGER, old TEXT, new TEXT)`);
+    this.db.prepare(`INSERT INTO ${PARKED} SELECT id, last_key, old, new FROM history_rows WHERE change_id = :changeId AND tbl = :tbl AND op = 'parked'`).run(which);
+    this.db.prepare("DELETE FROM history_rows WHERE change_id = :changeId AND tbl = :tbl AND op = 'parked'").run(which);
     // Sales and check-ins go back the way an import put them: per-row triggers set aside and
     // their derived rows refreshed in one statement each (row by row was 5x the import's time).
-    const bulk = row.tbl === 'sales' || row.tbl === 'checkins' ? suspendForBulk(this.db, false) : undefined;
+    // Their indexes too, when more rows come back than the table holds.
+    const rows = (JSON.parse(row.new ?? '{}') as { rows?: number }).rows ?? 0;
+    const bulk = row.tbl === 'sales' || row.tbl === 'checkins' ? suspendForBulk(this.db, rows >= approximateRows(this.db, row.tbl)) : undefined;
+    const chunkColumns = this.db.prepare(`SELECT DISTINCT old FROM ${PARKED} WHERE last_key IS NOT NULL`).pluck().all() as string[];
+    for (const stored of chunkColumns) {
+      // By name: a column added since the undo takes its default.
+      const names = JSON.parse(stored) as string[];
+      const kept = columns.filter((c) => names.includes(c));
+      this.db.prepare(`INSERT INTO ${quote(row.tbl)} (${kept.map(quote).join(', ')})
+        SELECT ${kept.map((c) => `r.value ->> ${names.indexOf(c)}`).join(', ')} FROM ${PARKED} p, json_each(p.new) r WHERE p.last_key IS NOT NULL AND p.old = ? ORDER BY p.id, r.key`)
+        .run(stored);
+    }
+    // Parked by an earlier version: one row per history row, a json_object image.
     this.db.prepare(`INSERT INTO ${quote(row.tbl)} (${columns.map(quote).join(', ')})
-      SELECT ${columns.map((c) => `json_extract(new, '$."${c}"')`).join(', ')} FROM history_rows WHERE change_id = ? AND tbl = ? AND op = 'parked' ORDER BY id`)
-      .run(changeId, row.tbl);
+      SELECT ${columns.map((c) => `json_extract(new, '$."${c}"')`).join(', ')} FROM ${PARKED} WHERE last_key IS NULL ORDER BY id`)
+      .run();
     if (bulk) resumeAfterBulk(this.db, bulk);
-    this.db.prepare("DELETE FROM history_rows WHERE change_id = ? AND tbl = ? AND op = 'parked'").run(changeId, row.tbl);
+    this.db.exec(`DROP TABLE ${PARKED}`);
   }
 
   /** Re-applies the change undo reverted last, when nothing was written since. */

@@ -15,7 +15,12 @@ export const UNTRACKED_TABLES: readonly string[] = [
   'sqlite_sequence', // AUTOINCREMENT's high-water marks: never lowered, so ids are never reused
 ];
 
-/** The history tables (schema v10). */
+/**
+ * The history tables (schema v10; shipped text, not edited). A 'parked' row now holds up to
+ * 1,000 records of an undone range: `new` is a JSON array of their value arrays, `old` the
+ * column names, `row_key`..`last_key` their first and last id. The first version parked one
+ * record per row (`new` a json_object image, `last_key` NULL); redo still reads those.
+ */
 export const HISTORY_TABLES_SQL = `
 -- One row per write command (a "change"), newest last. Ids are never reused.
 CREATE TABLE history_changes (

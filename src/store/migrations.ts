@@ -362,6 +362,12 @@ END;
 CREATE INDEX checkins_low ON checkins (customer_id, date) WHERE satisfaction <= 2;`;
 }
 
+/** A deal's `stages_seen` (v11) from its stage history: the distinct stages, sorted, comma-joined. */
+export function stagesSeenSql(dealId: string): string {
+  return `coalesce((SELECT group_concat(stage, ',') FROM
+    (SELECT DISTINCT stage FROM deal_stage_history WHERE deal_id = ${dealId} ORDER BY stage)), '')`;
+}
+
 /**
  * v11: `deals` and `deal_stage_history`. A deal's current stage and the day it entered it live on
  * the row (the last history entry), so the pipeline, staleness and close dates read partial
@@ -373,8 +379,7 @@ CREATE INDEX checkins_low ON checkins (customer_id, date) WHERE satisfaction <= 
  */
 function dealsMigrationSql(): string {
   const seen = (id: string) => `
-  UPDATE deals SET stages_seen = coalesce((SELECT group_concat(stage, ',') FROM
-    (SELECT DISTINCT stage FROM deal_stage_history WHERE deal_id = ${id} ORDER BY stage)), '') WHERE id = ${id};`;
+  UPDATE deals SET stages_seen = ${stagesSeenSql(id)} WHERE id = ${id};`;
   return `
 CREATE TABLE deals (
   id              INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: an undone or deleted deal's id stays its own

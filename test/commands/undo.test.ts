@@ -192,6 +192,75 @@ describe('spm undo', () => {
     expect(records(temp.dbPath)).toBe(after);
   });
 
+  test('a large import (triggers and indexes set aside) is undone and redone exactly; its parked rows do not grow the file', async () => {
+    copyFileSync(template, temp.dbPath);
+    // Over the bulk path's threshold: 24,000 sales of Acme, Bolt (who have sales, follow-ups and
+    // deals) and 300 new customers, in 2024–2025; then 3,000 check-ins.
+    const sales = join(temp.dir, 'sales.csv');
+    const day = (i: number) => `202${4 + (i % 2)}-0${1 + (i % 3)}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+    const who = (i: number) => (i % 5 === 0 ? 'Acme' : i % 7 === 0 ? 'Bolt' : `Buyer ${i % 300}`);
+    writeFileSync(sales, `date,customer,amount,outcome,product,external-id\n${Array.from({ length: 24_000 },
+      (_, i) => `${day(i)},${who(i)},${(i % 900) + 10}.${String(i % 100).padStart(2, '0')},${i % 3 ? 'won' : 'lost'},consulting services,ORDER-${String(i).padStart(6, '0')}`).join('\n')}\n`);
+    const checkins = join(temp.dir, 'checkins.csv');
+    writeFileSync(checkins, `date,customer,channel,satisfaction,external-id\n${Array.from({ length: 3000 }, (_, i) => `${day(i + 1)},${who(i + 3)},call,${1 + (i % 5)},VISIT-${i}`).join('\n')}\n`);
+    const pages = () => {
+      const db = openRaw(temp.dbPath);
+      try {
+        return db.pragma('page_count', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    };
+    const before = records(temp.dbPath);
+    expect((await runSpm(['import', 'sales', sales], { db: temp.dbPath })).code).toBe(0);
+    const afterSales = records(temp.dbPath);
+    const checkinsImported = await runSpm(['import', 'checkins', checkins, '--json'], { db: temp.dbPath });
+    expect(checkinsImported.json()).toMatchObject({ imported: 3000 });
+    const after = records(temp.dbPath);
+    const imported = pages();
+
+    expect((await runSpm(['undo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(afterSales);
+    expect((await runSpm(['undo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(before);
+    // Parked 1,000 rows to a history row, into the pages the deleted rows left free.
+    const db = openRaw(temp.dbPath);
+    expect(db.prepare("SELECT tbl, count(*) AS chunks FROM history_rows WHERE op = 'parked' GROUP BY tbl ORDER BY tbl").all())
+      .toEqual([{ tbl: 'checkins', chunks: 3 }, { tbl: 'customers', chunks: 1 }, { tbl: 'sales', chunks: 24 }]);
+    db.close();
+    expect(pages()).toBeLessThanOrEqual(imported);
+
+    expect((await runSpm(['redo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(afterSales);
+    expect((await runSpm(['redo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(after);
+    expect(pages()).toBeLessThanOrEqual(imported);
+  });
+
+  test('redo of an import undone by an earlier version, which parked one image per row', async () => {
+    await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
+    const file = join(temp.dir, 'sales.csv');
+    writeFileSync(file, `date,customer,amount\n${Array.from({ length: 30 }, (_, i) => `2026-03-0${(i % 9) + 1},${i % 2 ? 'Acme' : `New ${i}`},${i + 1}`).join('\n')}\n`);
+    expect((await runSpm(['import', 'sales', file], { db: temp.dbPath })).code).toBe(0);
+    const after = records(temp.dbPath);
+    expect((await runSpm(['undo'], { db: temp.dbPath })).code).toBe(0);
+    // Each chunk written as the earlier version did: one history row per record, a JSON object.
+    const db = openRaw(temp.dbPath);
+    const chunks = db.prepare("SELECT id, change_id, tbl, old, new FROM history_rows WHERE op = 'parked'").all() as { id: number; change_id: number; tbl: string; old: string; new: string }[];
+    expect(chunks.length).toBe(2);
+    for (const chunk of chunks) {
+      const columns = JSON.parse(chunk.old) as string[];
+      for (const values of JSON.parse(chunk.new) as unknown[][]) {
+        const image = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+        db.prepare("INSERT INTO history_rows (change_id, tbl, op, row_key, new) VALUES (?, ?, 'parked', ?, ?)").run(chunk.change_id, chunk.tbl, image.id, JSON.stringify(image));
+      }
+      db.prepare('DELETE FROM history_rows WHERE id = ?').run(chunk.id);
+    }
+    db.close();
+    expect((await runSpm(['redo'], { db: temp.dbPath })).code).toBe(0);
+    expect(records(temp.dbPath)).toBe(after);
+  });
+
   test('a JSON restore starts a fresh history and is not undoable', async () => {
     await runSpm(['customer', 'add', 'Acme'], { db: temp.dbPath });
     const exported = await runSpm(['export', 'json'], { db: temp.dbPath });

@@ -34,3 +34,14 @@ export const DAY_TOTALS_REFRESH_SQL = `
       SELECT date, ${dayTotalsAggregateSql()}
       FROM sales WHERE id > :maxSaleId GROUP BY date
       ON CONFLICT (date) DO UPDATE SET won_cents = won_cents + excluded.won_cents, won = won + excluded.won, lost = lost + excluded.lost`;
+
+/**
+ * What the delete trigger would have done for the sales held in table `deleted` (sales' columns,
+ * already gone from sales): each day's figures less theirs, days left with no sale removed.
+ */
+export const dayTotalsSubtractSql = (deleted: string): string[] => [
+  `UPDATE sales_daily SET won_cents = won_cents - d.gone_cents, won = won - d.gone_won, lost = lost - d.gone_lost
+      FROM (SELECT date AS day, ${dayTotalsAggregateSql('', { wonCents: 'gone_cents', won: 'gone_won', lost: 'gone_lost' })} FROM ${deleted} GROUP BY date) d
+      WHERE sales_daily.date = d.day`,
+  `DELETE FROM sales_daily WHERE date IN (SELECT date FROM ${deleted}) AND won = 0 AND lost = 0`,
+];

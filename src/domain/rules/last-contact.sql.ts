@@ -36,3 +36,13 @@ export const LAST_CONTACT_REFRESH_SQL = `
         SELECT customer_id, date FROM checkins WHERE id > :maxCheckinId)
       WHERE true GROUP BY customer_id
       ON CONFLICT (customer_id) DO UPDATE SET last_date = max(last_date, excluded.last_date)`;
+
+/**
+ * What the delete triggers would have done for the customers `touched` selects (a query with a
+ * `customer_id` column, each once): their rows recomputed from what is left (undo of an import).
+ */
+export const lastContactRecomputeSql = (touched: string): string[] => [
+  `DELETE FROM customer_last_contact WHERE customer_id IN (${touched})`,
+  `INSERT INTO customer_last_contact (customer_id, last_date)
+      SELECT customer_id, d FROM (SELECT t.customer_id, ${latestTouchSql('t.customer_id')} AS d FROM (${touched}) t) WHERE d <> ''`,
+];

@@ -30,3 +30,13 @@ export const FIRST_WON_REFRESH_SQL = `
       INSERT INTO customer_first_won (customer_id, first_won_date)
       SELECT customer_id, min(date) FROM sales WHERE id > :maxSaleId AND outcome = 'won' GROUP BY customer_id
       ON CONFLICT (customer_id) DO UPDATE SET first_won_date = min(first_won_date, excluded.first_won_date)`;
+
+/**
+ * What the delete trigger would have done for the customers `touched` selects (a query with a
+ * `customer_id` column): their first won day recomputed from the won sales left (undo of an import).
+ */
+export const firstWonRecomputeSql = (touched: string): string[] => [
+  `DELETE FROM customer_first_won WHERE customer_id IN (${touched})`,
+  `INSERT INTO customer_first_won (customer_id, first_won_date)
+      SELECT customer_id, min(date) FROM sales WHERE customer_id IN (${touched}) AND outcome = 'won' GROUP BY customer_id`,
+];
