@@ -82,12 +82,16 @@ export function goalRecordJson(goal: Goal): Record<string, unknown> {
   };
 }
 
-/** `$30,000`, `12`, `42.5%`, `4.2` — a metric value for a person. */
+/**
+ * `$30,000`, `12`, `42.5%`, `4.25`, `2.75` — a metric value for a person, the same in every
+ * view (goal list and show, the dashboard, the report): money as a summary amount, a win rate
+ * to a tenth of a percent, anything else to the hundredth, without trailing zeros.
+ */
 export function formatValue(metric: GoalMetric, amount: number | null, currency: string): string {
   if (amount === null) return '—';
   if (METRIC_INFO[metric].money) return formatMoneySummary(Math.round(amount * 100), currency);
-  const rounded = Math.round(amount * 100) / 100;
-  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(metric === 'satisfaction' ? 2 : 1).replace(/\.?0+$/, '');
+  const places = metric === 'win-rate' ? 1 : 2;
+  const text = String(Number((Math.round(amount * 10 ** places) / 10 ** places).toFixed(places)));
   return metric === 'win-rate' ? `${text}%` : text;
 }
 

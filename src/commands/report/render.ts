@@ -10,7 +10,7 @@ import { rangeLabel, type DateRange } from '../../domain/period.js';
 import { countOf, sanitizeLine } from '../../domain/text.js';
 import { bar, progressBar, sparkline } from '../../ui/chart.js';
 import type { GoalMetric } from '../../domain/goal-pace.js';
-import { formatPerDay } from '../goal/progress.js';
+import { formatPerDay, formatValue } from '../goal/progress.js';
 import type { Weekday } from '../../domain/local-date.js';
 import type { ReportKind } from '../../domain/report.js';
 import { trendBucketLabel } from '../../domain/report-advice.js';
@@ -346,17 +346,6 @@ function pointsChange(theme: Theme, now: SalesBlock, before: SalesBlock): string
   return (change > 0 ? theme.green : theme.red)(`${change > 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)} pts`);
 }
 
-const MONEY_METRICS = new Set(['revenue', 'repeat-revenue']);
-
-/** A goal's value in its metric's unit: money, a percentage, a 1–5 average or a count. */
-export function formatGoalValue(metric: string, value: number | null, currency: string): string {
-  if (value === null) return DASH;
-  if (MONEY_METRICS.has(metric)) return reportMoney(value, currency);
-  if (metric === 'win-rate') return `${Number(value.toFixed(1))}%`;
-  if (metric === 'satisfaction') return value.toFixed(1);
-  return String(Number(value.toFixed(2)));
-}
-
 /**
  * `  Q1 revenue   ████████│░░░  110%  $220,850 of $200,000 met · $938/day to go`, one line per
  * goal, fitting `width`: the bars narrow, then the per-day figures go, then the bars (the same
@@ -366,12 +355,12 @@ function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: n
   const parts = goals.map((goal) => {
     const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
     const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
-    const value = `${formatGoalValue(goal.metric, goal.actual, currency)} of ${formatGoalValue(goal.metric, goal.target, currency)}`;
+    const value = `${formatValue(goal.metric as GoalMetric, goal.actual, currency)} of ${formatValue(goal.metric as GoalMetric, goal.target, currency)}`;
     const needed = goal.neededPerDay !== null && goal.neededPerDay > 0 ? ` · ${formatPerDay(goal.metric as GoalMetric, goal.neededPerDay, currency)} to go` : '';
     const percent = goal.percent === null ? DASH : `${Math.round(goal.percent)}%`;
     const rest = (barWidth: number, withNeeded: boolean) => `${barWidth > 0 ? `${theme.cyan(progressBar(fraction, expected, barWidth))} ` : ''}${pad(percent, 5, 'right')}  ${value} ${goalStatusStyle(theme, goal.status)(goal.status)}${withNeeded ? theme.dim(needed) : ''}`;
     // Open deals' forecast on a line of its own under the goal, so the goal line keeps its layout.
-    const forecast = goal.forecast ? `forecast ${formatGoalValue(goal.metric, goal.forecast.value, currency)}, ${goal.forecast.chanceToHit}% chance to hit` : null;
+    const forecast = goal.forecast ? `forecast ${formatValue(goal.metric as GoalMetric, goal.forecast.value, currency)}, ${goal.forecast.chanceToHit}% chance to hit` : null;
     return { name: truncate(sanitizeLine(goal.name), 20), rest, forecast };
   });
   const nameWidth = Math.max(0, ...parts.map((p) => visibleWidth(p.name)));
