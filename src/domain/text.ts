@@ -91,6 +91,11 @@ export function countOf(count: number, unit: string, plural = `${unit}s`): strin
   return `${count} ${count === 1 ? unit : plural}`;
 }
 
+/** `43–66%`: a range of percentages (a 95% interval), rounded to whole percent; `—` when unknown. */
+export function percentRange(low: number | null | undefined, high: number | null | undefined): string {
+  return low === null || low === undefined || high === null || high === undefined ? '—' : `${Math.round(low)}–${Math.round(high)}%`;
+}
+
 /** `a customer column`, `an amount column`: the article for a word read aloud (by its first letter). */
 export function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;

@@ -7,7 +7,7 @@ import type { LocalDate } from '../domain/local-date.js';
 import type { DateRange } from '../domain/period.js';
 import { formatShortDate } from '../domain/local-date.js';
 import { formatMoneySummary } from '../domain/money.js';
-import { sanitizeLine } from '../domain/text.js';
+import { percentRange, sanitizeLine } from '../domain/text.js';
 
 /** Series the page charts besides the Report value (see commands/report/html.ts). */
 export interface PageSeries {
@@ -140,7 +140,7 @@ export function reportCharts(report: Report, series: PageSeries): Chart[] {
       },
       table: {
         columns: ['technique', 'won', 'lost', 'win rate', '95% range'],
-        rows: learning.map((t) => [name(t.technique), String(t.won), String(t.lost), `${Math.round(t.winRate!)}%`, `${Math.round(t.winRateLow!)}–${Math.round(t.winRateHigh!)}%`]),
+        rows: learning.map((t) => [name(t.technique), String(t.won), String(t.lost), `${Math.round(t.winRate!)}%`, percentRange(t.winRateLow, t.winRateHigh)]),
       },
     });
   }

@@ -6,7 +6,7 @@ import type { LocalDate } from '../../domain/local-date.js';
 import { addDays } from '../../domain/local-date.js';
 import { buildPipeline, type Pipeline, type PipelineDeal, type PipelineStage } from '../../domain/deal-pipeline.js';
 import { formatMoney } from '../../domain/money.js';
-import { countOf, sanitizeLine } from '../../domain/text.js';
+import { countOf, percentRange, sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { fitLine, outputWidth, visibleWidth } from '../../ui/fit.js';
 import { renderList } from '../../ui/table.js';
@@ -40,7 +40,7 @@ export function probabilityText(stage: Pick<PipelineStage, 'probability' | 'prob
   const percent = (n: number | null) => `${Math.round(n ?? 0)}%`;
   return stage.probabilitySource === 'default'
     ? `${percent(stage.probability)} default`
-    : `${percent(stage.probability)} (${percent(stage.probabilityLow)}–${percent(stage.probabilityHigh)})`;
+    : `${percent(stage.probability)} (${percentRange(stage.probabilityLow, stage.probabilityHigh)})`;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Theme } from '../../ui/theme.js';
 import type { Report, TechniqueRow } from '../../domain/report.js';
 import { periodsHitText } from '../../domain/report-advice.js';
 import { rangeLabel } from '../../domain/period.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { percentRange, sanitizeLine } from '../../domain/text.js';
 import { fitLine, truncate, visibleWidth } from '../../ui/fit.js';
 
 /** Rows of the learning window shown (the most revenue first); --json has all. */
@@ -59,7 +59,7 @@ export function learningLines(report: Report, o: AdviceRenderOptions): string[] 
 }
 
 function learningRow(t: TechniqueRow, o: AdviceRenderOptions): string {
-  const range = t.winRateLow === null || t.winRateHigh === null ? '—' : `${Math.round(t.winRateLow)}–${Math.round(t.winRateHigh)}%`;
+  const range = percentRange(t.winRateLow, t.winRateHigh);
   const figures = `${String(t.won).padStart(5)} won ${String(t.lost).padStart(4)} lost ${pct(t.winRate).padStart(5)}  ${range.padStart(8)}`;
   return fitLine(['  ', { text: sanitizeLine(t.technique).padEnd(18), min: 6 }, ' ', figures], o.width);
 }

@@ -7,7 +7,7 @@ import type { Report, ReportGoal, SalesBlock } from '../../domain/report.js';
 import { formatMoneySummary } from '../../domain/money.js';
 import { formatShortDate, type LocalDate } from '../../domain/local-date.js';
 import { rangeLabel, type DateRange } from '../../domain/period.js';
-import { countOf, sanitizeLine } from '../../domain/text.js';
+import { countOf, percentRange, sanitizeLine } from '../../domain/text.js';
 import { bar, progressBar, sparkline } from '../../ui/chart.js';
 import type { GoalMetric } from '../../domain/goal-pace.js';
 import { formatPerDay, formatValue } from '../goal/progress.js';
@@ -189,7 +189,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
     const p = report.pipeline;
     const days = p.won.averageDaysToWin !== null ? `, ${p.won.averageDaysToWin} days avg` : '';
     const chance = (s: NonNullable<Report['pipeline']>['stages'][number]) =>
-      `${s.stage} ${Math.round(s.probability ?? 0)}%${s.probabilitySource === 'default' ? ' default' : ` (${Math.round(s.probabilityLow ?? 0)}–${Math.round(s.probabilityHigh ?? 0)}%)`}`;
+      `${s.stage} ${Math.round(s.probability ?? 0)}%${s.probabilitySource === 'default' ? ' default' : ` (${percentRange(s.probabilityLow, s.probabilityHigh)})`}`;
     sections.push({
       title: 'Pipeline',
       head: items([['created', p.created], ['advanced', p.advanced], ['won', p.won], ['lost', p.lost]].map(([what, f]) => {
@@ -295,7 +295,7 @@ function techniqueTable(report: Report, theme: Theme, width: number, money: (uni
     { header: 'won', value: (t) => count(t.won), align: 'right' },
     { header: 'lost', value: (t) => count(t.lost), align: 'right' },
     { header: 'win rate', value: (t) => pct(t.winRate, 0), align: 'right' },
-    { header: '95% range', value: (t) => (t.winRateLow === null || t.winRateHigh === null ? DASH : `${Math.round(t.winRateLow)}–${Math.round(t.winRateHigh)}%`), align: 'right', drop: 2 },
+    { header: '95% range', value: (t) => percentRange(t.winRateLow, t.winRateHigh), align: 'right', drop: 2 },
     { header: 'revenue', value: (t) => money(t.revenue), align: 'right' },
     { header: 'avg deal', value: (t) => money(t.averageDeal), align: 'right', drop: 1 },
     { header: '', value: (t) => (t.enoughData ? '' : 'few sales'), drop: 3 },
