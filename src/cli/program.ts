@@ -1,7 +1,8 @@
 // Builds a fresh commander program per run: global options, then each noun's commands.
-import { Command } from 'commander';
+import { Command, Help } from 'commander';
 import type { AppContext, GlobalOptions } from './context.js';
-import { GLOBAL_OPTIONS_LINE, registerHelpCommand, topicsHelp, unknownCommand, withExamples } from './help.js';
+import { wrap } from '../ui/fit.js';
+import { definitionItem, examplesText, GLOBAL_OPTIONS_LINE, helpWidth, registerHelpCommand, topicsHelp, unknownCommand, withExamples } from './help.js';
 import { registerCustomerCommands } from '../commands/customer/index.js';
 import { registerSaleCommands } from '../commands/sale/index.js';
 import { registerCompletionCommand } from '../commands/completion/index.js';
@@ -33,7 +34,7 @@ export function createProgram(ctx: AppContext): Command {
     .option('-y, --yes', 'answer yes to confirmations (needed to delete when not on a terminal)')
     .showSuggestionAfterError(true)
     // Global options are listed once, here; each command's help points back in one line.
-    .configureHelp({ showGlobalOptions: false, sortSubcommands: false })
+    .configureHelp({ showGlobalOptions: false, sortSubcommands: false, formatItem: formatHelpItem, commandUsage: wrappedUsage })
     // `spm help` is ours: commands and topics (docs/help/*.md).
     .helpCommand(false);
 
@@ -88,9 +89,23 @@ export function createProgram(ctx: AppContext): Command {
     'spm followups',
     'spm report --period month',
   ]);
-  program.addHelpText('after', () => `\n${topicsHelp()}`);
   applyToAll(program, ctx);
+  program.addHelpText('after', () => topicsHelp(helpWidth(ctx)));
   return program;
+}
+
+/**
+ * One option or command in a help page, as every help list is laid out (definitionItem):
+ * commander leaves a description unwrapped beside a wide term on a narrow terminal.
+ */
+function formatHelpItem(this: Help, term: string, termWidth: number, description: string): string {
+  return definitionItem(term, termWidth, description, this.helpWidth ?? 80);
+}
+
+/** `Usage: spm concern add [options] …`, broken between words under itself when too wide. */
+function wrappedUsage(this: Help, command: Command): string {
+  const indent = ' '.repeat('Usage: '.length);
+  return wrap(Help.prototype.commandUsage.call(this, command), this.helpWidth ?? 80, indent, indent, false).join('\n').slice(indent.length);
 }
 
 /** exitOverride and output routing do not propagate through addCommand, so set them on every command. */
@@ -100,12 +115,14 @@ function applyToAll(command: Command, ctx: AppContext): void {
     writeOut: (text) => ctx.io.out(text),
     writeErr: (text) => ctx.io.err(text),
     // Help wraps to the terminal's width (80 when piped), not the real process's.
-    getOutHelpWidth: () => (ctx.io.stdoutIsTTY ? ctx.io.columns : 80),
-    getErrHelpWidth: () => (ctx.io.stdoutIsTTY ? ctx.io.columns : 80),
+    getOutHelpWidth: () => helpWidth(ctx),
+    getErrHelpWidth: () => helpWidth(ctx),
     // Errors are printed once, by run-cli, in spm's own one-line format.
     outputError: () => {},
   });
-  if (command.parent) command.addHelpText('after', `${GLOBAL_OPTIONS_LINE}\n`);
+  // Examples fit a terminal; piped, each stays whole on one line (they are copied and run).
+  command.addHelpText('after', () => examplesText(command, ctx.io.stdoutIsTTY ? ctx.io.columns : Number.POSITIVE_INFINITY) ?? '');
+  if (command.parent) command.addHelpText('after', () => `${wrap(GLOBAL_OPTIONS_LINE, helpWidth(ctx)).join('\n')}\n`);
   // A noun without an action of its own (spm sale): a word that is not one of its verbs is
   // answered like an unknown command at the top, naming the closest verb; no word, its help.
   // (Commander keeps whether a command has an action in a private field.)

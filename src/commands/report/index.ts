@@ -1,20 +1,17 @@
 // spm report: registers the command; its module loads only when it runs.
 import { Command } from 'commander';
 import type { AppContext } from '../../cli/context.js';
-import { withExamples } from '../../cli/help.js';
+import { definitionList, helpWidth, withExamples } from '../../cli/help.js';
 
 /** Short definitions of the figures; `spm help report` has the full ones. */
-const REPORT_FIGURES = `
-Figures (spm help report has them all):
-  lost            lost sales: count, value, top 5 reasons (any case is one reason)
-  at risk         on the last day: an open high concern; latest check-in rated 1-2 with no
-                  sale or check-in since; a reorder late by more than half its interval
-  periods hit     recurring goals: completed periods inside the range that met the target
-  95% range       Wilson score interval of a win rate: where the true rate lies
-  learning window techniques over learning-window-days (default 90) ending on the last day;
-                  the verdict names a difference only when the 95% ranges do not overlap
-  trend           won revenue per period, each labelled with its real days
-`;
+const REPORT_FIGURES: readonly (readonly [string, string])[] = [
+  ['lost', 'lost sales: count, value, top 5 reasons (any case is one reason)'],
+  ['at risk', 'on the last day: an open high concern; latest check-in rated 1-2 with no sale or check-in since; a reorder late by more than half its interval'],
+  ['periods hit', 'recurring goals: completed periods inside the range that met the target'],
+  ['95% range', 'Wilson score interval of a win rate: where the true rate lies'],
+  ['learning window', 'techniques over learning-window-days (default 90) ending on the last day; the verdict names a difference only when the 95% ranges do not overlap'],
+  ['trend', 'won revenue per period, each labelled with its real days'],
+];
 
 export function registerReportCommands(program: Command, ctx: AppContext): void {
   withExamples(program.command('report')
@@ -26,7 +23,7 @@ export function registerReportCommands(program: Command, ctx: AppContext): void 
     .option('--full', 'every row of every section (by default: one 80x40 screen)')
     .option('--html <file>', 'write the report as a page with charts to FILE (self-contained, readable only by you)')
     .option('--force', 'with --html: replace FILE if it exists')
-    .addHelpText('after', REPORT_FIGURES)
+    .addHelpText('after', () => `\n${definitionList('Figures (spm help report has them all):', REPORT_FIGURES, helpWidth(ctx)).trimEnd()}`)
     .action(async (options) => {
       const { runReport } = await import('./report.js');
       await runReport(options, ctx);
