@@ -23,6 +23,15 @@ describe('spm help <topic>', () => {
     expectFitsWidth(result.stdout, 80);
   });
 
+  test('no page cuts a code line at 80 columns: every example on it is whole, so it can be copied', async () => {
+    const cut: string[] = [];
+    for (const topic of helpTopics().keys()) {
+      const result = await runSpm(['help', topic], { tty: true, columns: 80 });
+      for (const line of result.stdout.split('\n')) if (line.endsWith('…') && line.startsWith('    ')) cut.push(`${topic}: ${line}`);
+    }
+    expect(cut).toEqual([]);
+  });
+
   test.each([50, 60, 80])('a page fits a %p-column terminal', async (columns) => {
     const result = await runSpm(['help', 'dates'], { tty: true, columns, env: { FORCE_COLOR: '1', NO_COLOR: undefined } });
     expect(result.stdout).toMatch(/\u001b\[1mdates: every way to write a date/);
