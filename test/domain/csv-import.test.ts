@@ -28,8 +28,8 @@ describe('what is imported', () => {
   });
 
   test('anything else is refused, naming what can be imported', () => {
-    expect(failure(() => parseImportEntity('deals'))).toEqual({
-      name: 'InputError', message: 'cannot import "deals"', hint: 'Import sales, customers, checkins (CSV) or json (a full export).',
+    expect(failure(() => parseImportEntity('invoices'))).toEqual({
+      name: 'InputError', message: 'cannot import "invoices"', hint: 'Import sales, customers, checkins, deals (CSV) or json (a full export).',
     });
   });
 });
