@@ -8,6 +8,7 @@ import { reorderRowsSql } from './migrations.js';
 import { LAST_CONTACT_REFRESH_SQL } from '../domain/rules/last-contact.sql.js';
 import { FIRST_WON_REFRESH_SQL } from '../domain/rules/new-or-repeat.sql.js';
 import { DAY_TOTALS_REFRESH_SQL } from '../domain/rules/day-totals.sql.js';
+import { ReorderTally } from '../domain/reorder.js';
 
 /**
  * The insert triggers on sales and check-ins (schema v3, v6, v7 and v9), mirrored by
@@ -93,15 +94,32 @@ function refreshDerived(db: Db, state: BulkState): void {
     db.prepare(DAY_TOTALS_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
   }
   if (names.has('sales_reorder_insert')) {
-    // The customers with new won sales, recomputed from their whole history in one statement.
-    // When the import is at least the size of the table (its indexes were rebuilt), nearly
-    // every customer is touched: recomputing all of them reads sales in one pass over an index
-    // instead of a seek and row lookups per customer (200k new sales: 2.2 s -> 1.2 s).
-    const touched = state.indexes.length > 0 ? '1' : `customer_id IN (SELECT customer_id FROM sales WHERE id > :maxSaleId AND outcome = 'won')`;
-    db.prepare(`DELETE FROM customer_reorder WHERE ${touched}`).run({ maxSaleId: state.maxSaleId });
-    db.prepare(`INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)${reorderRowsSql(touched)}`)
-      .run({ maxSaleId: state.maxSaleId });
+    if (state.indexes.length > 0) recomputeAllReorders(db);
+    else {
+      // The customers with new won sales, recomputed from their whole history in one statement.
+      const touched = `customer_id IN (SELECT customer_id FROM sales WHERE id > :maxSaleId AND outcome = 'won')`;
+      db.prepare(`DELETE FROM customer_reorder WHERE ${touched}`).run({ maxSaleId: state.maxSaleId });
+      db.prepare(`INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)${reorderRowsSql(touched)}`)
+        .run({ maxSaleId: state.maxSaleId });
+    }
   }
+}
+
+/**
+ * Every customer's reorder prediction, when the import is at least the size of the table (its
+ * indexes were rebuilt) and so touches nearly every customer: the won sales are read once in
+ * date order from an index on the date and tallied by the domain's rule (ReorderTally), instead
+ * of the set-based statement's three sorts (1M sales: 2.4 s of CPU -> 0.85 s, and the sorts'
+ * ~48 MiB at the import's peak RSS -> a few MiB). `expected` is computed as reorderRowsSql does.
+ */
+function recomputeAllReorders(db: Db): void {
+  const tally = new ReorderTally();
+  const won = db.prepare("SELECT customer_id, date, amount_cents FROM sales WHERE outcome = 'won' ORDER BY date").raw();
+  for (const [customerId, date, amountCents] of won.iterate() as IterableIterator<[number, string, number]>) tally.add(customerId, date, amountCents);
+  db.exec('DELETE FROM customer_reorder');
+  const insert = db.prepare(`INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)
+    VALUES (?, ?, ?, date(?, '+' || ? || ' days'), ?, ?)`);
+  for (const f of tally.figures()) insert.run(f.customerId, f.lastWon, f.intervalDays, f.lastWon, f.intervalDays, f.wonCount, f.wonCents);
 }
 
 /** Rows in a table (its largest id: close enough to decide whether to rebuild indexes). */

@@ -62,9 +62,11 @@ describe('import sales', () => {
     const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `2026-01-01,Acme,${from + i + 1},B${from + i}`);
     const first = csv('first.csv', `date,customer,amount,external-id\n${rows(0, 100).join('\n')}\n`);
     expect((await run(['import', 'sales', first, '--json'])).json()).toMatchObject({ read: 100, imported: 100, duplicates: 0 });
-    // B50–B99 were imported before; B10 too; B150 appears twice in this file.
-    const second = csv('second.csv', `date,customer,amount,external-id\n${[...rows(50, 200), '2026-01-01,Acme,11,B10', '2026-01-01,Acme,151,B150'].join('\n')}\n`);
-    expect((await run(['import', 'sales', second, '--json'])).json()).toMatchObject({ read: 152, imported: 100, duplicates: 52 });
+    // B50–B99 were imported before; B10 too; B150 (row 101) and B198 (row 149) appear twice in
+    // this file: sales are written 64 rows to a statement, so one repeat is in a later batch
+    // (rows 129–153) and the other in its own.
+    const second = csv('second.csv', `date,customer,amount,external-id\n${[...rows(50, 200), '2026-01-01,Acme,11,B10', '2026-01-01,Acme,151,B150', '2026-01-01,Acme,199,B198'].join('\n')}\n`);
+    expect((await run(['import', 'sales', second, '--json'])).json()).toMatchObject({ read: 153, imported: 100, duplicates: 53 });
     const db = openRaw(temp.dbPath);
     expect(db.prepare('SELECT count(*) AS n, count(DISTINCT external_id) AS ids, sum(amount_cents) AS cents FROM sales').get()).toEqual({ n: 200, ids: 200, cents: 100 * 200 * 201 / 2 });
     db.close();

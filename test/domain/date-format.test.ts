@@ -25,6 +25,14 @@ describe('compileDateFormat', () => {
     expect(compileDateFormat(format)(text)).toBe(expected);
   });
 
+  test('a reader answers the same for a text it has seen, also after its memo of texts fills up', () => {
+    const read = compileDateFormat('MM/dd/yyyy');
+    expect([read('03/04/2026'), read('03/04/2026'), read('02/30/2026'), read('02/30/2026')]).toEqual(['2026-03-04', '2026-03-04', null, null]);
+    // 25,000 distinct texts (more than the memo holds): 1/1/1000 … counted up by year.
+    for (let i = 0; i < 25_000; i++) read(`01/01/${1000 + i}`);
+    expect([read('03/04/2026'), read('02/30/2026'), read('12/31/2025 23:59'), read('01/01/9999')]).toEqual(['2026-03-04', null, '2025-12-31', '9999-01-01']);
+  });
+
   test.each([
     ['MM/yyyy', /needs a year, a month and a day/],
     ['dd.MM', /needs a year, a month and a day/],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { daysLate, isDueToReorder, isLateForReorder, medianGapDays, predictReorder, rankDueToReorder, type WonSale } from '../../src/domain/reorder.js';
+import { daysLate, isDueToReorder, isLateForReorder, medianGapDays, predictReorder, rankDueToReorder, ReorderTally, type WonSale } from '../../src/domain/reorder.js';
+import { addDays } from '../../src/domain/local-date.js';
 
 const won = (...entries: [string, number][]): WonSale[] => entries.map(([date, amountCents]) => ({ date, amountCents }));
 
@@ -110,5 +111,46 @@ describe('rankDueToReorder', () => {
     const entry = (id: number, averageWonCents: number, expected: string) => ({ customer: { id, name: `c${id}` }, averageWonCents, expected, intervalDays: 10, lastWon: '2026-01-01' });
     const ranked = rankDueToReorder([entry(1, 100, '2026-03-10'), entry(2, 500, '2026-03-12'), entry(3, 100, '2026-03-01'), entry(4, 100, '2026-03-01')]);
     expect(ranked.map((r) => r.customer.id)).toEqual([2, 3, 4, 1]);
+  });
+});
+
+describe('ReorderTally: many customers from won sales in date order', () => {
+  test('hand-computed figures for three customers, sales interleaved by date', () => {
+    const tally = new ReorderTally();
+    // Customer 7: Jan 1, Jan 11 (twice), Feb 11: gaps 10, 31 -> 21 (half up); 4 sales, $100 + $50 + $50 + $200.
+    // Customer 3: Jan 1, Jan 31, Mar 2 (2026: no Feb 29): gaps 30, 30 -> 30; 3 sales.
+    // Customer 9: two days only: no figures.
+    const sales: [number, string, number][] = [
+      [7, '2026-01-01', 100_00], [3, '2026-01-01', 10_00], [9, '2026-01-05', 1_00],
+      [7, '2026-01-11', 50_00], [7, '2026-01-11', 50_00], [3, '2026-01-31', 20_00], [9, '2026-02-01', 1_00],
+      [7, '2026-02-11', 200_00], [3, '2026-03-02', 30_00],
+    ];
+    for (const [customer, date, cents] of sales) tally.add(customer, date, cents);
+    expect([...tally.figures()]).toEqual([
+      { customerId: 7, lastWon: '2026-02-11', intervalDays: 21, wonCount: 4, wonCents: 400_00 },
+      { customerId: 3, lastWon: '2026-03-02', intervalDays: 30, wonCount: 3, wonCents: 60_00 },
+    ]);
+  });
+
+  test('more gaps than its first buffer holds: the median of each customer still right', () => {
+    const tally = new ReorderTally();
+    // Customers 2–201 win on each of 400 days from 2020-01-01 (gap 1), customer 1 on every
+    // second day (gap 2): 200 × 399 + 199 gaps, more than the first 65,536-gap buffer.
+    // Day 399 is 2021-02-03 (2020 has 366 days: day 366 is 2021-01-01); day 398 is 2021-02-02.
+    for (let day = 0; day < 400; day++) {
+      const date = addDays('2020-01-01', day);
+      for (let c = 2; c < 202; c++) tally.add(c, date, 1);
+      if (day % 2 === 0) tally.add(1, date, 5);
+    }
+    const figures = [...tally.figures()];
+    expect(figures).toHaveLength(201);
+    expect(figures.find((f) => f.customerId === 1)).toEqual({ customerId: 1, lastWon: '2021-02-02', intervalDays: 2, wonCount: 200, wonCents: 1000 });
+    expect(figures.filter((f) => f.intervalDays === 1 && f.wonCount === 400 && f.lastWon === '2021-02-03')).toHaveLength(200);
+  });
+
+  test('a date earlier than the last one is refused (the tally needs date order)', () => {
+    const tally = new ReorderTally();
+    tally.add(1, '2026-02-01', 1);
+    expect(() => tally.add(1, '2026-01-31', 1)).toThrow(/2026-01-31 after 2026-02-01/);
   });
 });

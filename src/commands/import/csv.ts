@@ -152,6 +152,10 @@ export async function runImportCsv(entityText: string, file: string, options: Im
     } finally {
       closeSync(fd);
     }
+    // Sales and check-ins go in batches: the last, partial one now, then their counts.
+    const queued = repo.flush();
+    summary.imported += queued.written;
+    summary.duplicates += queued.queued - queued.written;
     if (bulk) store.resumeAfterBulk(bulk);
     if (headers === undefined) throw new InputError(`${file} is empty`, 'The first line must name the columns, e.g. date,customer,amount.');
     if (rejected.length > 1 && !options.skipInvalid && reasonKinds.size === 1) {
@@ -213,7 +217,8 @@ function embeddedLineBreaks(cells: string[]): number {
   return breaks;
 }
 
-type RowOutcome = 'imported' | 'duplicate' | 'checked';
+/** 'queued': a sale or check-in in the repository's batch, counted when the batches are written. */
+type RowOutcome = 'imported' | 'duplicate' | 'queued' | 'checked';
 type RowWriter = (values: string[], write: boolean, reader: (text: string) => string | null, hasFormat: boolean) => RowOutcome;
 
 /** Without an external id a row is known by a hash of its mapped fields (`sha1:<hex>`). */
@@ -227,13 +232,15 @@ function rowWriter(entity: ImportEntity, repo: ImportRepository, today: LocalDat
       return (values, write, reader, hasFormat) => {
         const sale = readSaleRow(values, reader, hasFormat);
         if (!write) return 'checked';
-        return repo.insertSale(sale, identity(entity, values, sale.externalId)) ? 'imported' : 'duplicate';
+        repo.insertSale(sale, identity(entity, values, sale.externalId));
+        return 'queued';
       };
     case 'checkins':
       return (values, write, reader, hasFormat) => {
         const checkin = readCheckinRow(values, reader, hasFormat, today);
         if (!write) return 'checked';
-        return repo.insertCheckin(checkin, identity(entity, values, checkin.externalId)) ? 'imported' : 'duplicate';
+        repo.insertCheckin(checkin, identity(entity, values, checkin.externalId));
+        return 'queued';
       };
     case 'deals':
       return (values, write, reader, hasFormat) => {
