@@ -84,12 +84,16 @@ export interface ReasonFacts {
   sale: { amountCents: number; outcome: SaleOutcome; product: string | null; technique: string | null } | null;
   concernId: number | null;
   concern: { summary: string } | null;
+  /** The deal it belongs to (deleting a deal unlinks its follow-ups, so a linked deal exists). */
+  dealId?: number | null;
+  deal?: { title: string; status: 'open' | 'won' | 'lost' } | null;
 }
 
 /**
  * The reason as shown: `post-sale · training $2,800`, `concern · late delivery · satisfied
- * now?`, or the text given by hand. A post-sale or concern follow-up whose record is gone says
- * so (`post-sale · sale deleted`).
+ * now?`, `deal #7 Website redesign · send the proposal`, or the text given by hand. A
+ * post-sale or concern follow-up whose record is gone says so (`post-sale · sale deleted`); a
+ * closed deal says how it ended (`deal #7 Website redesign (won)`).
  */
 export function followupReason(facts: ReasonFacts, currency: string): string | null {
   let link: string | null = null;
@@ -101,5 +105,6 @@ export function followupReason(facts: ReasonFacts, currency: string): string | n
   } else if (facts.source === 'concern') {
     link = facts.concern ? `concern · ${facts.concern.summary}` : 'concern · concern deleted';
   }
-  return [link, facts.reason].filter((part) => part !== null && part !== '').join(' · ') || null;
+  const deal = facts.deal && facts.dealId != null ? `deal #${facts.dealId} ${facts.deal.title}${facts.deal.status === 'open' ? '' : ` (${facts.deal.status})`}` : null;
+  return [link, deal, facts.reason].filter((part) => part !== null && part !== '').join(' · ') || null;
 }

@@ -70,6 +70,8 @@ export interface Followup {
   note: string | null;
   /** The check-in that completed it, if one did. */
   checkinId: number | null;
+  /** The deal it is about, if any. */
+  dealId: number | null;
 }
 
 export const CONCERN_SEVERITIES = ['low', 'medium', 'high'] as const;

@@ -35,11 +35,6 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     ['id', 'id', 'int'], ['customer_id', 'customerId', 'int'], ['opened_date', 'opened', 'text'], ['summary', 'summary', 'text'], ['severity', 'severity', 'text'],
     ['status', 'status', 'text'], ['resolved_date', 'resolved', 'text'], ['resolution', 'resolution', 'text'], ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
   ] },
-  { table: 'followups', key: 'followups', columns: [
-    ['id', 'id', 'int'], ['customer_id', 'customerId', 'int'], ['due_date', 'due', 'text'], ['reason', 'reason', 'text'], ['source', 'source', 'text'],
-    ['status', 'status', 'text'], ['sale_id', 'saleId', 'int'], ['concern_id', 'concernId', 'int'], ['done_date', 'doneDate', 'text'], ['note', 'note', 'text'],
-    ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'], ['checkin_id', 'checkinId', 'int'],
-  ] },
   { table: 'goals', key: 'goals', nameKey: true, columns: [
     ['id', 'id', 'int'], ['name', 'name', 'text'], ['metric', 'metric', 'text'], ['target_x100', 'target', 'units'], ['period', 'period', 'text'],
     ['from_date', 'from', 'text'], ['to_date', 'to', 'text'], ['recurring', 'recurring', 'bool'], ['segment', 'segment', 'text'], ['product', 'product', 'text'],
@@ -57,6 +52,13 @@ export const EXPORT_TABLES: readonly TableSpec[] = [
     ['lost_reason', 'lostReason', 'text'], ['sale_id', 'saleId', 'int'], ['external_id', 'externalId', 'text'], ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'],
   ] },
   { table: 'deal_stage_history', key: 'dealStageHistory', columns: [['id', 'id', 'int'], ['deal_id', 'dealId', 'int'], ['stage', 'stage', 'text'], ['date', 'date', 'text']] },
+  // After deals: a follow-up may belong to one.
+  { table: 'followups', key: 'followups', columns: [
+    ['id', 'id', 'int'], ['customer_id', 'customerId', 'int'], ['due_date', 'due', 'text'], ['reason', 'reason', 'text'], ['source', 'source', 'text'],
+    ['status', 'status', 'text'], ['sale_id', 'saleId', 'int'], ['concern_id', 'concernId', 'int'], ['done_date', 'doneDate', 'text'], ['note', 'note', 'text'],
+    ['created_at', 'createdAt', 'text'], ['updated_at', 'updatedAt', 'text'], ['checkin_id', 'checkinId', 'int'],
+    ['deal_id', 'dealId', 'int'],
+  ] },
 ];
 
 export type ExportRecord = Record<string, unknown>;
@@ -136,9 +138,9 @@ const CSV_EXPORTS: Record<CsvEntity, { header: string[]; text: boolean[]; sql: s
     sql: `SELECT k.id, k.date, c.name, k.channel, k.satisfaction, k.note, k.external_id FROM checkins k JOIN customers c ON c.id = k.customer_id ORDER BY k.date, k.id`,
   },
   followups: {
-    header: ['id', 'customer', 'due', 'reason', 'source', 'status', 'sale-id', 'concern-id', 'done', 'note'],
-    text: [false, true, false, true, false, false, false, false, false, true],
-    sql: `SELECT f.id, c.name, f.due_date, f.reason, f.source, f.status, f.sale_id, f.concern_id, f.done_date, f.note
+    header: ['id', 'customer', 'due', 'reason', 'source', 'status', 'sale-id', 'concern-id', 'done', 'note', 'deal-id'],
+    text: [false, true, false, true, false, false, false, false, false, true, false],
+    sql: `SELECT f.id, c.name, f.due_date, f.reason, f.source, f.status, f.sale_id, f.concern_id, f.done_date, f.note, f.deal_id
           FROM followups f JOIN customers c ON c.id = f.customer_id ORDER BY f.due_date, f.id`,
   },
   concerns: {

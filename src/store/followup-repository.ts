@@ -23,6 +23,9 @@ interface FollowupRow {
   done_date: string | null;
   note: string | null;
   checkin_id: number | null;
+  deal_id: number | null;
+  deal_title: string | null;
+  deal_status: 'open' | 'won' | 'lost' | null;
   sale_amount_cents: number | null;
   sale_outcome: SaleOutcome | null;
   sale_product: string | null;
@@ -39,6 +42,8 @@ function followupFromRow(row: FollowupRow): Followup {
     sale: row.sale_outcome === null ? null : { amountCents: row.sale_amount_cents!, outcome: row.sale_outcome, product: row.sale_product, technique: row.sale_technique },
     concernId: row.concern_id,
     concern: row.concern_summary === null ? null : { summary: row.concern_summary },
+    dealId: row.deal_id,
+    deal: row.deal_title === null ? null : { title: row.deal_title, status: row.deal_status! },
   };
   return {
     id: row.id,
@@ -53,6 +58,7 @@ function followupFromRow(row: FollowupRow): Followup {
     doneDate: row.done_date,
     note: row.note,
     checkinId: row.checkin_id,
+    dealId: row.deal_id,
   };
 }
 
@@ -63,6 +69,7 @@ export interface NewFollowup {
   source: FollowupSource;
   saleId?: number | null;
   concernId?: number | null;
+  dealId?: number | null;
 }
 
 export interface FollowupListFilter {
@@ -71,10 +78,10 @@ export interface FollowupListFilter {
   limit?: number;
 }
 
-/** What a reason is drawn from: the linked sale and concern (primary-key lookups), and the currency. */
-const LINK_COLUMNS = `f.checkin_id, s.amount_cents AS sale_amount_cents, s.outcome AS sale_outcome, s.product AS sale_product, s.technique AS sale_technique,
+/** What a reason is drawn from: the linked sale, concern and deal (primary-key lookups), and the currency. */
+const LINK_COLUMNS = `f.checkin_id, f.deal_id, d.title AS deal_title, d.status AS deal_status, s.amount_cents AS sale_amount_cents, s.outcome AS sale_outcome, s.product AS sale_product, s.technique AS sale_technique,
                 k.summary AS concern_summary, (SELECT value FROM settings WHERE key = 'currency') AS currency`;
-const LINK_JOINS = 'LEFT JOIN sales s ON s.id = f.sale_id LEFT JOIN concerns k ON k.id = f.concern_id';
+const LINK_JOINS = 'LEFT JOIN sales s ON s.id = f.sale_id LEFT JOIN concerns k ON k.id = f.concern_id LEFT JOIN deals d ON d.id = f.deal_id';
 
 const SELECT = `SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, f.status, f.sale_id, f.concern_id, f.done_date, f.note,
                 ${LINK_COLUMNS}
@@ -86,9 +93,9 @@ export class FollowupRepository {
   insert(followup: NewFollowup): Followup {
     const now = this.nowIso();
     const result = this.db
-      .prepare(`INSERT INTO followups (customer_id, due_date, reason, source, sale_id, concern_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(followup.customerId, followup.dueDate, followup.reason ?? null, followup.source, followup.saleId ?? null, followup.concernId ?? null, now, now);
+      .prepare(`INSERT INTO followups (customer_id, due_date, reason, source, sale_id, concern_id, deal_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(followup.customerId, followup.dueDate, followup.reason ?? null, followup.source, followup.saleId ?? null, followup.concernId ?? null, followup.dealId ?? null, now, now);
     return this.get(Number(result.lastInsertRowid));
   }
 
@@ -157,6 +164,12 @@ export class FollowupRepository {
     return rows.map(followupFromRow);
   }
 
+  /** A deal's open follow-ups (followups_deal). */
+  openForDeal(dealId: number): Followup[] {
+    const rows = this.db.prepare(`${SELECT} WHERE f.deal_id = ? AND f.status = 'open' ORDER BY f.due_date, f.id`).all(dealId) as FollowupRow[];
+    return rows.map(followupFromRow);
+  }
+
   openForConcern(concernId: number): Followup[] {
     const rows = this.db.prepare(`${SELECT} WHERE f.concern_id = ? AND f.status = 'open' ORDER BY f.due_date, f.id`).all(concernId) as FollowupRow[];
     return rows.map(followupFromRow);
@@ -211,12 +224,14 @@ export class FollowupRepository {
       .run(this.nowIso(), JSON.stringify(ids));
   }
 
-  /** Corrects a follow-up: any field given replaces it (`reason: null` clears the text). */
-  update(id: number, patch: { customerId?: number; dueDate?: LocalDate; reason?: string | null }): Followup {
-    const current = this.db.prepare('SELECT customer_id, due_date, reason FROM followups WHERE id = ?').get(id) as { customer_id: number; due_date: string; reason: string | null } | undefined;
+  /** Corrects a follow-up: any field given replaces it (`reason: null` clears the text, `dealId: null` the deal). */
+  update(id: number, patch: { customerId?: number; dueDate?: LocalDate; reason?: string | null; dealId?: number | null }): Followup {
+    const current = this.db.prepare('SELECT customer_id, due_date, reason, deal_id FROM followups WHERE id = ?').get(id) as
+      { customer_id: number; due_date: string; reason: string | null; deal_id: number | null } | undefined;
     if (!current) return this.get(id); // throws NotFoundError
-    this.db.prepare('UPDATE followups SET customer_id = ?, due_date = ?, reason = ?, updated_at = ? WHERE id = ?')
-      .run(patch.customerId ?? current.customer_id, patch.dueDate ?? current.due_date, patch.reason !== undefined ? patch.reason : current.reason, this.nowIso(), id);
+    this.db.prepare('UPDATE followups SET customer_id = ?, due_date = ?, reason = ?, deal_id = ?, updated_at = ? WHERE id = ?')
+      .run(patch.customerId ?? current.customer_id, patch.dueDate ?? current.due_date, patch.reason !== undefined ? patch.reason : current.reason,
+        patch.dealId !== undefined ? patch.dealId : current.deal_id, this.nowIso(), id);
     return this.get(id);
   }
 

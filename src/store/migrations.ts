@@ -241,6 +241,16 @@ CREATE TRIGGER sales_daily_exact_update BEFORE UPDATE ON sales_daily WHEN typeof
   SELECT RAISE(ABORT, 'integer overflow in the day total of sales');
 END;`,
   },
+  {
+    version: 13,
+    description: 'follow-ups can belong to a deal',
+    // Deleting a deal unlinks its follow-ups (deal rm cancels the open ones first, saying why);
+    // the index serves that and "this deal's follow-ups". Re-tracked so undo carries deal_id.
+    sql: `
+ALTER TABLE followups ADD COLUMN deal_id INTEGER REFERENCES deals (id) ON DELETE SET NULL;
+CREATE INDEX followups_deal ON followups (deal_id) WHERE deal_id IS NOT NULL;`,
+    track: ['followups'],
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */

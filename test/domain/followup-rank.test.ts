@@ -7,7 +7,7 @@ import type { Concern, Followup } from '../../src/domain/records.js';
 const TODAY = '2026-03-15';
 
 function followup(id: number, dueDate: string, status: Followup['status'] = 'open'): Followup {
-  return { id, customer: { id: 1, name: 'Acme' }, dueDate, reason: null, source: 'manual', status, saleId: null, concernId: null, doneDate: null, note: null, checkinId: null };
+  return { id, customer: { id: 1, name: 'Acme' }, dueDate, reason: null, source: 'manual', status, saleId: null, concernId: null, doneDate: null, note: null, checkinId: null, dealId: null };
 }
 
 function view(followups: Followup[], days = 7, candidates: CadenceCandidate[] = [], concerns: Concern[] = []) {

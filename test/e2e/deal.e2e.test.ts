@@ -71,3 +71,19 @@ test('a Pipedrive deals export imported through the real binary: deals, their sa
   expect(snapshot(temp.dbPath, { except: HISTORY })).toBe(records);
   expect(JSON.parse(spm('deal', 'list', '--status', 'all', '--json').stdout)).toEqual([]);
 });
+
+test('a follow-up that belongs to a deal, through the real binary: its title in the daily view, refused for another customer', () => {
+  expect(spm('customer', 'add', 'Acme').code).toBe(0);
+  expect(spm('customer', 'add', 'Beta').code).toBe(0);
+  expect(spm('deal', 'add', 'acme', '5000', '--title', 'Website').code).toBe(0);
+  const added = spm('followup', 'add', 'acme', 'today', '--deal', '1', '--reason', 'send the proposal');
+  expect(added.code).toBe(0);
+  expect(added.stderr).toMatch(/Follow-up #1 with Acme due 2026-03-15 \(deal #1 Website · send the proposal\)/);
+  expect(spm('followups').stdout).toMatch(/Acme — deal #1 Website · send the proposal/);
+  const before = snapshot(temp.dbPath);
+  const refused = spm('followup', 'add', 'beta', 'fri', '--deal', '1');
+  expect(refused).toMatchObject({ code: 2, stdout: '' });
+  expect(refused.stderr.split('\n')[0]).toBe("spm: deal #1 is Acme's, not Beta's");
+  expect(snapshot(temp.dbPath)).toBe(before);
+  expect(JSON.parse(spm('followup', 'edit', '1', '--deal', 'none', '--json').stdout)).toMatchObject({ reason: 'send the proposal', dealId: null });
+});

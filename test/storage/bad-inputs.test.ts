@@ -59,6 +59,12 @@ for (const date of BAD_DATES.slice(0, 6)) add(`checkin add --next ${JSON.stringi
 for (const date of BAD_DATES) add(`followup add due ${JSON.stringify(date)}`, ['followup', 'add', '1', date]);
 for (const id of BAD_IDS) add(`followup done ${id}`, ['followup', 'done', id]);
 for (const date of BAD_DATES.slice(0, 5)) add(`followup snooze to ${JSON.stringify(date)}`, ['followup', 'snooze', '1', date]);
+for (const id of BAD_IDS) add(`followup add --deal ${id}`, ['followup', 'add', '1', 'fri', '--deal', id]);
+add('followup add --deal none', ['followup', 'add', '1', 'fri', '--deal', 'none']);
+// The deals made in beforeAll are customer #1's.
+add('followup add --deal of another customer', () => ['followup', 'add', '2', 'fri', '--deal', String(dealIds.open)]);
+add('followup edit --customer with a deal of another customer', () => ['followup', 'edit', '1', '--customer', '2', '--deal', String(dealIds.open)]);
+for (const id of BAD_IDS) add(`followup edit --deal ${id}`, ['followup', 'edit', '1', '--deal', id]);
 for (const id of BAD_IDS) add(`followup cancel ${id}`, ['followup', 'cancel', id]);
 
 add('concern add with an empty summary', ['concern', 'add', '1', '   ']);

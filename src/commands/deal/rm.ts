@@ -1,4 +1,5 @@
-// spm deal rm: delete a deal and its stage history (its sale, if any, stays: it happened).
+// spm deal rm: delete a deal and its stage history (its sale, if any, stays: it happened). Its
+// open follow-ups are cancelled (they were about the deal); done ones stay, unlinked.
 import type { AppContext } from '../../cli/context.js';
 import type { Deal } from '../../domain/deal.js';
 import { sanitizeLine } from '../../domain/text.js';
@@ -13,8 +14,15 @@ export async function runDealRm(idText: string, ctx: AppContext): Promise<Deal> 
   const store = ctx.store('write');
   const deal = store.read(() => store.deals.get(id));
   await confirmDeletion(ctx, `Delete deal #${deal.id} (${sanitizeLine(deal.customer.name)} · ${sanitizeLine(deal.title)})?`);
-  store.write(() => store.deals.delete(id));
+  const cancelled = store.write(() => {
+    const open = store.followups.closeMany(store.followups.openForDeal(id).map((f) => f.id), 'cancelled', today, `deal #${id} deleted`);
+    store.deals.delete(id);
+    return open.length;
+  });
   if (ctx.globals.json) writeJson(ctx.io, dealJson(deal, today, store.read(() => dealSetup(store)).probabilities));
-  else say(ctx, `${ctx.theme().green('✓')} Deleted deal #${deal.id}${deal.saleId !== null ? ` (sale #${deal.saleId} stays)` : ''}`);
+  else {
+    say(ctx, `${ctx.theme().green('✓')} Deleted deal #${deal.id}${deal.saleId !== null ? ` (sale #${deal.saleId} stays)` : ''}`);
+    if (cancelled > 0) say(ctx, `  Cancelled its ${cancelled === 1 ? 'open follow-up' : `${cancelled} open follow-ups`}`);
+  }
   return deal;
 }

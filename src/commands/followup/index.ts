@@ -15,10 +15,11 @@ export function registerFollowupCommands(program: Command, ctx: AppContext): voi
     .argument('[due]', 'due date: YYYY-MM-DD, tomorrow, +3d, fri …')
     .description('schedule a follow-up')
     .option('--reason <text>', 'what it is about')
+    .option('--deal <id>', 'the deal it is about (the customer\'s); its title shows in the reason')
     .action(async (customer: string | undefined, due: string | undefined, options) => {
       const { runFollowupAdd } = await import('./add.js');
       await runFollowupAdd({ ...options, customer, due }, ctx);
-    }), ['spm followup add acme fri --reason "send the proposal"', 'spm followup add 12 +2w --json']);
+    }), ['spm followup add acme fri --reason "send the proposal"', 'spm followup add 12 +2w --json', 'spm followup add "Customer 1" fri --deal 1 --reason "chase the signature"']);
 
   withExamples(followup.command('done').argument('<id>', 'follow-up id')
     .description('mark a follow-up done; records a check-in too unless --no-checkin')
@@ -51,14 +52,15 @@ export function registerFollowupCommands(program: Command, ctx: AppContext): voi
     }), ['spm followup list', 'spm followup list --status all --customer acme', 'spm followup list --json']);
 
   withExamples(followup.command('edit').argument('<id>', 'follow-up id')
-    .description('correct a follow-up: due day, reason, customer')
+    .description('correct a follow-up: due day, reason, customer, deal')
     .option('--due <date>', 'new due day: YYYY-MM-DD, fri, +3d …')
     .option('--reason <text>', 'what it is about ("" clears it)')
     .option('--customer <customer>', 'move it to another customer')
+    .option('--deal <id>', 'the deal it is about ("none" unlinks it)')
     .action(async (id: string, options) => {
       const { runFollowupEdit } = await import('./edit.js');
       await runFollowupEdit(id, options, ctx);
-    }), ['spm followup edit 14 --due 2026-03-20 --reason "bring the contract"', 'spm followup edit 14 --customer acme --json']);
+    }), ['spm followup edit 14 --due 2026-03-20 --reason "bring the contract"', 'spm followup edit 14 --customer acme --json', 'spm followup edit 1 --deal 1', 'spm followup edit 1 --deal none']);
 
   withExamples(followup.command('cancel').argument('<id>', 'follow-up id')
     .description('cancel an open follow-up (kept in the history)')

@@ -16,6 +16,7 @@ export function followupJson(followup: Followup, today: LocalDate) {
     source: followup.source,
     status: followup.status,
     daysOverdue: daysOverdue(followup, today),
+    dealId: followup.dealId,
   };
 }
 

@@ -168,6 +168,7 @@ const RECORD_CHECKS: Record<string, (r: Reader) => void> = {
     const status = r.oneOf('status', FOLLOWUP_STATUSES);
     r.id('saleId', true);
     r.id('concernId', true);
+    r.id('dealId', true);
     const done = r.date('doneDate', true);
     if (status === 'open' && done !== null) throw new InputError('doneDate is set on an open follow-up');
     r.text('note');
