@@ -20,7 +20,7 @@ describe('post-sale follow-ups', () => {
     const added = await run(['sale', 'add', 'acme', '1200', '--date', '2026-03-10']);
     expect(added.stderr).toMatch(/Follow-up #1 scheduled for 2026-03-17/);
     const [f] = await json(['followup', 'list']);
-    expect(f).toEqual({ id: 1, customer: { id: 1, name: 'Acme Corp' }, due: '2026-03-17', reason: 'post-sale · $1,200', source: 'post-sale', status: 'open', daysOverdue: 0 });
+    expect(f).toEqual({ id: 1, customer: { id: 1, name: 'Acme Corp' }, due: '2026-03-17', reason: 'post-sale · $1,200', source: 'post-sale', status: 'open', daysOverdue: 0, dealId: null });
   });
 
   test('a lost sale schedules nothing; --no-follow-up and setting 0 turn it off', async () => {

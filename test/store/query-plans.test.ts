@@ -45,8 +45,8 @@ test('the daily view reads open follow-ups and customers going cold through thei
   const { db, statements } = recordingDatabase();
   const followups = new FollowupRepository(db, now);
   followups.openDueIn(null, '2026-03-15', 50);
-  // Plus the linked sale and concern by primary key, and the currency, for the reason shown.
-  expect(indexesUsed(db, statements.at(-1)!, ['', '2026-03-15', 50])).toEqual({ f: 'followups_open_due', c: 'customers_ref', s: 'primary key', k: 'primary key', settings: 'sqlite_autoindex_settings_1' });
+  // Plus the linked sale, concern and deal by primary key, and the currency, for the reason shown.
+  expect(indexesUsed(db, statements.at(-1)!, ['', '2026-03-15', 50])).toEqual({ f: 'followups_open_due', c: 'customers_ref', s: 'primary key', k: 'primary key', d: 'primary key', settings: 'sqlite_autoindex_settings_1' });
   followups.countOpenDue('2026-03-15', '2026-03-22');
   expect(indexesUsed(db, statements.at(-1)!, ['2026-03-15', '2026-03-15', '2026-03-15', '2026-03-22'])).toMatchObject({ f: 'followups_open_due', c: 'customers_ref' });
   followups.goingColdCandidates('2026-03-15', 50);
