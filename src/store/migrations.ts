@@ -251,6 +251,16 @@ ALTER TABLE followups ADD COLUMN deal_id INTEGER REFERENCES deals (id) ON DELETE
 CREATE INDEX followups_deal ON followups (deal_id) WHERE deal_id IS NOT NULL;`,
     track: ['followups'],
   },
+  {
+    version: 14,
+    description: 'reorder predictions indexed by average won amount, for the daily view\'s largest-first list',
+    // The daily view shows the first 50 customers due to reorder, largest average order first.
+    // Read in that order, they are found after about as many entries as are shown; by expected
+    // day, every late customer (half of them on a ten-year database) was read and sorted.
+    sql: `
+CREATE INDEX customer_reorder_rank ON customer_reorder (round(won_cents * 1.0 / won_count) DESC, expected, customer_id);
+`,
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */

@@ -25,18 +25,25 @@ function reorderFromRow(row: ReorderRow): CustomerReorder {
 }
 
 /** Active customers expected by `until` with no open follow-up (a scheduled touch covers them). */
-const DUE_FROM = `FROM customer_reorder r INDEXED BY customer_reorder_expected JOIN customers c INDEXED BY customers_ref ON c.id = r.customer_id
-  WHERE r.expected <= :until AND c.archived = 0
+const DUE_WHERE = `r.expected <= :until AND c.archived = 0
     AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = r.customer_id AND f.status = 'open')`;
 
 export class ReorderRepository {
   constructor(private readonly db: Db) {}
 
   static readonly SQL = {
-    // Ranked as rankDueToReorder does: the average won amount (in whole cents), then expected, then id.
-    due: `SELECT r.customer_id, c.name, r.last_won, r.interval_days, r.expected, r.won_count, r.won_cents ${DUE_FROM}
+    // Ranked as rankDueToReorder does: the average won amount (in whole cents), then expected,
+    // then id: the order of customer_reorder_rank (v14), read until `limit` are found.
+    due: `SELECT r.customer_id, c.name, r.last_won, r.interval_days, r.expected, r.won_count, r.won_cents
+          FROM customer_reorder r JOIN customers c INDEXED BY customers_ref ON c.id = r.customer_id
+          WHERE ${DUE_WHERE}
           ORDER BY round(r.won_cents * 1.0 / r.won_count) DESC, r.expected, r.customer_id LIMIT :limit`,
-    countDue: `SELECT count(*) ${DUE_FROM}`,
+    // How many are due: all expected by :until (counted in customer_reorder_expected alone) less
+    // those with an open follow-up or archived (a few thousand lookups, not one per late customer).
+    countDue: `SELECT (SELECT count(*) FROM customer_reorder WHERE expected <= :until)
+                    - (SELECT count(*) FROM customer_reorder r WHERE r.expected <= :until AND r.customer_id IN (
+                         SELECT f.customer_id FROM followups f INDEXED BY followups_open WHERE f.status = 'open'
+                         UNION SELECT c.id FROM customers c WHERE c.archived = 1))`,
     // Late on :asOf (expected before it) and no won sale after it: the report's at-risk candidates.
     late: `SELECT r.customer_id, c.name, r.last_won, r.interval_days, r.expected, r.won_count, r.won_cents
            FROM customer_reorder r INDEXED BY customer_reorder_expected JOIN customers c INDEXED BY customers_ref ON c.id = r.customer_id

@@ -1,4 +1,5 @@
 // The streams a command talks to. Data goes to `out` (stdout); messages for a person to `err`.
+import { isatty } from 'node:tty';
 import { DEFAULT_WIDTH, terminalWidth } from './fit.js';
 
 export interface Io {
@@ -31,7 +32,9 @@ export function processIo(env: Record<string, string | undefined>): Io {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // isatty(0), not process.stdin.isTTY: making the stdin stream loads and builds a reader (~1.5 ms)
+    // that only a prompt needs, and the prompt library opens its own.
+    stdinIsTTY: isatty(0),
     columns: terminalWidth(process.stdout.columns, env),
   };
 }

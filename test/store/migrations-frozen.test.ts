@@ -18,6 +18,7 @@ const SHIPPED: Record<number, string> = {
   10: 'e3b0c44298fc1c14', // no SQL text: its work is run(), pinned by never-reused-ids-migration.test.ts
   11: 'bf5b5f065074bd9b',
   13: '9289f7152b1f4157',
+  14: '41bf5d0c8bd834f4',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

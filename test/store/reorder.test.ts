@@ -7,6 +7,7 @@ import { checkedRows, reorderTables } from '../helpers/derived.js';
 import { indexesUsed, tableAccesses } from '../helpers/query-plan.js';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
 import { ReorderRepository } from '../../src/store/reorder-repository.js';
+import { rankDueToReorder } from '../../src/domain/reorder.js';
 
 const temp = useTempDb();
 const run = async (args: string[], now = '2026-03-15') => {
@@ -62,6 +63,44 @@ test('the SQL agrees with the domain on many random histories', async () => {
   }
 });
 
+test('due reorders (first N in rank order, and how many in all) equal the rule applied to every customer', async () => {
+  await run(['customer', 'add', 'Seed']);
+  const db = openRaw(temp.dbPath);
+  try {
+    let state = 7;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const stamp = '2026-01-01T00:00:00Z';
+    const addCustomer = db.prepare("INSERT INTO customers (name, name_key, added_date, archived, created_at, updated_at) VALUES (?, ?, '2024-01-01', ?, ?, ?)");
+    const addSale = db.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, created_at, updated_at) VALUES (?, ?, ?, 'won', ?, ?)");
+    const addFollowup = db.prepare("INSERT INTO followups (customer_id, due_date, status, source, created_at, updated_at) VALUES (?, '2026-04-01', ?, 'manual', ?, ?)");
+    db.transaction(() => {
+      for (let c = 0; c < 200; c++) {
+        const id = Number(addCustomer.run(`R${c}`, `r${c}`, random() < 0.1 ? 1 : 0, stamp, stamp).lastInsertRowid);
+        // Few distinct amounts: many ties on the average, broken by expected day, then id.
+        for (let s = 0; s < 3 + Math.floor(random() * 4); s++) {
+          addSale.run(new Date(Date.UTC(2025, 6, 1 + Math.floor(random() * 240))).toISOString().slice(0, 10), id, 100 * (1 + Math.floor(random() * 4)), stamp, stamp);
+        }
+        if (random() < 0.2) addFollowup.run(id, random() < 0.5 ? 'open' : 'done', stamp, stamp);
+      }
+    })();
+    const repository = new ReorderRepository(db);
+    for (const until of ['2025-10-01', '2026-01-15', '2026-03-18', '2027-01-01']) {
+      // The rule, customer by customer: expected by `until`, active, no open follow-up; ranked by the domain.
+      const candidates = (db.prepare(`SELECT r.customer_id, c.name, r.last_won, r.interval_days, r.expected, r.won_count, r.won_cents, c.archived,
+          (SELECT count(*) FROM followups f WHERE f.customer_id = r.customer_id AND f.status = 'open') AS open_followups
+        FROM customer_reorder r JOIN customers c ON c.id = r.customer_id`).all() as { customer_id: number; name: string; last_won: string; interval_days: number; expected: string; won_count: number; won_cents: number; archived: number; open_followups: number }[])
+        .filter((r) => r.expected <= until && r.archived === 0 && r.open_followups === 0)
+        .map((r) => ({ customer: { id: r.customer_id, name: r.name }, intervalDays: r.interval_days, lastWon: r.last_won, expected: r.expected, averageWonCents: Math.round(r.won_cents / r.won_count) }));
+      const ranked = rankDueToReorder(candidates);
+      for (const limit of [1, 5, 50, undefined]) {
+        expect(repository.due(until, limit)).toEqual({ due: limit === undefined ? ranked : ranked.slice(0, limit), total: ranked.length });
+      }
+    }
+  } finally {
+    db.close();
+  }
+});
+
 describe('Due to reorder in the daily view', () => {
   test('within 3 days or late, no open follow-up, active customers only; ranked by average won', async () => {
     await run(['customer', 'add', 'Small']); // #1: every 10 days, expected Mar 17 (today + 2): due
@@ -108,7 +147,10 @@ describe('Due to reorder in the daily view', () => {
         if (name === 'wonSales') continue;
         const params = { until: '2026-03-18', asOf: '2026-03-15', limit: 5 };
         const wanted = Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`:${key}`)));
-        expect(indexesUsed(db, sql, wanted)).toMatchObject({ r: 'customer_reorder_expected' });
+        // The ranked list reads customer_reorder in rank order (v14) and stops at the limit; the rest by expected day.
+        const index = name === 'due' ? 'customer_reorder_rank' : 'customer_reorder_expected';
+        if (name === 'countDue') expect(Object.values(indexesUsed(db, sql, wanted))).toContain(index);
+        else expect(indexesUsed(db, sql, wanted)).toMatchObject({ r: index });
         expect(tableAccesses(db, sql, wanted).filter((a) => a.via === 'full scan' && (a.table === 'f' || a.table === 'c'))).toEqual([]);
       }
     } finally {
