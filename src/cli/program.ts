@@ -23,7 +23,60 @@ import { registerHistoryCommands } from '../commands/history/index.js';
 
 declare const SPM_VERSION: string | undefined;
 
-export function createProgram(ctx: AppContext): Command {
+/**
+ * Each registrar with the top-level commands it adds. A run registers only the one its command
+ * word names (building every noun's verbs and options was most of the time `spm --version`
+ * spent in spm's own code); help, completion and anything unknown get them all.
+ */
+const REGISTRARS: readonly (readonly [names: readonly string[], register: (program: Command, ctx: AppContext) => void])[] = [
+  // In the order a rep meets them: who, what was sold, staying in touch, goals, the report.
+  [['customer'], registerCustomerCommands],
+  [['sale'], registerSaleCommands],
+  [['checkin'], registerCheckinCommands],
+  [['followup'], registerFollowupCommands],
+  [['followups'], registerFollowupsCommand],
+  [['concern'], registerConcernCommands],
+  [['goal'], registerGoalCommands],
+  [['report'], registerReportCommands],
+  [['deal'], registerDealCommands],
+  [['pipeline'], registerPipelineCommand],
+  [['config'], registerConfigCommands],
+  [['export'], registerExportCommands],
+  [['backup'], registerBackupCommand],
+  [['import'], registerImportCommands],
+  [['history', 'undo', 'redo'], registerHistoryCommands],
+  [['demo'], registerDemoCommand],
+  [['completion'], registerCompletionCommand],
+  [['help'], registerHelpCommand],
+];
+
+/** Options of the program itself that take a value: the word after them is not a command. */
+const GLOBAL_OPTIONS_WITH_VALUE = ['--db'];
+
+/**
+ * The registrars a run of `argv` needs: the one naming its command word; none for bare `spm`
+ * (the dashboard) and `--version`; all for help (`--help` before any command word, `spm help`),
+ * completion (it lists every command) and a word no registrar knows (the error suggests names).
+ */
+export function registrarsFor(argv: readonly string[] | undefined): typeof REGISTRARS {
+  if (argv === undefined) return REGISTRARS;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') return REGISTRARS;
+    // -h alone or among short flags (-yh): commander shows the program's help, every command in it.
+    if (arg === '--help' || /^-[^-]*h/.test(arg)) return REGISTRARS;
+    if (arg.startsWith('-')) {
+      if (GLOBAL_OPTIONS_WITH_VALUE.includes(arg)) i++;
+      continue;
+    }
+    const named = REGISTRARS.find(([names]) => names.includes(arg));
+    return named === undefined || arg === 'help' || arg === 'completion' ? REGISTRARS : [named];
+  }
+  return [];
+}
+
+/** The program; with `argv`, only the commands that argv can run (see registrarsFor). */
+export function createProgram(ctx: AppContext, argv?: readonly string[]): Command {
   const program = new Command('spm')
     .description('Sales performance for one person: goals and pace, sales and techniques, follow-ups and a weekly report, over one local SQLite file. Bare `spm` shows today at a glance.')
     .version(typeof SPM_VERSION === 'string' ? SPM_VERSION : '0.0.0-dev', '-V, --version', 'print the version')
@@ -51,25 +104,7 @@ export function createProgram(ctx: AppContext): Command {
     };
   });
 
-  // In the order a rep meets them: who, what was sold, staying in touch, goals, the report.
-  registerCustomerCommands(program, ctx);
-  registerSaleCommands(program, ctx);
-  registerCheckinCommands(program, ctx);
-  registerFollowupCommands(program, ctx);
-  registerFollowupsCommand(program, ctx);
-  registerConcernCommands(program, ctx);
-  registerGoalCommands(program, ctx);
-  registerReportCommands(program, ctx);
-  registerDealCommands(program, ctx);
-  registerPipelineCommand(program, ctx);
-  registerConfigCommands(program, ctx);
-  registerExportCommands(program, ctx);
-  registerBackupCommand(program, ctx);
-  registerImportCommands(program, ctx);
-  registerHistoryCommands(program, ctx);
-  registerDemoCommand(program, ctx);
-  registerCompletionCommand(program, ctx);
-  registerHelpCommand(program, ctx);
+  for (const [, register] of registrarsFor(argv)) register(program, ctx);
 
   // Bare `spm`: the dashboard. Set after the subcommands exist, so that they do not inherit
   // allowExcessArguments; a stray word here is an unknown command.

@@ -12,11 +12,15 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_CANCELLED = 130;
 
-/** Runs one spm invocation (`argv` without node and script) and returns the exit code. */
-export async function runCli(argv: string[], ctx: AppContext): Promise<number> {
+/**
+ * Runs one spm invocation (`argv` without node and script) and returns the exit code. The
+ * program registers only the commands `argv` can reach; `allCommands` registers every one
+ * (a test holds the two to the same output).
+ */
+export async function runCli(argv: string[], ctx: AppContext, { allCommands = false } = {}): Promise<number> {
   ctx.argv = argv;
   try {
-    const program = createProgram(ctx);
+    const program = createProgram(ctx, allCommands ? undefined : argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
   } catch (error) {

@@ -22,6 +22,8 @@ export interface RunOptions {
   prompter?: Prompter;
   /** Terminal width the views fit (default 100; see test/helpers/fit.ts for the width tests). */
   columns?: number;
+  /** Register every command, not only those the arguments reach (test/cli/registration.test.ts). */
+  allCommands?: boolean;
 }
 
 export interface RunResult {
@@ -45,7 +47,7 @@ export async function runSpm(args: string[], options: RunOptions = {}): Promise<
     clock: createClock(options.now ?? DEFAULT_NOW, 'UTC'),
     prompter: options.prompter ?? failingPrompter,
   });
-  const code = await runCli(args, ctx);
+  const code = await runCli(args, ctx, { allCommands: Boolean(options.allCommands) });
   return {
     code,
     stdout: io.stdout,
