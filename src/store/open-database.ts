@@ -20,23 +20,26 @@ export type Db = BetterSqlite3.Database;
 // better-sqlite3's native addon costs tens of milliseconds to load; this module is imported
 // only when a command opens the database (cli/context.ts), so --help, --version and prompts
 // never pay for it. Its JavaScript is bundled; the addon is found from node_modules.
-const requireNative = createRequire(import.meta.url);
+declare const SPM_VERSION: string | undefined;
 
 /**
- * The addon's path, given to better-sqlite3 directly: otherwise its `bindings` helper probes a
- * dozen candidate paths on every start (measured ~4 ms). Undefined when the usual Release
- * build is not there (a debug build, another layout): better-sqlite3 then searches itself.
+ * The addon's path, given to better-sqlite3 directly when running from source (the tests):
+ * otherwise its `bindings` helper probes a dozen candidate paths on every open (measured
+ * ~4 ms). The bundle (SPM_VERSION defined) needs none: the build's stub for `bindings` loads the
+ * Release build itself. Undefined when the usual Release build is not there (a debug build,
+ * another layout): better-sqlite3 then searches itself.
  */
+let bindingPath: string | undefined | null = typeof SPM_VERSION === 'string' ? undefined : null;
 function nativeBindingPath(): string | undefined {
+  if (bindingPath !== null) return bindingPath;
   try {
-    const candidate = join(dirname(requireNative.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-    return existsSync(candidate) ? candidate : undefined;
+    const candidate = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    bindingPath = existsSync(candidate) ? candidate : undefined;
   } catch {
-    return undefined;
+    bindingPath = undefined;
   }
+  return bindingPath;
 }
-
-
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
