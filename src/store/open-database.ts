@@ -138,7 +138,6 @@ function openReadOnly(path: string): Db {
   try {
     db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
     db.pragma('busy_timeout = 5000');
-    db.pragma('mmap_size = 1073741824');
     db.pragma('user_version');
     return db;
   } catch (error) {

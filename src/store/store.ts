@@ -22,6 +22,9 @@ import { ImportRepository, openScratchDatabase } from './import-repository.js';
 import { approximateRows, resumeAfterBulk, suspendForBulk, type BulkState } from './bulk-insert.js';
 import type { LocalDate } from '../domain/local-date.js';
 
+/** The most of the file readMapped() maps (SQLite maps no more than the file's size). */
+const MAPPED_READ_BYTES = 2 ** 31;
+
 export class Store {
   readonly customers: CustomerRepository;
   readonly sales: SaleRepository;
@@ -102,6 +105,21 @@ export class Store {
   /** Runs `work` in one read transaction, so every query sees the same snapshot. */
   read<T>(work: () => T): T {
     return this.db.transaction(work).deferred();
+  }
+
+  /**
+   * read() with the file memory-mapped: the views that read a few thousand pages here and there
+   * (the daily view, the dashboard, the report) take them from the system's file cache without
+   * copying each (the report's at-risk query: ~100 -> ~60 ms CPU on the 10-year bench database).
+   * Lists and exports, which read every row, use read(): a mapped file counts in their memory.
+   */
+  readMapped<T>(work: () => T): T {
+    this.db.pragma(`mmap_size = ${MAPPED_READ_BYTES}`);
+    try {
+      return this.read(work);
+    } finally {
+      this.db.pragma('mmap_size = 0');
+    }
   }
 
   /** A consistent copy of the database into `destination` (which must exist), integrity-checked. */

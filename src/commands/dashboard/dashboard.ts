@@ -43,7 +43,7 @@ export async function runDashboard(ctx: AppContext) {
     return null;
   }
   const today = ctx.clock.today();
-  const { view, goals, currency, deals } = store.read(() => {
+  const { view, goals, currency, deals } = store.readMapped(() => {
     const settings = store.settings.get();
     const cache = new Map<string, unknown>();
     const goals = store.goals.list(false)

@@ -35,7 +35,7 @@ export async function runFollowups(options: FollowupsOptions, ctx: AppContext): 
   // count the rest (turning rows into JS objects is most of the cost on a large database).
   const limit = ctx.globals.json || options.all ? undefined : SECTION_LIMIT;
   const store = ctx.store('read');
-  const { view, deals } = store.read(() => ({ view: loadDailyView(store, today, days, limit), deals: loadDealsToMove(store, today, limit) }));
+  const { view, deals } = store.readMapped(() => ({ view: loadDailyView(store, today, days, limit), deals: loadDealsToMove(store, today, limit) }));
   if (options.quiet && isQuietDay(view) && deals.total === 0) return null;
   if (ctx.globals.json) writeJson(ctx.io, { ...dailyViewJson(view), dealsToMove: deals.deals });
   else ctx.io.out(renderDailyView(view, ctx, options.all ? undefined : SECTION_LIMIT, deals));

@@ -27,7 +27,7 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
   // The page's module (and, through it, the charting library) loads only on this path.
   const page = options.html !== undefined ? await import('./html.js') : undefined;
   const store = ctx.store('read');
-  const { spec, report, atRiskCommands, weekStart, series } = store.read(() => {
+  const { spec, report, atRiskCommands, weekStart, series } = store.readMapped(() => {
     const settings = store.settings.get();
     const spec = reportSpec(options, today, settings.weekStart);
     const facts = store.report.facts(spec, settings.currency);
