@@ -11,7 +11,8 @@ export class AdviceRepository {
 
   static readonly SQL = {
     // "Price" and "price" are one reason; the group shows the spelling of its first sale (with
-    // min(), SQLite takes a bare column from the row holding the minimum).
+    // min(), SQLite takes a bare column from the row holding the minimum). Read from sales_lost
+    // (v15), which holds every column it needs.
     lostReasons: `SELECT s.reason, min(s.id) AS first_id, count(*) AS count, sum(s.amount_cents) AS amount_cents
                   FROM sales s WHERE s.date BETWEEN :from AND :to AND s.outcome = 'lost'
                   GROUP BY s.reason COLLATE NOCASE`,

@@ -261,6 +261,16 @@ CREATE INDEX followups_deal ON followups (deal_id) WHERE deal_id IS NOT NULL;`,
 CREATE INDEX customer_reorder_rank ON customer_reorder (round(won_cents * 1.0 / won_count) DESC, expected, customer_id);
 `,
   },
+  {
+    version: 15,
+    description: 'lost sales indexed by date with their reason and amount, for the report\'s lost reasons',
+    // The report groups a range's lost sales by reason. sales_date finds them but holds no
+    // reason: each was a table row read at random (a year of the ten-year bench database:
+    // 38k rows, ~147 ms CPU). This index holds all the query reads (~17 ms).
+    sql: `
+CREATE INDEX sales_lost ON sales (date, reason, amount_cents) WHERE outcome = 'lost';
+`,
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */

@@ -117,7 +117,7 @@ test('the advice queries read indexes', async () => {
   await run(['customer', 'add', 'Acme']);
   const db = openRaw(temp.dbPath);
   try {
-    expect(indexesUsed(db, AdviceRepository.SQL.lostReasons, { from: '2026-03-09', to: '2026-03-15' })).toEqual({ s: 'sales_date' });
+    expect(indexesUsed(db, AdviceRepository.SQL.lostReasons, { from: '2026-03-09', to: '2026-03-15' })).toEqual({ s: 'sales_lost' });
     expect(indexesUsed(db, AdviceRepository.SQL.lowRated, { asOf: '2026-03-15' })).toMatchObject({ c: 'customers_ref', k: 'primary key', k1: 'checkins_customer', s: 'sales_customer' });
     expect(indexesUsed(db, AdviceRepository.SQL.highConcerns, { asOf: '2026-03-15' })).toMatchObject({ co: 'concerns_opened' });
   } finally {

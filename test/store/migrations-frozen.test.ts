@@ -19,6 +19,7 @@ const SHIPPED: Record<number, string> = {
   11: 'bf5b5f065074bd9b',
   13: '9289f7152b1f4157',
   14: '41bf5d0c8bd834f4',
+  15: '5ac4f04c2985020d',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {
