@@ -3,7 +3,7 @@ import {
   assertCloseAfterCreated, assertOpen, daysInStage, droppedStagesInUse, isCloseOverdue, isStale, parseStageList, resolveStage, stageDurations,
 } from '../../src/domain/deal.js';
 import { builtInDefaultPercent, learnStageProbabilities, MIN_CLOSED_FOR_LEARNING, type ClosedDealGroup } from '../../src/domain/deal-probability.js';
-import { exactChance, forecastGoal, simulatedChance, type ForecastDeal } from '../../src/domain/deal-forecast.js';
+import { binomialCdf, exactChance, forecastGoal, simulatedChance, type ForecastDeal } from '../../src/domain/deal-forecast.js';
 import { seededRandom } from '../../src/domain/random.js';
 import { buildPipeline } from '../../src/domain/deal-pipeline.js';
 
@@ -167,6 +167,38 @@ describe('forecast and chance to hit', () => {
     const forecast = forecastGoal(0, need, deals);
     expect(forecast.method).toBe('simulation');
     expect(Math.abs(forecast.chanceToHit - exactChance(need, deals))).toBeLessThan(0.01);
+  });
+
+  test('the binomial distribution identical deals are drawn from, worked by hand', () => {
+    // 4 deals at 50 %: 1, 4, 6, 4, 1 sixteenths
+    expect([...binomialCdf(4, 0.5)].map((x) => x * 16)).toEqual([1, 5, 11, 15, 16].map((x) => expect.closeTo(x, 12)));
+    // 3 deals at 20 %: 0.512, 0.384, 0.096, 0.008
+    expect([...binomialCdf(3, 0.2)]).toEqual([0.512, 0.896, 0.992, 1].map((x) => expect.closeTo(x, 12)));
+    // 2,000 at 75 %: P(at most 1,500) is one half give or take the middle term (≈ 0.0206)
+    const big = binomialCdf(2000, 0.75);
+    expect(big[1500]).toBeGreaterThan(0.5);
+    expect(big[1500] - big[1499]).toBeCloseTo(0.0206, 3);
+    expect(big[2000]).toBe(1);
+  });
+
+  test('identical deals counted together: the same forecast as one by one', () => {
+    // Two deals of 500 at 50 %, need 1000: both must be won, 0.25; expected 500.
+    expect(forecastGoal(0, 1000, [{ valueX100: 500, probability: 0.5, count: 2 }])).toEqual({ valueX100: 500, chanceToHit: 0.25, deals: 2, method: 'exact' });
+    // 30 deals in three groups of 10 (exact is still computable here: few distinct sums).
+    const groups: ForecastDeal[] = [{ valueX100: 1000, probability: 0.25, count: 10 }, { valueX100: 800, probability: 0.5, count: 10 }, { valueX100: 500, probability: 0.75, count: 10 }];
+    const one = groups.flatMap((g) => Array.from({ length: g.count! }, () => deal(g.valueX100, g.probability)));
+    const need30 = 10_000; // expected 2,500 + 4,000 + 3,750 = 10,250
+    const exact = exactChance(need30, one);
+    expect(exactChance(need30, groups)).toBeCloseTo(exact, 12);
+    expect(exact).toBeGreaterThan(0.2);
+    expect(exact).toBeLessThan(0.8);
+    const forecast = forecastGoal(0, need30, groups);
+    expect(forecast).toMatchObject({ valueX100: 10_250, deals: 30, method: 'simulation' });
+    expect(Math.abs(forecast.chanceToHit - exact)).toBeLessThan(0.01);
+    expect(Math.abs(simulatedChance(need30, one) - exact)).toBeLessThan(0.01);
+    // All won or none: a group at 100 % always adds its whole value.
+    expect(simulatedChance(3000, [{ valueX100: 1000, probability: 1, count: 3 }])).toBe(1);
+    expect(simulatedChance(1, [{ valueX100: 1000, probability: 0, count: 30 }])).toBe(0);
   });
 
   test('the generator is seeded: same seed, same numbers, all in [0, 1)', () => {

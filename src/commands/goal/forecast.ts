@@ -24,13 +24,17 @@ export function goalForecast(store: Store, progress: GoalProgress, today: LocalD
   const { goal, timeline, pace } = progress;
   if (goal.metric !== 'revenue' && goal.metric !== 'sales') return null;
   if (today < timeline.from || today > timeline.to) return null;
-  const deals = store.deals.forecastDeals({ segment: goal.segment, product: goal.product, technique: goal.technique, closeOnOrBefore: timeline.to });
+  // Goals with the same filters and end share one read (a goal list of many goals).
+  const filter = { segment: goal.segment, product: goal.product, technique: goal.technique, closeOnOrBefore: timeline.to };
+  const key = `forecast-deals:${JSON.stringify(filter)}`;
+  if (!cache.has(key)) cache.set(key, store.deals.forecastDeals(filter));
+  const deals = cache.get(key) as ReturnType<Store['deals']['forecastDeals']>;
   if (deals.length === 0) return null;
   if (!cache.has('deal-setup')) cache.set('deal-setup', dealSetup(store));
   const { probabilities } = cache.get('deal-setup') as DealSetup;
   // Hundredths of the metric: cents for revenue, 100 per won deal for sales.
   const forecast = forecastGoal(Math.round((pace.actual ?? 0) * 100), Math.round(goal.target * 100),
-    deals.map((d) => ({ valueX100: goal.metric === 'revenue' ? d.valueCents : 100, probability: probabilityOf(probabilities, d.stage) })));
+    deals.map((d) => ({ valueX100: goal.metric === 'revenue' ? d.valueCents : 100, probability: probabilityOf(probabilities, d.stage), count: d.count })));
   return { value: round2(forecast.valueX100 / 100)!, chanceToHit: wholePercent(forecast.chanceToHit), deals: forecast.deals };
 }
 
