@@ -64,6 +64,12 @@ describe('techniqueVerdict: claims a difference only when the 95% intervals do n
     expect(techniqueVerdict([t('b', 1, 1), t('a', 5, 0), t('c', 0, 5)], 90, '(none)')).toBe('a wins more than c: 100% vs 0% over 90 days.');
   });
 
+  test('two that cannot be told apart: the higher rate first, equal rates by name', () => {
+    expect(techniqueVerdict([t('email', 1, 1), t('demo', 8, 2)], 90, '(none)')).toBe('Over 90 days the data cannot tell demo (80%) from email (50%) yet.');
+    // 1 of 2 (9.5–90.6%) and 2 of 4 (15.0–85.0%)
+    expect(techniqueVerdict([t('zeta', 1, 1), t('alpha', 2, 2)], 90, '(none)')).toBe('Over 90 days the data cannot tell alpha (50%) from zeta (50%) yet.');
+  });
+
   test('sales without a technique are not a technique to compare', () => {
     expect(techniqueVerdict([t('referral', 5, 0), t('(none)', 0, 5)], 90, '(none)')).toBe('Only referral has decided sales over 90 days: nothing to compare it with yet.');
     expect(techniqueVerdict([t('(none)', 3, 1)], 1, '(none)')).toBe('No decided sales with a technique over 1 day: nothing to compare yet.');
@@ -111,6 +117,28 @@ describe('atRiskCustomers', () => {
     ]);
   });
 
+  test('whatever order the store hands them in: oldest first within a kind, ties by customer id', () => {
+    const unsorted: AtRiskFacts = {
+      lowRated: [
+        { customer: { id: 9, name: 'Nine' }, date: '2026-03-10', satisfaction: 2 },
+        { customer: { id: 8, name: 'Eight' }, date: '2026-03-10', satisfaction: 1 },
+      ],
+      highConcerns: [
+        { id: 12, customer: { id: 7, name: 'Seven' }, openedDate: '2026-03-14', summary: 'c' },
+        { id: 11, customer: { id: 9, name: 'Nine' }, openedDate: '2026-03-12', summary: 'b' },
+        { id: 10, customer: { id: 8, name: 'Eight' }, openedDate: '2026-03-12', summary: 'a' },
+      ],
+      lateReorders: [
+        // every 10 days: 10 and 14 days late on Mar 15, both more than 5
+        { customer: { id: 5, name: 'Eee' }, intervalDays: 10, lastWon: '2026-02-23', expected: '2026-03-05', averageWonCents: 100 },
+        { customer: { id: 6, name: 'Eff' }, intervalDays: 10, lastWon: '2026-02-19', expected: '2026-03-01', averageWonCents: 100 },
+      ],
+    };
+    expect(atRiskCustomers(unsorted, '2026-03-15').map((a) => `${a.since} ${a.customer.id}`)).toEqual([
+      '2026-03-12 8', '2026-03-12 9', '2026-03-14 7', '2026-03-10 8', '2026-03-10 9', '2026-03-01 6', '2026-03-05 5',
+    ]);
+  });
+
   test('a day later the second reorder is late by more than half its interval too', () => {
     expect(atRiskCustomers(facts, '2026-03-16').map((a) => a.customer.id)).toEqual([4, 2, 3, 5, 6]);
   });
@@ -152,6 +180,7 @@ describe('trendBucketLabel: each bucket named by its real days', () => {
     [{ from: '2026-03-09', to: '2026-03-11' }, 'week', 'Mar 9–11'], // the week to date
     [{ from: '2026-02-01', to: '2026-02-28' }, 'month', 'Feb 2026'],
     [{ from: '2026-03-01', to: '2026-03-15' }, 'month', 'Mar 1–15'], // the month to date
+    [{ from: '2026-03-10', to: '2026-03-31' }, 'month', 'Mar 10–31'], // a month the range begins inside
     [{ from: '2026-01-01', to: '2026-03-31' }, 'quarter', '2026-Q1'],
     [{ from: '2025-01-01', to: '2025-12-31' }, 'year', '2025'],
     [{ from: '2026-03-15', to: '2026-03-15' }, 'custom', 'Mar 15'],
