@@ -26,13 +26,15 @@ export function parseAmount(text: string, options: ParseAmountOptions = {}): num
   if (raw.startsWith('-') || raw.startsWith('(')) throw new InputError(`${field} ${text} is negative`, 'Amounts are positive; record a lost sale with --lost.');
   const unsigned = raw.replace(CURRENCY_SIGNS, '').trim();
   const match = AMOUNT.exec(unsigned);
-  if (unsigned === '' || unsigned === '.' || !match || (match[1] === undefined && !match[2])) {
+  // Both groups are optional, so '' and '.' match too: neither has whole units nor decimals.
+  if (!match || (match[1] === undefined && !match[2])) {
     throw new InputError(`${field} ${JSON.stringify(text)} is not an amount`, 'Write amounts like 1200, 1200.50 or 1,200.50.');
   }
   const whole = (match[1] ?? '0').replace(/,/g, '');
   const fraction = match[2] ?? '';
   // Round half away from zero on the third decimal; amounts are never negative here.
-  const roundUp = fraction.length > 2 && fraction.charCodeAt(2) >= 53 /* '5' */ ? 1 : 0;
+  // (No third decimal: charCodeAt(2) is NaN, which compares false.)
+  const roundUp = fraction.charCodeAt(2) >= 53 /* '5' */ ? 1 : 0;
   // Up to 13 digits of whole units the cents are exact in a Number (below 2^53); longer ones
   // (too large anyway, or zero-padded) go through BigInt. A CSV import parses a million of these.
   const cents = whole.length <= 13

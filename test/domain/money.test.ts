@@ -47,6 +47,31 @@ describe('parseAmount', () => {
     expect(() => parseAmount(text)).toThrow(message);
   });
 
+  test.each([
+    ['abc', 'amount "abc" is not an amount', 'Write amounts like 1200, 1200.50 or 1,200.50.'],
+    ['$', 'amount "$" is not an amount', 'Write amounts like 1200, 1200.50 or 1,200.50.'],
+    ['.', 'amount "." is not an amount', 'Write amounts like 1200, 1200.50 or 1,200.50.'],
+    [' -5', 'amount  -5 is negative', 'Amounts are positive; record a lost sale with --lost.'],
+    ['0', 'amount must be more than zero', undefined],
+  ])('%j: the message and hint a user reads', (text, message, hint) => {
+    let thrown: { message?: string; hint?: string } = {};
+    try {
+      parseAmount(text);
+    } catch (error) {
+      thrown = error as { message: string; hint?: string };
+    }
+    expect({ message: thrown.message, hint: thrown.hint }).toEqual({ message, hint });
+  });
+
+  test.each([
+    ['$ 25', 2500],
+    ['eur 7.10', 710],
+    // 14 or more digits of whole units take the exact BigInt path: same rounding, same decimals.
+    ['00000000000001.005', 101],
+    ['00000000000001.5', 150],
+    ['00000000000001.994', 199],
+  ])('%j is %d cents', (text, cents) => expect(parseAmount(text)).toBe(cents));
+
   test('zero is allowed where the caller says so', () => {
     expect(parseAmount('0', { allowZero: true })).toBe(0);
   });
@@ -69,8 +94,16 @@ describe('formatMoney', () => {
   });
 });
 
+test('formatMoney defaults to dollars with cents', () => {
+  expect(formatMoney(120050)).toBe('$1,200.50');
+  expect(formatMoney(120000)).toBe('$1,200.00');
+  expect(formatMoneySummary(1250)).toBe('$12.50');
+});
+
 test('parseCurrency', () => {
   expect(parseCurrency('eur')).toBe('EUR');
+  expect(parseCurrency(' gbp ')).toBe('GBP');
+  expect(() => parseCurrency('euro')).toThrow(expect.objectContaining({ message: 'currency "euro" is not a 3-letter code', hint: 'For example USD, EUR, GBP.' }));
   expect(() => parseCurrency('euro')).toThrow(/3-letter/);
 });
 
