@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   cellOf, fieldCells, IMPORT_FIELDS, mapColumns, parseDelimiter, parseImportEntity, parseMapOptions, readCheckinRow, readCustomerName,
-  readCustomerRow, readDate, readSaleRow, rowIdentity, RowError, sniffDelimiter, type ImportEntity,
+  readCustomerRow, readDate, readDealRow, readSaleRow, rowIdentity, RowError, sniffDelimiter, type ImportEntity,
 } from '../../src/domain/csv-import.js';
 import { compileDateFormat, isoDateReader } from '../../src/domain/date-format.js';
 import { guardCell, unguardCell } from '../../src/domain/csv-guard.js';
@@ -242,6 +242,72 @@ describe('a customer row', () => {
     [{ 'cadence-days': '2w' }, 'cadence-days "2w" is not a number of days from 1 to 3650'],
     [{ 'cadence-days': '123456' }, 'cadence-days "123456" is not a number of days from 1 to 3650'],
   ])('%j is refused', (cells, message) => expect(failure(() => read({ customer: 'Acme', ...cells }))).toEqual(rowFailure(message)));
+});
+
+describe('a deal row', () => {
+  const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
+  const today = '2026-03-10';
+  const read = (cells: Record<string, string>, stages = STAGES) => readDealRow(row('deals', { customer: 'Acme', value: '50', ...cells }), isoDateReader, false, stages, today);
+  const open = {
+    name: 'Acme', title: 'Acme deal', valueCents: 5000, stage: 'lead', status: 'open', expectedCloseDate: null, createdDate: today, stageDate: today,
+    closedDate: null, lostReason: null, product: null, technique: null, note: null, externalId: null,
+  };
+
+  test('every field of an open deal; the stage by name in any case', () => {
+    expect(read({
+      title: 'Renewal', value: '1,000', stage: 'Proposal', 'expected-close': '2026-04-01', status: 'Open', 'created-date': '2026-03-01',
+      'stage-date': '2026-03-05', product: 'Widget', technique: 'demo', note: 'n', 'external-id': 'D1',
+    })).toEqual({
+      name: 'Acme', title: 'Renewal', valueCents: 100000, stage: 'proposal', status: 'open', expectedCloseDate: '2026-04-01', createdDate: '2026-03-01',
+      stageDate: '2026-03-05', closedDate: null, lostReason: null, product: 'Widget', technique: 'demo', note: 'n', externalId: 'D1',
+    });
+  });
+
+  test('only customer and value: an open deal in the first stage, created and staged today, titled after the customer', () => {
+    expect(read({})).toEqual(open);
+    expect(read({ product: 'Widget' })).toMatchObject({ title: 'Widget', product: 'Widget' });
+    expect(read({ 'created-date': '2026-03-01', 'expected-close': '2026-03-01' })).toMatchObject({ createdDate: '2026-03-01', stageDate: '2026-03-01', expectedCloseDate: '2026-03-01' });
+  });
+
+  test('stages: a unique prefix, spaces and underscores read as dashes', () => {
+    expect(read({ stage: 'neg' }).stage).toBe('negotiation');
+    expect(read({ stage: ' Proposal Made ' }, ['lead', 'proposal-made']).stage).toBe('proposal-made');
+    expect(read({ stage: 'proposal__made' }, ['lead', 'proposal-made']).stage).toBe('proposal-made');
+  });
+
+  test.each([
+    [{ 'won-date': '2026-03-05' }, { status: 'won', closedDate: '2026-03-05', createdDate: '2026-03-05', stageDate: '2026-03-05' }],
+    [{ 'won-date': '2026-03-12' }, { status: 'won', closedDate: '2026-03-12', createdDate: '2026-03-10', stageDate: '2026-03-10' }],
+    [{ 'lost-date': '2026-03-01', 'lost-reason': 'price' }, { status: 'lost', closedDate: '2026-03-01', createdDate: '2026-03-01', lostReason: 'price' }],
+    [{ status: 'WON', 'closed-date': '2026-03-02' }, { status: 'won', closedDate: '2026-03-02' }],
+    [{ status: 'lost', 'lost-date': '2026-03-03', 'closed-date': '2026-03-04' }, { status: 'lost', closedDate: '2026-03-03' }],
+    [{ status: 'won', 'won-date': '2026-03-04', 'created-date': '2026-03-04', 'stage-date': '2026-03-04' }, { status: 'won', closedDate: '2026-03-04' }],
+  ])('closed: %j', (cells, expected) => expect(read(cells)).toMatchObject(expected));
+
+  test.each([
+    [{ stage: 'closing' }, 'stage "closing" is not one of lead, qualified, proposal, negotiation'],
+    [{ value: '0' }, 'value must be more than zero'],
+    [{ value: 'x' }, 'value "x" is not an amount'],
+    [{ customer: '' }, 'customer is empty'],
+    [{ status: 'pending' }, 'status "pending" is not open, won or lost'],
+    [{ 'won-date': '2026-03-01', 'lost-date': '2026-03-02' }, 'both won-date and lost-date are filled: give a status'],
+    [{ 'closed-date': '2026-03-01' }, 'closed-date 2026-03-01 needs a status, won or lost'],
+    [{ status: 'open', 'won-date': '2026-03-01' }, 'an open deal has no won-date'],
+    [{ status: 'open', 'lost-date': '2026-03-01' }, 'an open deal has no lost-date'],
+    [{ status: 'open', 'closed-date': '2026-03-01' }, 'an open deal has no closed-date'],
+    [{ status: 'won', 'won-date': '2026-03-02', 'lost-date': '2026-03-01' }, 'a won deal has no lost-date'],
+    [{ status: 'lost', 'won-date': '2026-03-02', 'lost-date': '2026-03-01' }, 'a lost deal has no won-date'],
+    [{ status: 'won' }, 'a won deal needs its won-date (or closed-date)'],
+    [{ status: 'lost' }, 'a lost deal needs its lost-date (or closed-date)'],
+    [{ 'won-date': '2026-03-01', 'created-date': '2026-03-05' }, 'won date 2026-03-01 is before the deal was created (2026-03-05)'],
+    [{ 'created-date': '2026-03-05', 'stage-date': '2026-03-04' }, 'stage-date 2026-03-04 is before the deal was created (2026-03-05)'],
+    [{ 'created-date': '2026-03-01', 'stage-date': '2026-03-05', 'lost-date': '2026-03-03' }, 'lost date 2026-03-03 is before the deal entered its stage (2026-03-05)'],
+    [{ 'created-date': '2026-03-05', 'expected-close': '2026-03-04' }, 'expected-close 2026-03-04 is before the deal was created (2026-03-05)'],
+    [{ 'lost-reason': 'price' }, 'lost-reason is only for lost deals (this one is open)'],
+    [{ 'won-date': '2026-03-01', 'lost-reason': 'price' }, 'lost-reason is only for lost deals (this one is won)'],
+    [{ 'won-date': '2026-02-30' }, 'won-date "2026-02-30" is not on the calendar'],
+    [{ 'created-date': 'soon' }, 'created-date "soon" is not YYYY-MM-DD (give --date-format, e.g. MM/dd/yyyy)'],
+  ])('%j is refused', (cells, message) => expect(failure(() => read(cells))).toEqual(rowFailure(message)));
 });
 
 describe('rows, delimiters', () => {
