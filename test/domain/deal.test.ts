@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import {
-  assertCloseAfterCreated, assertOpen, daysInStage, droppedStagesInUse, isCloseOverdue, isStale, parseStageList, resolveStage, stageDurations,
+  assertCloseAfterCreated, assertOpen, daysInStage, droppedStagesInUse, isCloseOverdue, isStale, parseDealStatus, parseStageList, resolveStage, stageDurations,
 } from '../../src/domain/deal.js';
 import { builtInDefaultPercent, learnStageProbabilities, MIN_CLOSED_FOR_LEARNING, type ClosedDealGroup } from '../../src/domain/deal-probability.js';
-import { binomialCdf, exactChance, forecastGoal, simulatedChance, type ForecastDeal } from '../../src/domain/deal-forecast.js';
+import { binomialCdf, exactChance, forecastGoal, simulatedChance, wholePercent, type ForecastDeal } from '../../src/domain/deal-forecast.js';
 import { seededRandom } from '../../src/domain/random.js';
-import { buildPipeline } from '../../src/domain/deal-pipeline.js';
+import { buildPipeline, dealsToMove } from '../../src/domain/deal-pipeline.js';
 
 const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
 const defaults = (stage: string) => builtInDefaultPercent(stage);
@@ -253,4 +253,52 @@ describe('pipeline block of the report', () => {
     expect(block.won).toEqual({ deals: 1, value: 150, averageDaysToWin: 12.3 });
     expect(block.stages[0]).toEqual({ stage: 'lead', reached: 0, won: 0, probability: 10, probabilityLow: null, probabilityHigh: null, probabilitySource: 'default' });
   });
+});
+
+describe('deals to move and small deal rules', () => {
+  const probabilities = [
+    { stage: 'lead', reached: 0, won: 0, probability: 0.1, low: null, high: null, source: 'default' as const },
+    { stage: 'proposal', reached: 0, won: 0, probability: 0.5, low: null, high: null, source: 'default' as const },
+  ];
+  const base = {
+    customer: { id: 1, name: 'Acme' }, title: 't', status: 'open' as const, product: null, technique: null, note: null, createdDate: '2026-01-01',
+    closedDate: null, lostReason: null, saleId: null, externalId: null,
+  };
+  // today 2026-03-20, stale after 14 days in a stage
+  const candidates = [
+    // 1000.00 at 10% = 100.00; 19 days in lead: stale
+    { ...base, id: 1, valueCents: 100000, stage: 'lead', stageDate: '2026-03-01', expectedCloseDate: null },
+    // 300.00 at 50% = 150.00; 14 days: not stale; close date passed
+    { ...base, id: 2, valueCents: 30000, stage: 'proposal', stageDate: '2026-03-06', expectedCloseDate: '2026-03-19' },
+    // 1500.00 at 10% = 150.00 (a tie with #2: the older id first); stale and overdue
+    { ...base, id: 3, valueCents: 150000, stage: 'lead', stageDate: '2026-02-01', expectedCloseDate: '2026-03-01' },
+    // due today, 14 days in stage: nothing to move
+    { ...base, id: 4, valueCents: 900000, stage: 'proposal', stageDate: '2026-03-06', expectedCloseDate: '2026-03-20' },
+  ];
+
+  test('largest weighted value first (ties by id), each with why', () => {
+    expect(dealsToMove(candidates, '2026-03-20', probabilities, 14)).toEqual([
+      {
+        id: 2, customer: { id: 1, name: 'Acme' }, title: 't', value: 300, stage: 'proposal', status: 'open', expectedClose: '2026-03-19', daysInStage: 14,
+        probability: 50, weightedValue: 150, why: 'close date 2026-03-19 passed',
+      },
+      {
+        id: 3, customer: { id: 1, name: 'Acme' }, title: 't', value: 1500, stage: 'lead', status: 'open', expectedClose: '2026-03-01', daysInStage: 47,
+        probability: 10, weightedValue: 150, why: '47 days in lead, close date 2026-03-01 passed',
+      },
+      {
+        id: 1, customer: { id: 1, name: 'Acme' }, title: 't', value: 1000, stage: 'lead', status: 'open', expectedClose: null, daysInStage: 19,
+        probability: 10, weightedValue: 100, why: '19 days in lead',
+      },
+    ]);
+    expect(dealsToMove([], '2026-03-20', probabilities, 14)).toEqual([]);
+  });
+
+  test.each([['all', 'all'], [' Open ', 'open'], ['WON', 'won'], ['lost', 'lost']])('--status %j is %s', (text, status) => expect(parseDealStatus(text)).toBe(status));
+
+  test('another --status is refused', () => {
+    expect(() => parseDealStatus('closed')).toThrow(expect.objectContaining({ message: '--status "closed" is not a deal status', hint: 'Use open, won, lost or all.' }));
+  });
+
+  test.each([[0.5, 50], [0.125, 13], [0.004, 0], [1, 100]])('%d is %d%%', (fraction, percent) => expect(wholePercent(fraction)).toBe(percent));
 });
