@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import {
-  assertMilestones, cumulativeSeries, currentTimeline, goalPace, metricValue, milestoneProgress, neededPerDayToReach, parseMetric, recurringPeriods, streak,
+  assertMilestones, assertTimeline, cumulativeSeries, currentTimeline, goalPace, isGoalActive, metricValue, milestoneProgress, neededPerDayToReach, parseMetric, recurringPeriods, streak,
   type DailyFact, type GoalMetric, type GoalSpec,
 } from '../../src/domain/goal-pace.js';
 import { periodContaining } from '../../src/domain/period.js';
@@ -240,4 +240,17 @@ test('milestones come out in date order whatever order they were given in', () =
   const milestones = [{ date: '2026-03-01', value: 20_000 }, { date: '2026-01-15', value: 5_000 }, { date: '2026-02-01', value: 10_000 }, { date: '2026-01-15', value: 5_000 }];
   const pace = goalPace(q1('revenue', 30_000, milestones), [fact('2026-01-10', 6_000)], '2026-02-14');
   expect(pace.milestones.map((m) => [m.date, m.status])).toEqual([['2026-01-15', 'met'], ['2026-01-15', 'met'], ['2026-02-01', 'missed'], ['2026-03-01', 'upcoming']]);
+});
+
+describe('timelines', () => {
+  test('a timeline has at least one day', () => {
+    expect(() => assertTimeline({ from: '2026-03-02', to: '2026-03-01' })).toThrow('the timeline is empty: --from 2026-03-02 is after --to 2026-03-01');
+    expect(() => assertTimeline({ from: '2026-03-01', to: '2026-03-01' })).not.toThrow();
+  });
+
+  test('active: recurring, or its timeline ends today or later', () => {
+    expect(isGoalActive({ recurring: false, to: '2026-03-15' }, '2026-03-15')).toBe(true);
+    expect(isGoalActive({ recurring: false, to: '2026-03-14' }, '2026-03-15')).toBe(false);
+    expect(isGoalActive({ recurring: true, to: '2026-03-14' }, '2026-03-15')).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { addMonths, daysBetween, isValidLocalDate, parseDateInput, weekdayIndex } from '../../src/domain/local-date.js';
+import { addMonths, checkDateInRange, daysBetween, isValidLocalDate, parseDateInput, parseDateRange, weekdayIndex } from '../../src/domain/local-date.js';
+import { InputError } from '../../src/domain/errors.js';
 
 // 2026-03-15 is a Sunday.
 const TODAY = '2026-03-15';
@@ -79,4 +80,22 @@ test('addMonths clamps', () => {
 test('isValidLocalDate', () => {
   expect(isValidLocalDate('2026-1-01')).toBe(false);
   expect(isValidLocalDate('2026-01-01')).toBe(true);
+});
+
+describe('date ranges and the calendar spm keeps', () => {
+  test('--from/--to as given, either may be absent; from after to is refused', () => {
+    expect(parseDateRange(undefined, undefined, TODAY)).toEqual({ from: undefined, to: undefined });
+    expect(parseDateRange('2026-03-01', 'today', TODAY)).toEqual({ from: '2026-03-01', to: '2026-03-15' });
+    expect(parseDateRange('today', 'today', TODAY)).toEqual({ from: '2026-03-15', to: '2026-03-15' });
+    expect(parseDateRange(undefined, 'yesterday', TODAY)).toEqual({ from: undefined, to: '2026-03-14' });
+    expect(() => parseDateRange('2026-03-16', '2026-03-15', TODAY)).toThrow(new InputError('--from 2026-03-16 is after --to 2026-03-15'));
+    expect(() => parseDateRange('x', undefined, TODAY)).toThrow(new InputError('--from "x" is not a date'));
+    expect(() => parseDateRange(undefined, 'x', TODAY)).toThrow(new InputError('--to "x" is not a date'));
+  });
+
+  test('a five-digit year is outside the calendar, not "not a date"', () => {
+    expect(() => parseDateInput('20260-01-01', TODAY)).toThrow(new InputError('date 20260-01-01 is outside the dates spm keeps (1900-01-01 to 2199-12-31)'));
+    expect(() => checkDateInRange('1899-12-31')).toThrow(new InputError('date 1899-12-31 is outside the dates spm keeps (1900-01-01 to 2199-12-31)'));
+    expect(checkDateInRange('2199-12-31', 'due')).toBe('2199-12-31');
+  });
 });
