@@ -160,7 +160,8 @@ export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: Loc
   const elapsed = elapsedDays / days;
   const over = today > to;
   const daysLeft = over ? 0 : daysBetween(maxDate(addDays(today, 1), from), to) + 1;
-  const actual = upTo < from ? (rate ? null : 0) : metricValue(metric, facts, from, upTo);
+  // Before the timeline starts, [from, upTo] is empty: 0 for a sum, null for a rate.
+  const actual = metricValue(metric, facts, from, upTo);
   const percent = actual === null ? null : (actual / target) * 100;
 
   let expected: number;
@@ -197,7 +198,7 @@ export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: Loc
  */
 export function milestoneProgress(metric: GoalMetric, facts: readonly DailyFact[], from: LocalDate, milestone: Milestone, today: LocalDate): MilestoneProgress {
   const upTo = minDate(milestone.date, today);
-  const actual = upTo < from ? (METRIC_INFO[metric].kind === 'rate' ? null : 0) : metricValue(metric, facts, from, upTo);
+  const actual = metricValue(metric, facts, from, upTo);
   const reached = actual !== null && actual + EPSILON >= milestone.value;
   const status: MilestoneStatus = reached ? 'met' : milestone.date < today ? 'missed' : 'upcoming';
   return { ...milestone, actual, status };

@@ -60,6 +60,15 @@ describe('before, on the first and last day of, and after the timeline', () => {
     expect(pace.neededPerDay).toBe(333.34); // 30,000 / 90 = 333.333…, rounded up
   });
 
+  test('ten days before it starts: still nothing elapsed (not a negative share)', () => {
+    expect(goalPace(q1(), [], '2025-12-22')).toMatchObject({ actual: 0, elapsed: 0, expected: 0, projected: null, daysLeft: 90 });
+    expect(goalPace(q1('win-rate', 40), [fact('2025-12-20', 1, 2)], '2025-12-22')).toMatchObject({ actual: null, percent: null, status: 'on-track' });
+    expect(milestoneProgress('win-rate', [fact('2025-12-20', 1, 2)], '2026-01-01', { date: '2026-01-15', value: 40 }, '2025-12-22'))
+      .toEqual({ date: '2026-01-15', value: 40, actual: null, status: 'upcoming' });
+    expect(milestoneProgress('sales', [fact('2025-12-20', 3)], '2026-01-01', { date: '2026-01-15', value: 2 }, '2025-12-22'))
+      .toEqual({ date: '2026-01-15', value: 2, actual: 0, status: 'upcoming' });
+  });
+
   test('first day: 1/90 elapsed; $400 beats the $333.33 pace by more than 5 %', () => {
     const pace = goalPace(q1(), [fact('2026-01-01', 400)], '2026-01-01');
     expect(pace.elapsed).toBeCloseTo(1 / 90, 12);
@@ -231,9 +240,27 @@ test('cumulativeSeries: running total per day against the even pace', () => {
   ]);
 });
 
+test('cumulativeSeries of a rate: the rate so far each day, null before the first decided sale', () => {
+  const spec = { metric: 'win-rate' as const, target: 40, from: '2026-03-01', to: '2026-03-10', milestones: [] };
+  // Mar 2: 1 won of 2 decided = 50 %; Mar 4: both of 2 more won, 3 of 4 = 75 %.
+  expect(cumulativeSeries(spec, [fact('2026-03-02', 1, 2), fact('2026-03-04', 2, 2)], '2026-03-04')).toEqual([
+    { date: '2026-03-01', actual: null, expected: 40 },
+    { date: '2026-03-02', actual: 50, expected: 40 },
+    { date: '2026-03-03', actual: 50, expected: 40 },
+    { date: '2026-03-04', actual: 75, expected: 40 },
+  ]);
+  // Satisfaction: the mean rating, 4 + 5 + 3 over 3 check-ins = 4, then 15 + 2 over 4 = 4.25.
+  const satisfaction = { ...spec, metric: 'satisfaction' as const, target: 4 };
+  expect(cumulativeSeries(satisfaction, [fact('2026-03-01', 12, 3), fact('2026-03-02', 5, 1)], '2026-03-02').map((p) => p.actual)).toEqual([4, 4.25]);
+});
+
 test('parseMetric refuses unknown metrics', () => {
   expect(parseMetric('Win-Rate')).toBe('win-rate');
+  expect(parseMetric(' sales ')).toBe('sales');
   expect(() => parseMetric('profit')).toThrow(/not a metric/);
+  expect(() => parseMetric('profit')).toThrow(expect.objectContaining({
+    message: '--metric "profit" is not a metric', hint: 'Use one of: revenue, sales, new-customers, checkins, win-rate, satisfaction, repeat-revenue, custom.',
+  }));
 });
 
 test('milestones come out in date order whatever order they were given in', () => {
