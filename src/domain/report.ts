@@ -245,7 +245,8 @@ export const NO_ADVICE_FACTS: AdviceFacts = {
   goalsHit: [],
 };
 
-const percent = (part: number, whole: number): number | null => (whole > 0 ? round2((part / whole) * 100) : null);
+// Of nothing (0 / 0 is NaN) these give null: round2 turns anything not finite into null.
+const percent = (part: number, whole: number): number | null => round2((part / whole) * 100);
 const averageMoney = (cents: number, count: number): number | null => (count > 0 ? centsToUnits(Math.round(cents / count)) : null);
 
 export function salesBlock(facts: SalesFacts): SalesBlock {
@@ -346,7 +347,7 @@ export function buildReport(
     atRisk: atRisk.map(({ customer, why, since }) => ({ customer: { id: customer.id, name: customer.name }, why, since })),
     checkins: {
       count: facts.checkins.count,
-      averageSatisfaction: rated > 0 ? round2(ratingSum / rated) : null,
+      averageSatisfaction: round2(ratingSum / rated),
       rated,
       ratings: [...facts.checkins.ratings],
     },
@@ -355,7 +356,7 @@ export function buildReport(
       opened: facts.concerns.opened,
       resolved: facts.concerns.resolved,
       open: facts.concerns.open,
-      averageDaysToResolve: facts.concerns.resolved > 0 ? round2(facts.concerns.resolveDaysTotal / facts.concerns.resolved) : null,
+      averageDaysToResolve: round2(facts.concerns.resolveDaysTotal / facts.concerns.resolved),
     },
     goals,
     goalsHit: advice.goalsHit,

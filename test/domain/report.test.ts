@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildReport, reportSpec, type ReportFacts, type ReportRequest } from '../../src/domain/report.js';
+import { buildReport, NO_ADVICE_FACTS, reportSpec, type ReportFacts, type ReportRequest } from '../../src/domain/report.js';
 import { wilsonInterval } from '../../src/domain/wilson.js';
 import type { Weekday } from '../../src/domain/local-date.js';
 
@@ -56,6 +56,21 @@ describe('reportSpec: ranges from the flags and today', () => {
   test('"open" and "overdue" are judged at the range end, or today when that is earlier', () => {
     expect(reportSpec({ period: 'month', last: true }, '2026-03-15', 'monday').asOf).toBe('2026-02-28');
     expect(reportSpec({ from: '2026-03-01', to: '2026-04-30' }, '2026-03-15', 'monday').asOf).toBe('2026-03-15');
+  });
+
+  test('a custom range or a --last period is never "to date"', () => {
+    expect(reportSpec({ from: '2026-03-01' }, '2026-03-15', 'monday').toDate).toBe(false);
+    expect(reportSpec({ last: true }, '2026-03-15', 'monday').toDate).toBe(false);
+    expect(reportSpec({}, '2026-03-11', 'monday').toDate).toBe(true);
+  });
+
+  test('mixing a range with a period says how to give either', () => {
+    expect(() => reportSpec({ from: '2026-03-01', last: true }, '2026-03-15', 'monday')).toThrow(expect.objectContaining({
+      message: '--from/--to cannot be combined with --period or --last', hint: 'Give either a period (--period month [--last]) or a range (--from D --to D).',
+    }));
+    expect(() => reportSpec({ to: '2026-03-01' }, '2026-03-15', 'monday')).toThrow(expect.objectContaining({
+      message: '--to needs --from', hint: 'For example: spm report --from 2026-01-01 --to 2026-03-31',
+    }));
   });
 
   test.each<[ReportRequest, RegExp]>([
@@ -124,6 +139,54 @@ describe('buildReport', () => {
       ...(lost > 0 ? [{ technique: 'referral', product: null, outcome: 'lost' as const, count: lost, amountCents: lost * 10_000 }] : []),
     ];
     expect(buildReport(spec, { ...EMPTY_FACTS, cube }, []).techniques[0].enoughData).toBe(enough);
+  });
+
+  test('rows ranked by revenue, then won count, then name; lost money, new customers and the trend as handed over', () => {
+    const cell = (technique: string | null, product: string | null, outcome: 'won' | 'lost', count: number, amountCents: number) => ({ technique, product, outcome, count, amountCents });
+    const report = buildReport(spec, {
+      ...EMPTY_FACTS,
+      cube: [
+        cell('referral', 'Gadget', 'won', 1, 30_000),
+        cell('email', 'Gadget', 'lost', 1, 1_000),
+        cell('demo', 'Widget', 'won', 2, 30_000),
+        cell('demo', 'Gadget', 'lost', 1, 5_000),
+        cell(null, null, 'won', 3, 10_000),
+        cell('cold-call', 'Widget', 'lost', 2, 7_000),
+      ],
+      customers: { active: 5, repeat: 2, repeatRevenueCents: 20_000, top: [] },
+      segments: [
+        { segment: null, revenueCents: 10_000, won: 3 },
+        { segment: 'retail', revenueCents: 30_000, won: 1 },
+        { segment: 'wholesale', revenueCents: 30_000, won: 2 },
+        { segment: 'online', revenueCents: 30_000, won: 2 },
+      ],
+      trendCents: [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200],
+    }, [], {
+      ...NO_ADVICE_FACTS,
+      learning: {
+        days: 90,
+        cube: [
+          cell('a', null, 'won', 1, 50_000), cell('a', null, 'lost', 1, 1_000),
+          cell('e', null, 'lost', 1, 1_000),
+          cell('b', null, 'won', 2, 2_000), cell('b', null, 'lost', 2, 1_000),
+          cell('d', null, 'lost', 1, 1_000),
+          cell('c', null, 'won', 3, 3_000),
+        ],
+      },
+    });
+    // 6 won for $700.00, 4 lost for $130.00: 60 % won, $116.67 a won sale.
+    expect(report.sales).toEqual({ revenue: 700, won: 6, lost: 4, winRate: 60, averageDeal: 116.67 });
+    expect(report.lost).toEqual({ count: 4, value: 130, reasons: [] });
+    // demo and referral both $300 (2 won before 1); cold-call and email both nothing (by name).
+    expect(report.techniques.map((t) => t.technique)).toEqual(['demo', 'referral', '(none)', 'cold-call', 'email']);
+    expect(report.products).toEqual([{ name: 'Widget', revenue: 300, won: 2 }, { name: 'Gadget', revenue: 300, won: 1 }, { name: '(none)', revenue: 100, won: 3 }]);
+    expect(report.segments.map((s) => s.name)).toEqual(['online', 'wholesale', 'retail', '(none)']);
+    expect(report.customers).toEqual({ active: 5, new: 3, repeat: 2, repeatRevenue: 200, top: [] });
+    expect(report.trend.map((t) => t.revenue)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // The learning window ranks by win rate: c 3 of 3, then b and a at 50 % (2 of 4 has the
+    // higher lower bound), then d and e at 0 % (by name).
+    expect(report.learning.techniques.map((t) => [t.technique, t.winRate])).toEqual([['c', 100], ['b', 50], ['a', 50], ['d', 0], ['e', 0]]);
+    expect(report.learning.verdict).toBe('Over 90 days the data cannot tell the 5 techniques apart yet.');
   });
 
   test('goals are passed through as given', () => {
