@@ -14,6 +14,7 @@ const records = (path: string) => snapshot(path, { except: HISTORY });
 
 let template = '';
 let csvFile = '';
+let dealsFile = '';
 
 /** One of every record, made through the commands (dates before 2026-03-15, the pinned today). */
 const FIXTURE: string[][] = [
@@ -46,6 +47,8 @@ beforeAll(async () => {
   }
   csvFile = join(dir, 'sales.csv');
   writeFileSync(csvFile, 'date,customer,amount\n2026-03-05,Acme,100\n2026-03-06,Newco,250\n2026-03-07,Newco,75\n');
+  dealsFile = join(dir, 'deals.csv');
+  writeFileSync(dealsFile, 'title,customer,value,stage,status,closed-date\nRenewal,Acme,900,proposal,,\nKit,Newco,250,,won,2026-03-10\nAudit,Bolt,400,,lost,2026-03-11\n');
 });
 
 // [what, argv]: every write command, each from the same starting database. Ids refer to FIXTURE:
@@ -78,6 +81,7 @@ const WRITES: [string, () => string[]][] = [
   ['config set', () => ['config', 'set', 'post-sale-follow-up-days', '3']],
   ['config unset', () => ['config', 'unset', 'currency']],
   ['import csv (customers created, one range)', () => ['import', 'sales', csvFile]],
+  ['import deals (their sales, stage history and customers: ranges)', () => ['import', 'deals', dealsFile]],
   ['checkin edit (moves the done day of what it completed)', () => ['checkin', 'edit', '1', '--date', '2026-03-02', '--satisfaction', 'none']],
   ['checkin rm (reopens what it completed)', () => ['checkin', 'rm', '1', '--yes']],
   ['concern edit', () => ['concern', 'edit', '1', '--severity', 'low', '--summary', 'very late']],

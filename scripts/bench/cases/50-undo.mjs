@@ -1,10 +1,11 @@
 // Undo on the 10-year database: `spm undo` of one sale against `spm sale add` (both as ratios to a
-// bare `node -e 0`), and the history's size after 1,000 mixed write commands. Each works on a
-// copy of the bench database.
-import { copyFileSync, rmSync } from 'node:fs';
+// bare `node -e 0`), the history's size after 1,000 mixed write commands, and undo and redo of a
+// 100k-row import against the import itself. Each works on a copy of the bench database.
+import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { seededRandom } from '../make-db.mjs';
 
 function copyOf(bench, name) {
   const path = join(bench.data, name);
@@ -73,6 +74,64 @@ function mixedChanges(bench, path, depth) {
   if (result.status !== 0) throw new Error(result.stderr);
 }
 
+const IMPORT_ROWS = 100_000;
+const IMPORT_RUNS = Number(process.env.BENCH_UNDO_IMPORT_RUNS ?? 2);
+
+/** 100k sales CSV (seeded): half to the bench's own customers, half to 2,000 new ones, over ten years. */
+function importCsv(bench) {
+  const path = join(bench.data, `undo-sales-${IMPORT_ROWS}.csv`);
+  if (existsSync(path)) return path;
+  const random = seededRandom(11);
+  const lines = ['date,customer,amount,outcome,product,external-id'];
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    const day = `${2016 + Math.floor(random() * 10)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const customer = random() < 0.5 ? `Customer ${String(1 + Math.floor(random() * 20_000)).padStart(5, '0')}` : `Import Customer ${Math.floor(random() * 2000)}`;
+    lines.push(`${day},${customer},${5 + Math.floor(random() * 5000)}.${String(Math.floor(random() * 100)).padStart(2, '0')},${random() < 0.62 ? 'won' : 'lost'},widget,IMP-${i}`);
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+/** Pages of a database file, in MiB (the WAL read in). */
+function fileMib(path) {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.pragma('page_count', { simple: true }) * db.pragma('page_size', { simple: true })) / 2 ** 20;
+  } finally {
+    db.close();
+  }
+}
+
+let importRuns;
+
+/** IMPORT_RUNS times on a fresh copy: import, undo, redo; seconds each and the file's size after each. */
+function importUndoRedo(bench) {
+  if (importRuns) return importRuns;
+  const csv = importCsv(bench);
+  importRuns = [];
+  for (let i = 0; i < IMPORT_RUNS; i++) {
+    const path = copyOf(bench, 'undo-import.db');
+    const env = { ...bench.env, SPM_DB: path };
+    try {
+      const seconds = (args) => bench.timeOnce([...bench.spm, ...args], { env }).ms / 1000;
+      const run = { mib: { before: fileMib(path) } };
+      run.import = seconds(['import', 'sales', csv]);
+      run.mib.imported = fileMib(path);
+      run.undo = seconds(['undo']);
+      run.mib.undone = fileMib(path);
+      run.redo = seconds(['redo']);
+      run.mib.redone = fileMib(path);
+      importRuns.push(run);
+    } finally {
+      remove(path);
+    }
+  }
+  return importRuns;
+}
+
+const importDetail = (runs) => runs.map((r) => `import ${r.import.toFixed(1)} s, undo ${r.undo.toFixed(1)} s, redo ${r.redo.toFixed(1)} s; `
+  + `file ${r.mib.before.toFixed(0)} → ${r.mib.imported.toFixed(0)} → ${r.mib.undone.toFixed(0)} → ${r.mib.redone.toFixed(0)} MiB`).join(' | ');
+
 export default [
   {
     label: 'spm sale add (bench db)',
@@ -128,6 +187,32 @@ export default [
         remove(kept);
         remove(bounded);
       }
+    },
+  },
+  {
+    label: `undo of a ${IMPORT_ROWS.toLocaleString('en-US')}-row import / the import`,
+    target: 1,
+    slow: true,
+    run(bench) {
+      const runs = importUndoRedo(bench);
+      return { values: runs.map((r) => r.undo / r.import), detail: importDetail(runs) };
+    },
+  },
+  {
+    label: 'redo of the undone import / the import',
+    target: 1,
+    slow: true,
+    run(bench) {
+      return { values: importUndoRedo(bench).map((r) => r.redo / r.import) };
+    },
+  },
+  {
+    label: 'file growth after undo of that import (MiB)',
+    unit: 'MiB',
+    target: 1,
+    slow: true,
+    run(bench) {
+      return { values: importUndoRedo(bench).map((r) => r.mib.undone - r.mib.imported) };
     },
   },
 ];
