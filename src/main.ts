@@ -8,7 +8,9 @@ import { inquirerPrompter } from './ui/prompter.js';
 import { SpmError } from './domain/errors.js';
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  const io = processIo(process.env);
+  // A closed pipe (spm sale list | head) is not an error worth a stack trace. Any other
+  // failure to write stdout (`spm export json > file` on a full disk) must not pass for success.
+  const io = processIo(process.env, () => process.exit(0));
   let clock;
   try {
     clock = createClock(process.env.SPM_NOW);
@@ -16,17 +18,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     io.err(`spm: ${(error as SpmError).message}\n`);
     return EXIT_USAGE;
   }
-  // A closed pipe (spm sale list | head) is not an error worth a stack trace. Any other
-  // failure to write stdout (`spm export json > file` on a full disk) must not pass for success.
-  let stdoutError: NodeJS.ErrnoException | undefined;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    stdoutError ??= error;
-  });
   const ctx = createContext({ io, env: process.env, clock, prompter: inquirerPrompter });
   const code = await runCli(argv, ctx);
-  // Write errors arrive as events: wait until stdout has taken everything, then look.
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  const stdoutError = await io.finish();
   if (stdoutError && code === 0) {
     io.err(`spm: cannot write to standard output: ${describeWriteFailure(stdoutError)}\n`);
     return EXIT_FAILURE;

@@ -3,6 +3,7 @@
 // existing file without --force. Text is buffered and written in large pieces.
 import type { AppContext } from '../../cli/context.js';
 import { AtomicFile, databaseFiles, type AtomicFileOptions } from '../../store/atomic-file.js';
+import { settleYoungGeneration } from '../../ui/io.js';
 
 export interface Output {
   write(text: string): void;
@@ -31,11 +32,17 @@ export function openOutput(ctx: AppContext, path: string | undefined, force: boo
     };
   }
   const file = AtomicFile.create(path, userFileOptions(ctx, force));
+  let flushes = 0;
   return {
     path,
     write(text) {
       buffer += text;
-      if (buffer.length >= FLUSH_AT) { file.write(buffer); buffer = ''; }
+      if (buffer.length >= FLUSH_AT) {
+        // A long export to a file: as for long output (ui/io.ts).
+        if (++flushes === 16) settleYoungGeneration();
+        file.write(buffer);
+        buffer = '';
+      }
     },
     close(ok) {
       try {
