@@ -24,7 +24,7 @@ const touched = `SELECT DISTINCT customer_id FROM ${DELETED_ROWS}`;
 const touchedWon = `SELECT DISTINCT customer_id FROM ${DELETED_ROWS} WHERE outcome = 'won'`;
 
 /**
- * The delete triggers of the tables an import fills (schema v3, v6, v7, v8, v9, v11), each with
+ * The delete triggers of the tables an import fills (schema v3, v6, v7, v8, v9, v11, v16), each with
  * its set-based replay. A delete trigger not listed here (nor a history trigger) makes a range
  * delete take the row-by-row path: test/store/bulk-delete.test.ts fails on one it does not know.
  */
@@ -43,6 +43,14 @@ export const KNOWN_DELETE_TRIGGERS: Readonly<Record<string, Replay>> = {
   sales_deal_delete: { before: ["UPDATE deals SET status = 'open', closed_date = NULL, lost_reason = NULL, sale_id = NULL WHERE sale_id BETWEEN :first AND :last"] },
   customers_cadence_delete: { after: ['DELETE FROM customer_cadence WHERE customer_id BETWEEN :first AND :last'] },
   deal_stage_history_delete: { after: [`UPDATE deals SET stages_seen = ${stagesSeenSql('deals.id')} WHERE id IN (SELECT deal_id FROM ${DELETED_ROWS})`] },
+  // v16: the closed deals' counts less the deleted closed deals, group by group.
+  deals_closed_groups_delete: {
+    after: [
+      `UPDATE deal_closed_groups SET count = count - (SELECT count(*) FROM ${DELETED_ROWS} r WHERE r.status = deal_closed_groups.status AND r.stages_seen = deal_closed_groups.stages_seen)
+         WHERE (status, stages_seen) IN (SELECT status, stages_seen FROM ${DELETED_ROWS} WHERE status <> 'open')`,
+      'DELETE FROM deal_closed_groups WHERE count = 0',
+    ],
+  },
 };
 
 interface SchemaObject {

@@ -198,10 +198,9 @@ export class DealRepository {
       .all(...stages) as { stage: string; id: number }[];
   }
 
-  /** Closed deals counted by status and the set of stages their history holds. */
+  /** Closed deals counted by status and the set of stages their history holds (kept by triggers, schema v16). */
   closedGroups(): ClosedDealGroup[] {
-    const rows = this.db.prepare(`SELECT status, stages_seen AS seen, count(*) AS count FROM deals INDEXED BY deals_closed_seen
-                                  WHERE status <> 'open' GROUP BY status, stages_seen`).all() as { status: 'won' | 'lost'; seen: string; count: number }[];
+    const rows = this.db.prepare('SELECT status, stages_seen AS seen, count FROM deal_closed_groups').all() as { status: 'won' | 'lost'; seen: string; count: number }[];
     return rows.map((r) => ({ status: r.status, stagesSeen: r.seen === '' ? [] : r.seen.split(','), count: r.count }));
   }
 

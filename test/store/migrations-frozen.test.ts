@@ -20,6 +20,7 @@ const SHIPPED: Record<number, string> = {
   13: '9289f7152b1f4157',
   14: '41bf5d0c8bd834f4',
   15: '5ac4f04c2985020d',
+  16: '7e75c8ca1f094939',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {
