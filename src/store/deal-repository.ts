@@ -212,10 +212,24 @@ export class DealRepository {
   openBefore(which: 'stale' | 'closeOverdue', date: LocalDate, ranked?: { probabilities: readonly { stage: string; probability: number }[]; limit: number }): Deal[] {
     const column = which === 'stale' ? 'd.stage_date' : 'd.expected_close';
     if (!ranked) return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${column} < ? ORDER BY d.id`).all(date) as DealRow[]).map(dealFromRow);
-    const { probabilities, limit } = ranked;
+    return this.rankedOpen(`${column} < ?`, [date], ranked.probabilities, ranked.limit);
+  }
+
+  /**
+   * Open deals matching `where`, largest weighted value first (value × its stage's probability),
+   * the first `limit` (all when undefined). Ranked on the deals alone, then the few kept are
+   * joined to their customers: thousands of candidates are not each joined before the sort.
+   */
+  private rankedOpen(where: string, params: unknown[], probabilities: readonly { stage: string; probability: number }[], limit?: number): Deal[] {
     const weight = stageWeightSql(probabilities);
-    return (this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${column} < ? ORDER BY d.value_cents * ${weight} DESC, d.id LIMIT ${Number(limit)}`)
-      .all(date, ...probabilities.flatMap((p) => [p.stage, p.probability])) as DealRow[]).map(dealFromRow);
+    const weights = probabilities.flatMap((p) => [p.stage, p.probability]);
+    // Every candidate is read anyway without a limit: one plain query (the ranked form costs more then).
+    const rows = limit === undefined
+      ? this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${where} ORDER BY d.value_cents * ${weight} DESC, d.id`).all(...params, ...weights)
+      : this.db.prepare(`${SELECT} JOIN (SELECT d.id, d.value_cents * ${weight} AS weighted FROM deals d WHERE d.status = 'open' AND ${where}
+                                      ORDER BY weighted DESC, d.id LIMIT ${Number(limit)}) ranked ON ranked.id = d.id
+                         ORDER BY ranked.weighted DESC, d.id`).all(...weights, ...params);
+    return (rows as DealRow[]).map(dealFromRow);
   }
 
   countOpenBefore(which: 'stale' | 'closeOverdue', date: LocalDate): number {
@@ -229,11 +243,7 @@ export class DealRepository {
    * first `limit` only: the daily view reads a screenful, not every candidate.
    */
   toMove(enteredBefore: LocalDate, today: LocalDate, probabilities: readonly { stage: string; probability: number }[], limit?: number): Deal[] {
-    const weight = stageWeightSql(probabilities);
-    const rows = this.db.prepare(`${SELECT} WHERE d.status = 'open' AND (d.stage_date < ? OR d.expected_close < ?)
-                                  ORDER BY d.value_cents * ${weight} DESC, d.id ${limit !== undefined ? `LIMIT ${Number(limit)}` : ''}`)
-      .all(enteredBefore, today, ...probabilities.flatMap((p) => [p.stage, p.probability])) as DealRow[];
-    return rows.map(dealFromRow);
+    return this.rankedOpen('(d.stage_date < ? OR d.expected_close < ?)', [enteredBefore, today], probabilities, limit);
   }
 
   countToMove(enteredBefore: LocalDate, today: LocalDate): number {
