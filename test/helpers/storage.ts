@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { chownSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
+import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
 import { BIN, type SpawnResult } from './spawn-spm.js';
 import { snapshot } from './run-spm.js';
 
@@ -20,6 +20,15 @@ export function spawnSpmLimited(blocks: number, args: string[], env: Record<stri
     encoding: 'utf8',
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A new spm database at schema `upTo` (every migration up to it), open for a test to fill; the caller closes it. */
+export function databaseAt(path: string, upTo: number): Database.Database {
+  const db = new Database(path);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
+  db.pragma(`user_version = ${upTo}`);
+  return db;
 }
 
 /** The names in `dir`, sorted, without SQLite's -wal/-shm (they come and go with connections). */

@@ -2,10 +2,10 @@
 // triggers. After every kind of change to deals — close, reopen, move, delete, a sale deleted or
 // its outcome edited, an import, its undo (set-based) and redo — it equals counting the deals.
 import { describe, expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { databaseAt } from '../helpers/storage.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
@@ -27,10 +27,7 @@ describe(`migration to v${VERSION} (closed deal groups)`, () => {
   const previous = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === VERSION) - 1].version;
 
   test.each([[1], [previous]])('from v%d: the counts start from the deals already closed', async (from) => {
-    const db = new Database(temp.dbPath);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    for (const m of MIGRATIONS.filter((m) => m.version <= from)) applyMigration(db, m);
-    db.pragma(`user_version = ${from}`);
+    const db = databaseAt(temp.dbPath, from);
     const stamp = '2026-01-01T00:00:00.000Z';
     db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Acme', 'acme', '2025-06-01', ?, ?)").run(stamp, stamp);
     if (from >= 11) {

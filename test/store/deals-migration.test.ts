@@ -1,18 +1,15 @@
 // Schema v9 (deals): reached from v1 and from v8 with data kept, and its triggers keep the
 // derived stages_seen and follow the linked sale.
 import { describe, expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
-import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { databaseAt } from '../helpers/storage.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
 const DEALS_VERSION = MIGRATIONS.find((m) => /deals/.test(m.description))!.version;
 
 function makeDatabase(path: string, upTo: number): void {
-  const db = new Database(path);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
-  db.pragma(`user_version = ${upTo}`);
+  const db = databaseAt(path, upTo);
   const stamp = '2026-01-01T00:00:00.000Z';
   db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Acme', 'acme', '2025-06-01', ?, ?)").run(stamp, stamp);
   db.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, created_at, updated_at) VALUES ('2026-01-10', 1, 500, 'won', ?, ?)").run(stamp, stamp);

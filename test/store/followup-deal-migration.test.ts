@@ -1,18 +1,15 @@
 // Schema v13 (follow-ups belong to a deal): reached from v1 and from the version before it with
 // every follow-up kept, the link usable at once, unlinked when its deal is deleted, and carried by undo.
 import { describe, expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
-import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { databaseAt } from '../helpers/storage.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
 const LINK_VERSION = MIGRATIONS.find((m) => /follow-ups can belong to a deal/.test(m.description))!.version;
 
 function makeDatabase(path: string, upTo: number): void {
-  const db = new Database(path);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
-  db.pragma(`user_version = ${upTo}`);
+  const db = databaseAt(path, upTo);
   const stamp = '2026-01-01T00:00:00.000Z';
   db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Acme', 'acme', '2025-06-01', ?, ?)").run(stamp, stamp);
   db.prepare("INSERT INTO followups (customer_id, due_date, reason, created_at, updated_at) VALUES (1, '2026-03-20', 'call back', ?, ?)").run(stamp, stamp);
