@@ -201,6 +201,20 @@ describe('forecast and chance to hit', () => {
     expect(simulatedChance(1, [{ valueX100: 1000, probability: 0, count: 30 }])).toBe(0);
   });
 
+  test('different deals drawn eight at a time (blocks of 8, 6, 8 and 5 here) match the exact chance', () => {
+    // 27 deals worth 100 … 2,700, alternately 30 % and 80 %: 14 at 30 % (blocks 8 + 6), 13 at 80 % (8 + 5).
+    const deals = Array.from({ length: 27 }, (_, i) => deal(100 * (i + 1), i % 2 ? 0.8 : 0.3));
+    // expected: 0.3 × (100 + 300 + … + 2,700) + 0.8 × (200 + … + 2,600) = 0.3 × 19,600 + 0.8 × 18,200 = 20,440
+    expect(forecastGoal(0, 1, deals).valueX100).toBeCloseTo(20_440, 9);
+    for (const need of [15_000, 20_000, 21_000, 25_000]) {
+      const exact = exactChance(need, deals);
+      expect(Math.abs(simulatedChance(need, deals) - exact)).toBeLessThan(0.01);
+    }
+    // Certain and impossible deals in blocks: 100 % always adds its value, 0 % never does.
+    expect(simulatedChance(300, [deal(100, 1), deal(200, 1), deal(50, 0)])).toBe(1);
+    expect(simulatedChance(301, [deal(100, 1), deal(200, 1), deal(50, 0)])).toBe(0);
+  });
+
   test('the generator is seeded: same seed, same numbers, all in [0, 1)', () => {
     const a = seededRandom(42);
     const b = seededRandom(42);
