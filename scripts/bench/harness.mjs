@@ -3,7 +3,7 @@
 // command is timed alternating with the bare node it is compared to, and the ratio is taken
 // pair by pair; min–median–max of those ratios is what a case reports.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 export const BARE = ['-e', '0'];
@@ -22,6 +22,21 @@ export function spread(values) {
 const WITH_CPU = process.env.BENCH_CPU === '1' && existsSync('/usr/bin/time');
 
 /**
+ * CPU time (user + system, in clock ticks) of this process's finished children, from
+ * /proc/self/stat (Linux; NaN elsewhere). Read around each run, it gives that run's CPU with no
+ * extra process; ticks are 10 ms, so the sum over many runs is what is precise.
+ */
+function childTicks() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'latin1');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[13]) + Number(fields[14]); // cutime, cstime (fields 16, 17 of proc(5))
+  } catch {
+    return NaN;
+  }
+}
+
+/**
  * One run: wall time and, with BENCH_CPU=1, CPU time in ms; throws when the command fails.
  * `shell` runs a shell line instead of node `args`. CPU time moves far less than wall time
  * when other work shares the machine, but GNU time adds a process to every run, so it is
@@ -30,12 +45,13 @@ const WITH_CPU = process.env.BENCH_CPU === '1' && existsSync('/usr/bin/time');
 export function timeOnce(args, { env = {}, shell = false } = {}) {
   let argv = shell ? ['/bin/sh', '-c', args] : [process.execPath, ...args];
   if (WITH_CPU) argv = ['/usr/bin/time', '-f', 'spm-bench-cpu %U %S', ...argv];
+  const ticks = childTicks();
   const started = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv.slice(1), { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${argv.join(' ')} failed (${result.status}): ${result.stderr}`);
   const cpu = /spm-bench-cpu ([\d.]+) ([\d.]+)/.exec(result.stderr);
-  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, cpuTicks: childTicks() - ticks };
 }
 
 /**
@@ -58,6 +74,9 @@ export function timePaired(a, b, { env = {}, runs = RUNS } = {}) {
     bMs: bRuns.map((run) => run.ms),
     ratios: aRuns.map((run, i) => run.ms / bRuns[i].ms),
     cpuRatios: aRuns.map((run, i) => run.cpuMs / bRuns[i].cpuMs),
+    // All of a's CPU over all of b's (children's ticks, summed): far steadier than wall time
+    // on a shared machine, where a neighbour can stall either side of a pair.
+    cpuRatio: aRuns.reduce((sum, run) => sum + run.cpuTicks, 0) / bRuns.reduce((sum, run) => sum + run.cpuTicks, 0),
   };
 }
 
