@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '../../src/store/open-database.js';
 import { deleteRange, deleteTriggers, KNOWN_DELETE_TRIGGERS } from '../../src/store/bulk-delete.js';
 import { trackedTables } from '../../src/store/history-schema.js';
 import { snapshot } from '../helpers/run-spm.js';
+import { seededRandom } from '../../src/domain/random.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,14 +19,7 @@ const NOW = '2026-03-15T00:00:00.000Z';
 const open = (path: string) => openDatabase(path, 'write', () => NOW);
 
 function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   // 120 days: same-day sales, gaps of every length, medians over even and odd counts.
   const day = () => `2025-${String(1 + int(4)).padStart(2, '0')}-${String(1 + int(28)).padStart(2, '0')}`;
