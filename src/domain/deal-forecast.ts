@@ -151,6 +151,8 @@ function aliasTable(weights: Float64Array): { cut: Float64Array; alias: Int32Arr
  */
 export function simulatedChance(need: number, deals: readonly ForecastDeal[], draws = SIMULATION_DRAWS, seed = SIMULATION_SEED): number {
   if (need <= 0) return 1;
+  // Out of reach even if every deal is won: no tables to build (the usual case on a goal list).
+  if (deals.reduce((sum, d) => sum + (d.probability > 0 ? countOf(d) * d.valueX100 : 0), 0) < need) return 0;
   interface Unit { first: number; full: number; binomial: boolean; count: number; value: number; table: Float64Array; cut: Float64Array; alias: Int32Array; guide: Int32Array }
   const units: Unit[] = [];
   const none = { cut: new Float64Array(0), alias: new Int32Array(0) };
