@@ -2,10 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import {
   assertCloseAfterCreated, assertOpen, daysInStage, droppedStagesInUse, isCloseOverdue, isStale, parseDealStatus, parseStageList, resolveStage, stageDurations,
 } from '../../src/domain/deal.js';
-import { builtInDefaultPercent, learnStageProbabilities, MIN_CLOSED_FOR_LEARNING, type ClosedDealGroup } from '../../src/domain/deal-probability.js';
+import { builtInDefaultPercent, learnStageProbabilities, MIN_CLOSED_FOR_LEARNING, probabilityOf, type ClosedDealGroup } from '../../src/domain/deal-probability.js';
 import { binomialCdf, exactChance, forecastGoal, simulatedChance, wholePercent, type ForecastDeal } from '../../src/domain/deal-forecast.js';
 import { seededRandom } from '../../src/domain/random.js';
-import { buildPipeline, dealsToMove } from '../../src/domain/deal-pipeline.js';
+import { buildPipeline, dealsToMove, pipelineDeal } from '../../src/domain/deal-pipeline.js';
 
 const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
 const defaults = (stage: string) => builtInDefaultPercent(stage);
@@ -315,4 +315,36 @@ describe('deals to move and small deal rules', () => {
   });
 
   test.each([[0.5, 50], [0.125, 13], [0.004, 0], [1, 100]])('%d is %d%%', (fraction, percent) => expect(wholePercent(fraction)).toBe(percent));
+});
+
+describe('deal edges', () => {
+  test('at most 20 stages', () => {
+    const stages = Array.from({ length: 21 }, (_, i) => `s${i + 1}`);
+    expect(parseStageList(stages.slice(0, 20).join(','))).toHaveLength(20);
+    expect(() => parseStageList(stages.join(','))).toThrow(expect.objectContaining({ message: 'at most 20 deal stages' }));
+  });
+
+  test('a blank stage is no prefix of every stage', () => {
+    expect(() => resolveStage('  ', ['lead'])).toThrow(expect.objectContaining({ message: 'unknown stage "  "', hint: 'Stages: lead (spm config set deal-stages …).' }));
+  });
+
+  test('a closed deal shows no probability; a stage missing from the table has none', () => {
+    const deal = {
+      id: 7, customer: { id: 1, name: 'Acme' }, title: 't', valueCents: 12_345, stage: 'proposal', status: 'won' as const, expectedCloseDate: null, product: null,
+      technique: null, note: null, createdDate: '2026-03-01', stageDate: '2026-03-05', closedDate: '2026-03-09', lostReason: null, saleId: 3, externalId: null,
+    };
+    const table = [{ stage: 'proposal', reached: 0, won: 0, probability: 0.5, low: null, high: null, source: 'default' as const }];
+    expect(pipelineDeal(deal, '2026-03-10', table)).toEqual({
+      id: 7, customer: { id: 1, name: 'Acme' }, title: 't', value: 123.45, stage: 'proposal', status: 'won', expectedClose: null, daysInStage: 5, probability: null,
+    });
+    expect(pipelineDeal({ ...deal, status: 'open' }, '2026-03-10', table).probability).toBe(50);
+    expect(probabilityOf(table, 'demo')).toBe(0);
+  });
+
+  test('a forecast that needs nothing is certain; one its deals cannot reach is hopeless', () => {
+    expect(simulatedChance(0, [])).toBe(1);
+    expect(simulatedChance(-5, [{ valueX100: 100, probability: 0.5 }])).toBe(1);
+    expect(simulatedChance(500, [{ valueX100: 100, probability: 1 }, { valueX100: 399, probability: 1 }])).toBe(0);
+    expect(simulatedChance(499, [{ valueX100: 100, probability: 1 }, { valueX100: 399, probability: 1 }])).toBe(1);
+  });
 });
