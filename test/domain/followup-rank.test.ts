@@ -42,6 +42,20 @@ describe('buildDailyView: overdue / today / upcoming boundaries', () => {
     expect(v.overdue.map((f) => f.daysOverdue)).toEqual([14, 5, 5]);
   });
 
+  test('a later follow-up with a smaller id still comes after', () => {
+    expect(view([followup(2, '2026-03-12'), followup(8, '2026-03-05')]).overdue.map((f) => f.id)).toEqual([8, 2]);
+    expect(view([followup(2, '2026-03-20'), followup(8, '2026-03-17')]).upcoming.map((f) => f.id)).toEqual([8, 2]);
+  });
+
+  test('the totals handed in (lists cut to their first rows) are the ones shown and judged', () => {
+    const totals = { overdue: 0, dueToday: 0, upcoming: 120, goingCold: 3, openConcerns: 0, dueToReorder: 0 };
+    const v = buildDailyView({ today: TODAY, days: 7, openFollowups: [], cadenceCandidates: [], openConcerns: [], totals });
+    expect(v.totals).toEqual(totals);
+    expect(isQuietDay(v)).toBe(false);
+    expect(view([followup(1, '2026-03-14'), followup(2, '2026-03-15'), followup(3, '2026-03-16')]).totals)
+      .toEqual({ overdue: 1, dueToday: 1, upcoming: 1, goingCold: 0, openConcerns: 0, dueToReorder: 0 });
+  });
+
   test('daysOverdue is null once done or cancelled, 0 when not late', () => {
     expect(daysOverdue(followup(1, '2026-03-01', 'done'), TODAY)).toBeNull();
     expect(daysOverdue(followup(1, '2026-03-20'), TODAY)).toBe(0);
@@ -70,6 +84,12 @@ describe('going cold', () => {
     expect(isGoingCold(candidate(1, '2026-02-12', 30), TODAY)).toBe(true); // 31 days
   });
 
+  test('equally cold customers by id, whatever order they come in', () => {
+    // #5: 14 days since contact on a 7-day cadence, #4: 12 days on a 5-day one: both 7 days past.
+    const v = view([], 7, [candidate(9, '2026-03-10', 3), candidate(5, '2026-03-01', 7), candidate(4, '2026-03-03', 5)]);
+    expect(v.goingCold.map((c) => [c.customer.id, c.daysSinceContact])).toEqual([[4, 12], [5, 14], [9, 5]]);
+  });
+
   test('coldest (longest past the cadence) first, with days since contact', () => {
     const v = view([], 7, [candidate(1, '2026-03-01', 7), candidate(2, '2026-01-01', 30), candidate(3, '2026-03-10', 30)]);
     expect(v.goingCold.map((c) => [c.customer.id, c.daysSinceContact])).toEqual([[2, 73], [1, 14]]);
@@ -84,6 +104,12 @@ describe('quiet day and concerns', () => {
     expect(isQuietDay(view([followup(1, '2026-03-15')]))).toBe(false);
     expect(isQuietDay(view([followup(1, '2026-03-14')]))).toBe(false);
     expect(isQuietDay(view([], 7, [{ customer: { id: 1, name: 'A' }, lastContact: '2026-01-01', cadenceDays: 30 }]))).toBe(false);
+  });
+
+  test('open concerns: ties by id, a later one with a smaller id after, resolved ones left out', () => {
+    const resolved = { ...concern(4, '2026-03-01'), status: 'resolved' as const };
+    const v = view([], 7, [], [concern(3, '2026-03-10'), concern(1, '2026-03-12'), resolved, concern(2, '2026-03-10')]);
+    expect(v.openConcerns.map((c) => [c.id, c.ageDays])).toEqual([[2, 5], [3, 5], [1, 3]]);
   });
 
   test('open concerns oldest first with their age in days', () => {
