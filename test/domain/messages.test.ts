@@ -1,0 +1,59 @@
+// Every refusal a user can meet in the domain, word for word with its hint: the one line spm
+// prints and the next step it suggests are part of what a command promises.
+import { describe, expect, test } from '@jest/globals';
+import { parsePeriodKind } from '../../src/domain/period.js';
+import { compileDateFormat } from '../../src/domain/date-format.js';
+import { parseDateInput } from '../../src/domain/local-date.js';
+import { assertCloseAfterCreated, assertOpen, parseStageList, resolveStage } from '../../src/domain/deal.js';
+import { assertMilestones } from '../../src/domain/goal-pace.js';
+
+const DATE_FORMAT_HINT = 'Use date-fns tokens (yyyy, MM, dd, MMM …) with separators, e.g. MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy or d MMM yyyy.';
+const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
+
+/** What a failing call threw, as the user reads it. */
+function failure(run: () => unknown): { message: string; hint?: string } {
+  try {
+    run();
+  } catch (error) {
+    return { message: (error as Error).message, hint: (error as { hint?: string }).hint };
+  }
+  throw new Error('expected a failure');
+}
+
+describe('refusals word for word', () => {
+  test.each<[string, () => unknown, string, string | undefined]>([
+    ['period', () => parsePeriodKind('fortnight'), '--period "fortnight" is not a period', 'Use week, month, quarter or year.'],
+    ['period of another flag', () => parsePeriodKind('day', '--every'), '--every "day" is not a period', 'Use week, month, quarter or year.'],
+    ['week-numbering tokens', () => compileDateFormat('YYYY-MM-DD'), '--date-format "YYYY-MM-DD": use yyyy and dd (YYYY and DD are week-numbering tokens)', DATE_FORMAT_HINT],
+    ['a format without a day', () => compileDateFormat('MM/yyyy'), '--date-format "MM/yyyy" needs a year, a month and a day', 'For example MM/dd/yyyy or dd.MM.yyyy.'],
+    ['an empty date', () => parseDateInput(' ', '2026-03-15'), 'date is empty', 'Use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w or a weekday like mon.'],
+    ['a day not on the calendar', () => parseDateInput('2026-02-30', '2026-03-15', 'due'), 'due 2026-02-30 does not exist on the calendar', undefined],
+    ['an ambiguous date', () => parseDateInput('03/04/2026', '2026-03-15'), 'date 03/04/2026 is ambiguous', 'Write dates as YYYY-MM-DD, e.g. 2026-03-04.'],
+    ['not a date', () => parseDateInput('someday', '2026-03-15'), 'date "someday" is not a date', 'Use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m or a weekday like mon.'],
+    ['no stages', () => parseStageList(' , '), 'deal-stages is empty', 'Give stages in order, e.g. lead,qualified,proposal,negotiation.'],
+    ['a stage with a space', () => parseStageList('lead,pro posal'), 'stage "pro posal" is not a stage name', 'Stage names are letters, digits and dashes (at most 30), separated by commas.'],
+    ['a status as a stage', () => parseStageList('lead,won'), 'stage "won" is a deal status, not a stage', 'A deal is won or lost with spm deal won/lost.'],
+    ['a stage twice', () => parseStageList('lead,Lead'), 'stage "lead" is listed twice', undefined],
+    ['moving a deal to won', () => resolveStage('won', STAGES), 'unknown stage "won"', 'Stages: lead, qualified, proposal, negotiation (spm config set deal-stages …). To close a deal: spm deal won <deal>.'],
+    ['an unknown stage', () => resolveStage('demo', STAGES), 'unknown stage "demo"', 'Stages: lead, qualified, proposal, negotiation (spm config set deal-stages …).'],
+    ['closing before created', () => assertCloseAfterCreated('2026-03-01', '2026-03-02'), 'close date 2026-03-01 is before the deal was created (2026-03-02)', 'Give a close date on or after the created date.'],
+    ['a closed deal', () => assertOpen({ id: 7, status: 'lost' }, 'moved'), 'deal #7 is lost: it cannot be moved', 'Reopen it first: spm deal reopen 7'],
+    ['a milestone after the timeline', () => assertMilestones([{ date: '2026-04-01', value: 1 }], { from: '2026-01-01', to: '2026-03-31' }), 'milestone 2026-04-01 is outside the timeline 2026-01-01..2026-03-31', undefined],
+    ['a milestone before the timeline', () => assertMilestones([{ date: '2025-12-31', value: 1 }], { from: '2026-01-01', to: '2026-03-31' }), 'milestone 2025-12-31 is outside the timeline 2026-01-01..2026-03-31', undefined],
+    ['two milestones a day', () => assertMilestones([{ date: '2026-02-01', value: 1 }, { date: '2026-02-01', value: 2 }], { from: '2026-01-01', to: '2026-03-31' }), 'two milestones on 2026-02-01', undefined],
+  ])('%s', (_, run, message, hint) => expect(failure(run)).toEqual({ message, hint }));
+
+  test('a format date-fns cannot read says so, with its reason', () => {
+    const { message, hint } = failure(() => compileDateFormat('yyyy-MM-dd j'));
+    expect(message.startsWith('--date-format "yyyy-MM-dd j" is not understood: ')).toBe(true);
+    expect(message.length).toBeGreaterThan('--date-format "yyyy-MM-dd j" is not understood: '.length);
+    expect(hint).toBe(DATE_FORMAT_HINT);
+  });
+
+  test('the first and last day of the timeline hold milestones', () => {
+    expect(() => assertMilestones([{ date: '2026-01-01', value: 1 }, { date: '2026-03-31', value: 2 }], { from: '2026-01-01', to: '2026-03-31' })).not.toThrow();
+    expect(() => assertOpen({ id: 7, status: 'open' }, 'moved')).not.toThrow();
+    expect(() => assertCloseAfterCreated('2026-03-02', '2026-03-02')).not.toThrow();
+    expect(() => assertCloseAfterCreated(null, '2026-03-02')).not.toThrow();
+  });
+});
