@@ -61,7 +61,7 @@ export function suspendForBulk(db: Db, dropIndexes: boolean): BulkState | undefi
 }
 
 /** Page cache while indexes and derived tables are rebuilt, KiB. */
-const SORT_CACHE_KIB = 16384;
+const SORT_CACHE_KIB = 4096;
 
 /** Rebuilds what suspendForBulk set aside and brings the derived tables up to date. */
 export function resumeAfterBulk(db: Db, state: BulkState): void {
@@ -71,7 +71,9 @@ export function resumeAfterBulk(db: Db, state: BulkState): void {
   // Each sort (an index build, the derived tables' GROUP BYs) may hold as much memory as the
   // page cache, besides the cache itself: a smaller cache while they run keeps the peak down
   // (1M sales: 308 -> 246 MiB peak RSS, no slower; the rows are in by then, so the import's
-  // large cache has done its work).
+  // large cache has done its work). Smaller still is faster: the sorter's runs fit the CPU's
+  // caches (the four sales indexes of 1M rows: 3.9-4.3 s of CPU at 16 MiB, 2.8-3.1 s at 1-4 MiB;
+  // the whole import ~1 s less).
   const before = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = -${SORT_CACHE_KIB}`);
   for (const index of state.indexes) db.exec(index.sql);
