@@ -308,6 +308,14 @@ describe('deals to move and small deal rules', () => {
     expect(dealsToMove([], '2026-03-20', probabilities, 14)).toEqual([]);
   });
 
+  test('equal weighted values: the older id first, whatever order they come in (deals to move and the board\'s overdue list)', () => {
+    const [, two, three] = candidates;
+    expect(dealsToMove([three, two], '2026-03-20', probabilities, 14).map((d) => d.id)).toEqual([2, 3]);
+    const board = buildPipeline({ today: '2026-03-20', probabilities, sums: [], stale: [three, candidates[0]], closeOverdue: [three, two] });
+    expect(board.closeOverdue.map((d) => d.id)).toEqual([2, 3]);
+    expect(board.stale.map((d) => d.id)).toEqual([3, 1]);
+  });
+
   test.each([['all', 'all'], [' Open ', 'open'], ['WON', 'won'], ['lost', 'lost']])('--status %j is %s', (text, status) => expect(parseDealStatus(text)).toBe(status));
 
   test('another --status is refused', () => {

@@ -2,9 +2,15 @@
 // prints and the next step it suggests are part of what a command promises.
 import { describe, expect, test } from '@jest/globals';
 import { parsePeriodKind } from '../../src/domain/period.js';
-import { compileDateFormat } from '../../src/domain/date-format.js';
+import { compileDateFormat, isoDateReader } from '../../src/domain/date-format.js';
 import { parseDateInput } from '../../src/domain/local-date.js';
-import { assertCloseAfterCreated, assertOpen, parseStageList, resolveStage } from '../../src/domain/deal.js';
+import { assertCloseAfterCreated, assertOpen, isCloseOverdue, parseStageList, resolveStage } from '../../src/domain/deal.js';
+import { looksLikeEmail } from '../../src/domain/contact-input.js';
+import { checkName } from '../../src/domain/record-rules.js';
+import { parseReference } from '../../src/domain/reference.js';
+import { findSetting } from '../../src/domain/settings.js';
+import { closestNames, oneTypoApart } from '../../src/domain/text.js';
+import { IMPORT_FIELDS, mapColumns, readDate, readSaleRow } from '../../src/domain/csv-import.js';
 import { assertMilestones } from '../../src/domain/goal-pace.js';
 
 const DATE_FORMAT_HINT = 'Use date-fns tokens (yyyy, MM, dd, MMM …) with separators, e.g. MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy or d MMM yyyy.';
@@ -55,5 +61,53 @@ describe('refusals word for word', () => {
     expect(() => assertOpen({ id: 7, status: 'open' }, 'moved')).not.toThrow();
     expect(() => assertCloseAfterCreated('2026-03-02', '2026-03-02')).not.toThrow();
     expect(() => assertCloseAfterCreated(null, '2026-03-02')).not.toThrow();
+  });
+});
+
+describe('edges found by mutation testing', () => {
+  test('an email has nothing after its domain', () => {
+    expect(looksLikeEmail('a@b.co x')).toBe(false);
+    expect(looksLikeEmail('a@b.co')).toBe(true);
+  });
+
+  test('a name that starts with digits is a name', () => {
+    expect(checkName('42 Street', 'customer')).toBe('42 Street');
+    expect(parseReference('12x')).toEqual({ kind: 'name', key: '12x', text: '12x' });
+    expect(parseReference('x12')).toEqual({ kind: 'name', key: 'x12', text: 'x12' });
+    expect(failure(() => parseReference(' '))).toEqual({ message: 'customer is empty', hint: undefined });
+  });
+
+  test('stages: every status is refused as a stage; exact names before prefixes; typed with spaces', () => {
+    for (const status of ['won', 'lost', 'open', 'all']) {
+      expect(failure(() => parseStageList(`lead,${status}`))).toEqual({ message: `stage "${status}" is a deal status, not a stage`, hint: 'A deal is won or lost with spm deal won/lost.' });
+    }
+    expect(resolveStage('pro', ['pro', 'proposal'])).toBe('pro');
+    expect(resolveStage(' neg ', STAGES)).toBe('negotiation');
+    expect(failure(() => resolveStage('lost', STAGES)).hint).toBe('Stages: lead, qualified, proposal, negotiation (spm config set deal-stages …). To close a deal: spm deal lost <deal>.');
+    expect(isCloseOverdue({ status: 'won', expectedCloseDate: '2026-03-01' }, '2026-03-10')).toBe(false);
+    expect(isCloseOverdue({ status: 'open', expectedCloseDate: '2026-03-01' }, '2026-03-10')).toBe(true);
+  });
+
+  test('settings: a weekday needs three letters before trimming counts; a % sign only at the end', () => {
+    expect(failure(() => findSetting('week-start').parse(' mo')).message).toBe('week-start " mo" is not a weekday');
+    expect(failure(() => findSetting('deal-probability-lead').parse('5%0')).message).toBe('deal-probability-lead "5%0" is not a whole number from 0 to 100 %');
+  });
+
+  test('one typo: at the first letter too; a swap only of two neighbours that trade places', () => {
+    expect(oneTypoApart('xemo', 'demo')).toBe(true);
+    expect(oneTypoApart('abcd', 'dbca')).toBe(false);
+    expect(oneTypoApart('ab', 'bc')).toBe(false);
+    expect(oneTypoApart('ab', 'ca')).toBe(false);
+    // 6 letters allow 2 edits, counted against the name's first 8 letters.
+    expect(closestNames('abxdef', ['abcdef'])).toEqual(['abcdef']);
+  });
+
+  test('CSV: a byte-order mark only at the start, headers trimmed in the unused list, dates and quantities exactly', () => {
+    expect(() => mapColumns('sales', ['Da\uFEFFte', 'customer', 'amount'], new Map())).toThrow('sales import needs a date column');
+    expect(mapColumns('sales', ['date', 'customer', 'amount', ' Colour '], new Map()).unused).toEqual(['Colour']);
+    expect(failure(() => readDate('x2026-02-30', isoDateReader, false)).message).toBe('date "x2026-02-30" is not YYYY-MM-DD (give --date-format, e.g. MM/dd/yyyy)');
+    const sale = (quantity: string) => readSaleRow(IMPORT_FIELDS.sales.fields.map((f) => ({ date: '2026-03-04', customer: 'Acme', amount: '5', quantity }[f] ?? '')), isoDateReader, false);
+    expect(sale('1').quantity).toBe(1);
+    expect(sale('12').quantity).toBe(12);
   });
 });
