@@ -10,6 +10,10 @@ function followup(id: number, dueDate: string, status: Followup['status'] = 'ope
   return { id, customer: { id: 1, name: 'Acme' }, dueDate, reason: null, source: 'manual', status, saleId: null, concernId: null, doneDate: null, note: null, checkinId: null, dealId: null };
 }
 
+function concern(id: number, openedDate: string): Concern {
+  return { id, customer: { id: 1, name: 'Acme' }, openedDate, summary: 'late', severity: 'medium', status: 'open', resolvedDate: null, resolution: null };
+}
+
 function view(followups: Followup[], days = 7, candidates: CadenceCandidate[] = [], concerns: Concern[] = []) {
   return buildDailyView({ today: TODAY, days, openFollowups: followups, cadenceCandidates: candidates, openConcerns: concerns });
 }
@@ -44,6 +48,9 @@ describe('buildDailyView: overdue / today / upcoming boundaries', () => {
 
   test('a later follow-up with a smaller id still comes after', () => {
     expect(view([followup(2, '2026-03-12'), followup(8, '2026-03-05')]).overdue.map((f) => f.id)).toEqual([8, 2]);
+    expect(view([followup(8, '2026-03-05'), followup(2, '2026-03-12')]).overdue.map((f) => f.id)).toEqual([8, 2]);
+    expect(view([followup(4, '2026-03-10'), followup(5, '2026-03-10')]).overdue.map((f) => f.id)).toEqual([4, 5]);
+    expect(view([], 7, [], [concern(2, '2026-03-10'), concern(3, '2026-03-10')]).openConcerns.map((c) => c.id)).toEqual([2, 3]);
     expect(view([followup(2, '2026-03-20'), followup(8, '2026-03-17')]).upcoming.map((f) => f.id)).toEqual([8, 2]);
   });
 
@@ -97,7 +104,6 @@ describe('going cold', () => {
 });
 
 describe('quiet day and concerns', () => {
-  const concern = (id: number, openedDate: string): Concern => ({ id, customer: { id: 1, name: 'Acme' }, openedDate, summary: 'late', severity: 'medium', status: 'open', resolvedDate: null, resolution: null });
 
   test('upcoming follow-ups and open concerns alone keep the day quiet', () => {
     expect(isQuietDay(view([followup(1, '2026-03-16')], 7, [], [concern(1, '2026-03-01')]))).toBe(true);

@@ -111,6 +111,9 @@ describe('rankDueToReorder', () => {
     const entry = (id: number, averageWonCents: number, expected: string) => ({ customer: { id, name: `c${id}` }, averageWonCents, expected, intervalDays: 10, lastWon: '2026-01-01' });
     const ranked = rankDueToReorder([entry(1, 100, '2026-03-10'), entry(2, 500, '2026-03-12'), entry(3, 100, '2026-03-01'), entry(4, 100, '2026-03-01')]);
     expect(ranked.map((r) => r.customer.id)).toEqual([2, 3, 4, 1]);
+    // whatever order they come in: an earlier expected day first, then the smaller id
+    expect(rankDueToReorder([entry(3, 100, '2026-03-01'), entry(1, 100, '2026-03-10')]).map((r) => r.customer.id)).toEqual([3, 1]);
+    expect(rankDueToReorder([entry(4, 100, '2026-03-01'), entry(3, 100, '2026-03-01')]).map((r) => r.customer.id)).toEqual([3, 4]);
   });
 });
 
