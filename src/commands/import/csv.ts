@@ -51,9 +51,7 @@ export function reasonKind(reason: string): string {
 const REPORTED_REJECTS = 20;
 /** Files smaller than this import too fast for a progress bar to help. */
 const PROGRESS_MIN_BYTES = 8 << 20;
-/** Imports of about this many rows or more take the bulk path (see store/bulk-insert.ts). */
-const BULK_MIN_ROWS = 20_000;
-/** A typical CSV sales row is 50–100 bytes; the low end errs towards the bulk path. */
+/** A typical CSV sales row is 50–100 bytes; the low end errs towards rebuilding the indexes. */
 const BYTES_PER_ROW_ESTIMATE = 60;
 
 class DryRunRollback extends Error {}
@@ -95,14 +93,14 @@ export async function runImportCsv(entityText: string, file: string, options: Im
     // quoted cell twice. A record spans one line plus one per line break inside its cells.
     let nextLine = 1;
     const insert = rowWriter(entity, repo, ctx.clock.today(), settings.dealStages.split(','));
-    // Sales and check-ins: per-row triggers are set aside and replayed once at the end; when
-    // the file is large next to what the table holds, its indexes are rebuilt once too. Deals
-    // bring their closed ones' sales, whose triggers are the per-row cost.
+    // Sales and check-ins, whatever the file's size: per-row triggers are set aside and replayed
+    // once at the end; when the file is large next to what the table holds, its indexes are
+    // rebuilt once too. Row by row, the reorder trigger recomputes a customer's whole history
+    // per won sale: 19,000 sales over 10 customers took 46 s that way, 0.6 s this way, with
+    // the same derived tables. Deals bring their closed ones' sales, whose triggers are the cost.
     const table = entity === 'customers' ? undefined : entity === 'deals' ? 'sales' : entity;
     const estimatedRows = fileSize / BYTES_PER_ROW_ESTIMATE;
-    const bulk = table && estimatedRows >= BULK_MIN_ROWS
-      ? store.suspendForBulk(table, estimatedRows)
-      : undefined;
+    const bulk = table ? store.suspendForBulk(table, estimatedRows) : undefined;
     const onRecord = (cells: string[]) => {
       const startLine = nextLine;
       nextLine += 1 + embeddedLineBreaks(cells);
