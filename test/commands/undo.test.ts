@@ -238,7 +238,9 @@ describe('spm undo', () => {
     expect(records(temp.dbPath)).toBe(afterSales);
     expect((await runSpm(['redo'], { db: temp.dbPath })).code).toBe(0);
     expect(records(temp.dbPath)).toBe(after);
-    expect(pages()).toBeLessThanOrEqual(imported);
+    // Redo inserts into indexes that are kept, where the import built its fresh ones from sorted
+    // rows: a few pages more (2 of 1,748 here), never a second copy of the rows.
+    expect(pages()).toBeLessThanOrEqual(imported * 1.01);
   });
 
   test('redo of an import undone by an earlier version, which parked one image per row', async () => {
