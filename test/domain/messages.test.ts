@@ -1,6 +1,7 @@
 // Every refusal a user can meet in the domain, word for word with its hint: the one line spm
 // prints and the next step it suggests are part of what a command promises.
 import { describe, expect, test } from '@jest/globals';
+import { failure } from '../helpers/failure.js';
 import { parsePeriodKind } from '../../src/domain/period.js';
 import { compileDateFormat, isoDateReader } from '../../src/domain/date-format.js';
 import { parseDateInput } from '../../src/domain/local-date.js';
@@ -16,15 +17,6 @@ import { assertMilestones } from '../../src/domain/goal-pace.js';
 const DATE_FORMAT_HINT = 'Use date-fns tokens (yyyy, MM, dd, MMM …) with separators, e.g. MM/dd/yyyy, dd/MM/yyyy, dd.MM.yyyy or d MMM yyyy.';
 const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
 
-/** What a failing call threw, as the user reads it. */
-function failure(run: () => unknown): { message: string; hint?: string } {
-  try {
-    run();
-  } catch (error) {
-    return { message: (error as Error).message, hint: (error as { hint?: string }).hint };
-  }
-  throw new Error('expected a failure');
-}
 
 describe('refusals word for word', () => {
   test.each<[string, () => unknown, string, string | undefined]>([

@@ -1,16 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
+import { failure } from '../helpers/failure.js';
 import { checkAmountCents, checkCadenceDays, checkName, checkStoredDate, checkTags } from '../../src/domain/record-rules.js';
 import { looksLikeEmail, parseChannel, parseSatisfaction, parseSeverity } from '../../src/domain/contact-input.js';
 
-/** What a failing call threw, as the user reads it. */
-function failure(run: () => unknown): { message: string; hint?: string } {
-  try {
-    run();
-  } catch (error) {
-    return { message: (error as Error).message, hint: (error as { hint?: string }).hint };
-  }
-  throw new Error('expected a failure');
-}
 
 describe('names', () => {
   test('trimmed; up to 200 characters', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { failure } from '../helpers/failure.js';
 import {
   checkStoredSettings, dealProbabilityPercent, DEFAULT_SETTINGS, findSetting, settingDefault, settingDefinitions, settingsFromStored, settingValue,
   type Settings,
@@ -10,15 +11,6 @@ const FIXED_KEYS = [
 ];
 const SETTINGS_HINT = `Settings: ${FIXED_KEYS.join(', ')}.`;
 
-/** What a failing call threw, as the user sees it: message and hint. */
-function failure(run: () => unknown): { message: string; hint?: string } {
-  try {
-    run();
-  } catch (error) {
-    return { message: (error as Error).message, hint: (error as { hint?: string }).hint };
-  }
-  throw new Error('expected a failure');
-}
 
 const parse = (key: string, text: string) => findSetting(key).parse(text);
 
