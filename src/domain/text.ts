@@ -103,7 +103,7 @@ export function withArticle(word: string): string {
 
 /**
  * One typo apart, in any case: one letter added, dropped or changed, or two neighbours swapped
- * (`upsel`/`upsell`, `refferal`/`referral`, `demo`/`deom`). Equal texts are not a typo.
+ * (`upsel`/`upsell`, `referal`/`referral`, `demo`/`deom`). Equal texts are not a typo.
  */
 export function oneTypoApart(a: string, b: string): boolean {
   const x = a.toLowerCase();
