@@ -1,4 +1,5 @@
 // The settings a rep can change with `spm config`, their defaults and their validation.
+import { clearsValue } from './text.js';
 import { InputError } from './errors.js';
 import { parseCurrency } from './money.js';
 import { parseCadence } from './reference.js';
@@ -67,12 +68,10 @@ type SettingRow = Omit<SettingDefinition, 'parse'> & { parse?: (text: string) =>
 export const MAX_SETTING_DAYS = 3650;
 const DAYS = { min: 0, max: MAX_SETTING_DAYS, unit: 'days' };
 
-const NONE_WORDS = ['none', 'off', ''];
-
 function integerParser(key: string, range: NonNullable<SettingDefinition['integer']>): (text: string) => string {
   return (text) => {
     const value = text.trim();
-    if (range.none && NONE_WORDS.includes(value.toLowerCase())) return 'none';
+    if (range.none && clearsValue(value)) return 'none';
     const n = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n) || n < range.min || n > range.max) {
       throw new InputError(`${key} ${JSON.stringify(text)} is not a whole number from ${range.min} to ${range.max}${range.unit ? ` ${range.unit}` : ''}${range.none ? ' (or none)' : ''}`);
@@ -104,7 +103,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = define([
   {
     key: 'default-cadence-days', property: 'defaultCadenceDays', description: 'stay-in-touch cadence for new customers (none = off)',
     integer: { min: 1, max: MAX_SETTING_DAYS, unit: 'days', none: true },
-    parse: (text) => (NONE_WORDS.includes(text.trim().toLowerCase()) ? 'none' : String(parseCadence(text))),
+    parse: (text) => (clearsValue(text) ? 'none' : String(parseCadence(text))),
   },
   // A week at least: fewer days hold too few sales to rank techniques on.
   { key: 'learning-window-days', property: 'learningWindowDays', description: 'days of sales the report ranks techniques over', integer: { min: 7, max: MAX_SETTING_DAYS, unit: 'days' } },

@@ -91,6 +91,14 @@ export function countOf(count: number, unit: string, plural = `${unit}s`): strin
   return `${count} ${count === 1 ? unit : plural}`;
 }
 
+/**
+ * `none`, `off` or nothing: what a user types to clear an optional value (`--every none`,
+ * `--close none`, `--deal none`, `--satisfaction none`, a setting that may be off).
+ */
+export function clearsValue(text: string): boolean {
+  return ['none', 'off', ''].includes(text.trim().toLowerCase());
+}
+
 /** `43–66%`: a range of percentages (a 95% interval), rounded to whole percent; `—` when unknown. */
 export function percentRange(low: number | null | undefined, high: number | null | undefined): string {
   return low === null || low === undefined || high === null || high === undefined ? '—' : `${Math.round(low)}–${Math.round(high)}%`;

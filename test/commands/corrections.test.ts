@@ -22,7 +22,7 @@ describe('a check-in dated in the future by mistake, corrected', () => {
 
     const edited = await run(['checkin', 'edit', '1', '--date', '2026-02-01']);
     expect(edited.code).toBe(0);
-    expect(edited.stderr).toContain('The follow-up it completed now done on 2026-02-01');
+    expect(edited.stderr).toContain('The follow-up it completed is now done on 2026-02-01 too');
     // 2026-02-01 + 30 days = 2026-03-03, the last day before going cold.
     expect(await cold('2026-03-03')).toEqual([]);
     expect(await cold('2026-03-04')).toMatchObject([{ customer: { name: 'Acme' }, daysSinceContact: 31 }]);

@@ -6,7 +6,7 @@ import { InputError } from '../../domain/errors.js';
 import { parseDateInput } from '../../domain/local-date.js';
 import { parseChannel, parseSatisfaction } from '../../domain/contact-input.js';
 import { parseId } from '../../domain/reference.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { clearsValue, sanitizeLine } from '../../domain/text.js';
 import { writeJson } from '../../ui/json.js';
 import { confirmDeletion, optionalText, say } from '../shared.js';
 import { checkinJson } from './present.js';
@@ -21,8 +21,6 @@ export interface CheckinEditOptions {
   customer?: string;
 }
 
-const NONE = ['none', 'off', ''];
-
 export async function runCheckinEdit(idText: string, options: CheckinEditOptions, ctx: AppContext): Promise<Checkin> {
   const id = parseId(idText, 'check-in');
   const today = ctx.clock.today();
@@ -32,7 +30,7 @@ export async function runCheckinEdit(idText: string, options: CheckinEditOptions
     if (patch.date > today) throw new InputError(`check-in date ${patch.date} is in the future`, 'A check-in records a touch that happened; plan one with spm followup add.');
   }
   if (options.channel !== undefined) patch.channel = parseChannel(options.channel);
-  if (options.satisfaction !== undefined) patch.satisfaction = NONE.includes(options.satisfaction.trim().toLowerCase()) ? null : parseSatisfaction(options.satisfaction);
+  if (options.satisfaction !== undefined) patch.satisfaction = clearsValue(options.satisfaction) ? null : parseSatisfaction(options.satisfaction);
   if (options.note !== undefined) patch.note = optionalText(options.note) ?? null;
   if (Object.keys(patch).length === 0 && options.customer === undefined) {
     throw new InputError('nothing to change', 'Give at least one flag, e.g. --date 2026-03-02 or --satisfaction 4.');
@@ -50,7 +48,7 @@ export async function runCheckinEdit(idText: string, options: CheckinEditOptions
   if (ctx.globals.json) writeJson(ctx.io, checkinJson(checkin));
   else {
     say(ctx, `${ctx.theme().green('✓')} Updated check-in #${checkin.id}: ${sanitizeLine(checkin.customer.name)} on ${checkin.date} (${checkin.channel})`);
-    if (moved > 0) say(ctx, `${ctx.theme().green('✓')} The ${moved === 1 ? 'follow-up' : `${moved} follow-ups`} it completed now done on ${checkin.date}`);
+    if (moved > 0) say(ctx, `${ctx.theme().green('✓')} The ${moved === 1 ? 'follow-up' : `${moved} follow-ups`} it completed ${moved === 1 ? 'is' : 'are'} now done on ${checkin.date} too`);
   }
   return checkin;
 }

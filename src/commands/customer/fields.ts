@@ -1,4 +1,5 @@
 // The customer flags shared by `add` and `edit`, validated into repository values.
+import { clearsValue } from '../../domain/text.js';
 import { InputError } from '../../domain/errors.js';
 import { parseCadence } from '../../domain/reference.js';
 import { checkName } from '../../domain/record-rules.js';
@@ -42,7 +43,7 @@ export function customerPatchFromFlags(flags: CustomerFlags): CustomerPatch {
   if (flags.segment !== undefined) patch.segment = optionalText(flags.segment);
   if (flags.tag !== undefined) patch.tags = parseTags(flags.tag);
   if (flags.every !== undefined) {
-    patch.cadenceDays = ['none', 'off', ''].includes(flags.every.trim().toLowerCase()) ? null : parseCadence(flags.every);
+    patch.cadenceDays = clearsValue(flags.every) ? null : parseCadence(flags.every);
   }
   if (flags.note !== undefined) patch.notes = optionalText(flags.note);
   return patch;

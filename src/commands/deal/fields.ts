@@ -1,4 +1,5 @@
 // Deal flags shared by `add`, `edit` and `import`, validated into repository values.
+import { clearsValue } from '../../domain/text.js';
 import type { AppContext } from '../../cli/context.js';
 import { parseAmount } from '../../domain/money.js';
 import { parseDateInput } from '../../domain/local-date.js';
@@ -32,7 +33,7 @@ export function dealPatchFromFlags(flags: DealFlags, ctx: AppContext): DealPatch
     patch.title = title;
   }
   if (flags.close !== undefined) {
-    patch.expectedCloseDate = ['', 'none'].includes(flags.close.trim().toLowerCase()) ? null : parseDateInput(flags.close, ctx.clock.today(), '--close');
+    patch.expectedCloseDate = clearsValue(flags.close) ? null : parseDateInput(flags.close, ctx.clock.today(), '--close');
   }
   if (flags.product !== undefined) patch.product = optionalText(flags.product);
   if (flags.technique !== undefined) patch.technique = optionalText(flags.technique);

@@ -1,13 +1,13 @@
 // `--deal` of followup add and edit: the deal a follow-up belongs to, which must be its
-// customer's ("none" or "" clears the link on edit).
+// customer's ("none" clears the link on edit).
 import { InputError } from '../../domain/errors.js';
-import { sanitizeLine } from '../../domain/text.js';
+import { clearsValue, sanitizeLine } from '../../domain/text.js';
 import type { Store } from '../../store/store.js';
 import { parseDealId } from '../deal/fields.js';
 
 /** `7`, `#7`; null for `none` or an empty value when clearing is allowed. Checked before anything is written. */
 export function parseDealOption(text: string, allowNone: boolean): number | null {
-  if (allowNone && ['', 'none'].includes(text.trim().toLowerCase())) return null;
+  if (allowNone && clearsValue(text)) return null;
   return parseDealId(text);
 }
 
