@@ -5,13 +5,13 @@
 // path step by step and what the cache earns). Node 22's module.enableCompileCache() does this
 // for us; Node 20 has no such switch. Only public APIs: vm.Script and module.createRequire.
 'use strict';
-const { readFileSync } = require('node:fs');
+const { readFileSync, writeSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const vm = require('node:vm');
-const { createRequire } = require('node:module');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'spm.cjs');
 const CACHE = `${BUNDLE}.cache`;
+/** What the build knows that a run may need before any bundle loads: { version }. */
+const MANIFEST = join(__dirname, '..', 'dist', 'spm.json');
 
 /**
  * The cache starts with "spm <digest of the bundle and the cache's payload>\n". V8 checks only
@@ -53,6 +53,8 @@ function cacheDigest(...parts) {
  * `script.cachedDataRejected`); otherwise V8 compiles as usual and spm only starts slower.
  */
 function loadBundle({ bundlePath = BUNDLE, cachePath = CACHE, useCache = true } = {}) {
+  const vm = require('node:vm');
+  const { createRequire } = require('node:module');
   const sourceBytes = readFileSync(bundlePath);
   let cachedData;
   if (useCache) {
@@ -76,10 +78,47 @@ function loadBundle({ bundlePath = BUNDLE, cachePath = CACHE, useCache = true } 
   return { exports: bundle.exports, script, sourceBytes, usedCache };
 }
 
-module.exports = { loadBundle, cacheDigest, BUNDLE, CACHE };
+/**
+ * `spm --version` (or `-V`) alone is answered here, from the version the build wrote into the
+ * manifest, without loading the program: the same line on stdout and exit code 0 that the
+ * program prints, in ~1 ms instead of ~17. The program also refuses to start on a malformed
+ * SPM_NOW (exit 2), so this fast path runs only when SPM_NOW is unset or a plain date it surely
+ * accepts; anything else, or any failure here (no manifest, stdout not writable), goes the
+ * full way, which says and does exactly what it always did.
+ */
+function printVersion(argv, env) {
+  if (argv.length !== 1 || (argv[0] !== '--version' && argv[0] !== '-V') || !clockSurelyAccepts(env.SPM_NOW)) return false;
+  try {
+    const { version } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    if (typeof version !== 'string') return false;
+    // Under PIPE_BUF bytes: a pipe or file takes the line whole or not at all.
+    writeSync(1, `${version}\n`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SPM_NOW values the program's clock (src/cli/clock.ts) certainly accepts: none, or a calendar
+ * date YYYY-MM-DD from 1900 to 2199. A test holds this to the clock; others take the full path.
+ */
+function clockSurelyAccepts(pinned) {
+  if (pinned === undefined || pinned === '') return true;
+  const match = /^(19\d\d|2[01]\d\d)-(\d\d)-(\d\d)$/.exec(pinned);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+module.exports = { loadBundle, cacheDigest, clockSurelyAccepts, BUNDLE, CACHE };
 
 if (require.main === module) {
-  loadBundle().exports.main().then((code) => {
-    process.exitCode = code;
-  });
+  const argv = process.argv.slice(2);
+  if (!printVersion(argv, process.env)) {
+    loadBundle().exports.main(argv).then((code) => {
+      process.exitCode = code;
+    });
+  }
 }

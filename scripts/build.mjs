@@ -11,7 +11,7 @@
 // - commander's top-level require('node:child_process') (6 ms, only for git-style external
 //   subcommands, which spm has none of) is served by a stub that loads it on first use.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -26,6 +26,24 @@ const lazyChildProcess = {
       (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
     plugin.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
       contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * chalk works out a default colour level when it is loaded (its vendored supports-color asks
+ * node:tty about stdout and stderr: ~4 ms of built-in modules, streams and net among them). spm
+ * never uses that default: src/ui/theme.ts makes its own Chalk with the level spm decides. So
+ * chalk's detector is a stub that says "no colour", and a piped run never loads node:tty.
+ */
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      (/[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'no-color-detection' } : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
       loader: 'js',
     }));
   },
@@ -90,7 +108,7 @@ const result = await build({
   target: 'node20.19',
   supported: { 'dynamic-import': false },
   external,
-  plugins: [lazyChildProcess, sqliteAddon, chartsBundle],
+  plugins: [lazyChildProcess, noColorDetection, sqliteAddon, chartsBundle],
   // src/ is ESM (tests run it as such); in the CommonJS bundle import.meta.url is the bundle's URL.
   // Made on first use: node:url's pathToFileURL costs ~1 ms, and the bundled code never reads it on the way to a command.
   define: { SPM_VERSION: JSON.stringify(pkg.version), SPM_HELP_TOPICS: JSON.stringify(helpTopics), 'import.meta.url': '__spmBundle.url' },
@@ -99,6 +117,8 @@ const result = await build({
   logLevel: 'warning',
 });
 if (result.warnings.length > 0) throw new Error('build: esbuild warned (see above); a warning here is a bug at run time');
+// What bin/spm.js needs before loading a bundle: the version, for `spm --version` alone.
+writeFileSync('dist/spm.json', `${JSON.stringify({ version: pkg.version })}\n`);
 await build({
   entryPoints: ['src/ui/charts-lib.ts'],
   outfile: 'dist/charts.cjs',

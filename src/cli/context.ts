@@ -84,7 +84,8 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
       theme ??= createTheme(colorLevel({ stdoutIsTTY: io.stdoutIsTTY, colorFlag: context.globals.color, env }));
       return theme;
     },
-    canPrompt: () => context.globals.input && io.stdinIsTTY && io.stdoutIsTTY,
+    // stdin last: asking it loads node:tty, which a piped run does without.
+    canPrompt: () => context.globals.input && io.stdoutIsTTY && io.stdinIsTTY,
     close() {
       store?.close();
       store = undefined;

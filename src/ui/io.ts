@@ -1,7 +1,6 @@
 // The streams a command talks to. Data goes to `out` (stdout); messages for a person to `err`.
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isatty } from 'node:tty';
 import { DEFAULT_WIDTH, terminalWidth } from './fit.js';
 
 export interface Io {
@@ -40,15 +39,17 @@ export interface ProcessIo extends Io {
 export function processIo(env: Record<string, string | undefined>, onClosed: () => void): ProcessIo {
   const err = (text: string) => void process.stderr.write(text);
   // isatty(0), not process.stdin.isTTY: making the stdin stream loads and builds a reader (~1.5 ms)
-  // that only a prompt needs, and the prompt library opens its own.
-  const stdin = () => isatty(0);
+  // that only a prompt needs, and the prompt library opens its own. Asked only when a prompt is
+  // possible (stdout a terminal): node:tty and the stream modules under it cost ~4 ms to load,
+  // which a piped run never needs.
+  const stdin = () => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
   if (isPipe(1)) {
     // Not process.stdout: it makes the pipe non-blocking and queues in memory whatever the
     // reader has not taken yet, and a list written in one synchronous loop never lets the
     // queue drain (sale list --all | wc -l: 840 MiB). Written straight to the descriptor, a
     // full pipe makes spm wait for its reader: memory stays flat however long the output.
     const fd = new FdWriter(1, onClosed);
-    return { out: countingOut((text) => fd.write(text)), err, stdoutIsTTY: false, stdinIsTTY: stdin(), columns: terminalWidth(undefined, env), finish: async () => fd.error };
+    return { out: countingOut((text) => fd.write(text)), err, stdoutIsTTY: false, get stdinIsTTY() { return stdin(); }, columns: terminalWidth(undefined, env), finish: async () => fd.error };
   }
   let error: NodeJS.ErrnoException | undefined;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -59,7 +60,9 @@ export function processIo(env: Record<string, string | undefined>, onClosed: () 
     out: countingOut((text) => void process.stdout.write(text)),
     err,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: stdin(),
+    get stdinIsTTY() {
+      return stdin();
+    },
     columns: terminalWidth(process.stdout.columns, env),
     // Write errors arrive as events: wait until stdout has taken everything, then look.
     finish: async () => {
