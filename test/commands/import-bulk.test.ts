@@ -4,7 +4,7 @@ import { expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
-import { cadenceTables, reorderTables } from '../helpers/derived.js';
+import { cadenceTables, latestCheckinTables, reorderTables } from '../helpers/derived.js';
 
 const temp = useTempDb();
 const run = (args: string[]) => runSpm(args, { db: temp.dbPath });
@@ -34,6 +34,7 @@ function derivedFromScratch(dbPath: string) {
         sum(outcome = 'won') AS won, sum(outcome = 'lost') AS lost FROM sales GROUP BY date ORDER BY date`).all(),
       cadence: cadenceTables(db),
       reorder: reorderTables(db),
+      latestCheckin: latestCheckinTables(db),
       schema: db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all(),
       sales: db.prepare('SELECT count(*) FROM sales').pluck().get(),
     };
@@ -49,6 +50,7 @@ function expectDerivedExact(after: ReturnType<typeof derivedFromScratch>, schema
   expect(after.firstWon).toEqual(after.expectedFirstWon);
   expect(after.daily).toEqual(after.expectedDaily);
   expect(after.reorder.stored).toEqual(after.reorder.expected);
+  expect(after.latestCheckin.stored).toEqual(after.latestCheckin.expected);
 }
 
 test('a large import rebuilds indexes, triggers and derived tables exactly', async () => {
@@ -119,4 +121,26 @@ test('a large deals import takes the bulk path for its sales and leaves the deri
     WHERE s.amount_cents = d.value_cents AND s.outcome = d.status AND s.date = d.closed_date AND s.customer_id = d.customer_id`).pluck().get()).toBe(16_000);
   expect(db.prepare(`SELECT count(*) FROM deals WHERE stages_seen <> stage`).pluck().get()).toBe(0);
   expect(db.prepare(`SELECT count(*) FROM deal_stage_history`).pluck().get()).toBe(24_000);
+});
+
+test('a check-ins import keeps each customer\'s latest check-in exact: later, earlier and same-day rows, ratings and none', async () => {
+  // Before (check-ins #1-#3): Customer 3 has a later check-in than any imported (kept), Customer 4
+  // an earlier one (replaced by its latest imported, Dec 25), Customer 5 one on the day of its
+  // latest imported (Dec 26: replaced by the later id).
+  for (const [name, date] of [['Customer 3', '2026-02-01'], ['Customer 4', '2024-01-01'], ['Customer 5', '2025-12-26']]) {
+    expect((await run(['customer', 'add', name])).code).toBe(0);
+    expect((await run(['checkin', 'add', name, '--date', date, '--satisfaction', '1'])).code).toBe(0);
+  }
+  const schemaBefore = derivedFromScratch(temp.dbPath).schema;
+  // 6,000 rows over 40 customers, 28 days of December 2025: many on one customer's last day.
+  const lines = ['date,customer,channel,satisfaction,external-id'];
+  for (let i = 0; i < 6000; i++) lines.push(`2025-12-${String(1 + (i % 28)).padStart(2, '0')},Customer ${i % 40},call,${i % 6 === 0 ? '' : 1 + (i % 5)},VISIT-${i}`);
+  const file = join(temp.dir, 'checkins.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  expect((await run(['import', 'checkins', file, '--json'])).json()).toMatchObject({ imported: 6000 });
+  const after = derivedFromScratch(temp.dbPath);
+  expectDerivedExact(after, schemaBefore);
+  expect(after.latestCheckin.stored).toHaveLength(40);
+  const stored = new Map((after.latestCheckin.stored as { customer_id: number; checkin_id: number; date: string }[]).map((r) => [r.customer_id, [r.date, r.checkin_id > 3]]));
+  expect([stored.get(1), stored.get(2), stored.get(3)]).toEqual([['2026-02-01', false], ['2025-12-25', true], ['2025-12-26', true]]);
 });

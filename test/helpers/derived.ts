@@ -6,6 +6,7 @@ import { openRaw } from './run-spm.js';
 import { predictReorder, type WonSale } from '../../src/domain/reorder.js';
 import { lastContactDate } from '../../src/domain/rules/last-contact.js';
 import { touchByDate } from '../../src/domain/rules/going-cold.js';
+import { latestCheckin } from '../../src/domain/rules/low-rating.js';
 
 /** customer_cadence (v8) as stored, and as it should be by the domain rules. */
 export function cadenceTables(db: Database.Database): { stored: unknown[]; expected: unknown[] } {
@@ -43,6 +44,18 @@ export function reorderTables(db: Database.Database): { stored: unknown[]; expec
                         FROM customer_reorder ORDER BY customer_id`).all(),
     expected,
   };
+}
+
+/** customer_latest_checkin (v17) as stored, and as latestCheckin (the domain's rule) picks it from each customer's check-ins. */
+export function latestCheckinTables(db: Database.Database): { stored: unknown[]; expected: unknown[] } {
+  const checkins = db.prepare('SELECT id, customer_id, date, satisfaction FROM checkins ORDER BY customer_id').all() as { id: number; customer_id: number; date: string; satisfaction: number | null }[];
+  const byCustomer = new Map<number, typeof checkins>();
+  for (const k of checkins) byCustomer.set(k.customer_id, [...(byCustomer.get(k.customer_id) ?? []), k]);
+  const expected = [...byCustomer].map(([customerId, list]) => {
+    const k = latestCheckin(list, '9999-12-31')!;
+    return { customer_id: customerId, checkin_id: k.id, date: k.date, satisfaction: k.satisfaction };
+  });
+  return { stored: db.prepare('SELECT customer_id, checkin_id, date, satisfaction FROM customer_latest_checkin ORDER BY customer_id').all(), expected };
 }
 
 /** A derived table's rows, after asserting that they equal their recomputation from the records. */

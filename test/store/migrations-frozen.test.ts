@@ -21,6 +21,7 @@ const SHIPPED: Record<number, string> = {
   14: '41bf5d0c8bd834f4',
   15: '5ac4f04c2985020d',
   16: '7e75c8ca1f094939',
+  17: '1fae142df4f9e422',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

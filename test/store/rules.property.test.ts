@@ -15,6 +15,7 @@ import { lastContactDate } from '../../src/domain/rules/last-contact.js';
 import { isGoingCold, isWatched } from '../../src/domain/rules/going-cold.js';
 import { customerKind, firstWonDate } from '../../src/domain/rules/new-or-repeat.js';
 import { dayTotals } from '../../src/domain/rules/day-totals.js';
+import { latestCheckin, lowRatingAtRisk } from '../../src/domain/rules/low-rating.js';
 import type { Goal } from '../../src/domain/goal-pace.js';
 import type { ReportSpec } from '../../src/domain/report.js';
 
@@ -40,7 +41,7 @@ function random(seed: number) {
 interface Records {
   customers: { id: number; added_date: string; cadence_days: number | null; archived: number }[];
   sales: { id: number; customer_id: number; date: string; outcome: 'won' | 'lost'; amount_cents: number; product: string | null }[];
-  checkins: { id: number; customer_id: number; date: string }[];
+  checkins: { id: number; customer_id: number; date: string; satisfaction: number | null }[];
   followups: { id: number; customer_id: number; status: string }[];
 }
 
@@ -48,7 +49,7 @@ function records(raw: Database.Database): Records {
   return {
     customers: raw.prepare('SELECT id, added_date, cadence_days, archived FROM customers ORDER BY id').all() as Records['customers'],
     sales: raw.prepare('SELECT id, customer_id, date, outcome, amount_cents, product FROM sales').all() as Records['sales'],
-    checkins: raw.prepare('SELECT id, customer_id, date FROM checkins').all() as Records['checkins'],
+    checkins: raw.prepare('SELECT id, customer_id, date, satisfaction FROM checkins').all() as Records['checkins'],
     followups: raw.prepare('SELECT id, customer_id, status FROM followups').all() as Records['followups'],
   };
 }
@@ -71,6 +72,8 @@ function playHistory(seed: number): { store: Store; raw: Database.Database } {
   const customerIds = () => ids('customers');
   const products = [null, 'training', 'consulting'];
   let names = 0;
+  // Half the ratings low, some none: low ratings at risk are common.
+  const rating = () => (r.next() < 0.2 ? null : r.pick([1, 2, 2, 3, 4, 5]));
   const addCustomer = () => store.customers.insert({ name: `C${seed}-${names++}`, cadenceDays: r.next() < 0.7 ? 1 + r.int(40) : null, addedDate: r.day() });
   for (let i = 0; i < 150; i++) addCustomer();
   for (let op = 0; op < OPERATIONS; op++) {
@@ -99,12 +102,16 @@ function playHistory(seed: number): { store: Store; raw: Database.Database } {
         raw.prepare('UPDATE followups SET sale_id = NULL WHERE sale_id = ?').run(sale);
         store.sales.delete(sale);
       }
-    } else if (roll < 75) store.checkins.insert({ customerId: customer, date: r.day(), channel: 'call' });
+    } else if (roll < 75) store.checkins.insert({ customerId: customer, date: r.day(), channel: 'call', satisfaction: rating() });
     else if (roll < 80) {
       const checkin = r.pick(ids('checkins'));
       if (checkin !== undefined) {
-        if (r.next() < 0.5) raw.prepare('UPDATE checkins SET date = ? WHERE id = ?').run(r.day(), checkin);
-        else raw.prepare('UPDATE checkins SET customer_id = ? WHERE id = ?').run(customer, checkin);
+        const field = r.int(4);
+        if (field === 0) raw.prepare('UPDATE checkins SET date = ? WHERE id = ?').run(r.day(), checkin);
+        else if (field === 1) raw.prepare('UPDATE checkins SET customer_id = ? WHERE id = ?').run(customer, checkin);
+        else if (field === 2) store.checkins.update(checkin, { satisfaction: rating() });
+        // Another tool changing only the rating: the triggers must follow that column too.
+        else raw.prepare('UPDATE checkins SET satisfaction = ? WHERE id = ?').run(rating(), checkin);
       }
     } else if (roll < 84) {
       const checkin = r.pick(ids('checkins'));
@@ -209,6 +216,33 @@ describe.each(seeds)('seed %d', (seed) => {
       kinds += newPerDay.size + repeat.length;
     });
     expect(kinds).toBeGreaterThan(0);
+  });
+
+  test('latest check-in: customer_latest_checkin agrees with latestCheckin for every customer', () => {
+    const { raw, data } = history();
+    const stored = raw.prepare('SELECT customer_id, checkin_id, date, satisfaction FROM customer_latest_checkin ORDER BY customer_id').all();
+    const expected = data.customers.flatMap((c) => {
+      const latest = latestCheckin(data.checkins.filter((k) => k.customer_id === c.id), '9999-12-31');
+      return latest ? [{ customer_id: c.id, checkin_id: latest.id, date: latest.date, satisfaction: latest.satisfaction }] : [];
+    });
+    expect(stored).toEqual(expected);
+    expect(expected.filter((k) => k.satisfaction === null).length).toBeGreaterThan(0);
+  });
+
+  test('low ratings at risk: the report\'s list agrees with lowRatingAtRisk on every day', () => {
+    const { store, data } = history();
+    let atRisk = 0;
+    for (const day of days) {
+      const expected = data.customers.filter((c) => c.archived === 0).flatMap((c) => {
+        const saleDates = data.sales.filter((s) => s.customer_id === c.id).map((s) => s.date);
+        const k = lowRatingAtRisk(data.checkins.filter((x) => x.customer_id === c.id), saleDates, day);
+        return k ? [{ id: c.id, date: k.date, satisfaction: k.satisfaction }] : [];
+      }).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+      const listed = store.advice.atRisk(day).lowRated.map((k) => ({ id: k.customer.id, date: k.date, satisfaction: k.satisfaction }));
+      expect({ day, listed }).toEqual({ day, listed: expected });
+      atRisk += expected.length;
+    }
+    expect(atRisk).toBeGreaterThan(0);
   });
 
   test('day totals: sales_daily, revenue, sales and win-rate goals (with and without a filter) and the report agree with dayTotals on every day', () => {
