@@ -42,6 +42,19 @@ export function sanitizeLine(text: string): string {
   return sanitizeText(text).replace(/[\t\r\n]+/g, ' ');
 }
 
+/** ANYTHING_TO_CLEAN but tab, the separator of a line of cells. */
+const ANYTHING_BUT_TAB_TO_CLEAN = new RegExp(`[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f]|${BIDI.source}`);
+
+/**
+ * A line of tab-separated cells with sanitizeLine applied to each cell, for cells that hold
+ * no tab: a tab inside a cell must come as a newline, which sanitizeLine folds alike (no
+ * pattern of sanitizeLine tells the two apart). One test for the whole line when it is clean.
+ */
+export function sanitizeCells(line: string): string {
+  if (!ANYTHING_BUT_TAB_TO_CLEAN.test(line)) return line;
+  return line.split('\t').map(sanitizeLine).join('\t');
+}
+
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);

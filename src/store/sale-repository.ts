@@ -113,6 +113,26 @@ export class SaleRepository {
     for (const row of rows) yield saleFromRow(row);
   }
 
+  /**
+   * The rows of iterate(), in its order, as piped `sale list` prints them, put together by
+   * SQLite: [id, date and customer name; the amount in cents; outcome, technique, product,
+   * quantity and the note column], each part's cells joined by tabs, NULL as empty. The note
+   * column of a lost sale with a reason reads `lost: <reason> · <note>` (the list's rule). A tab
+   * inside a cell comes as a newline, so tabs only separate cells (sanitizeCells folds both
+   * alike). Three values a row instead of an object of twelve: 1M sales, ~3 s of CPU less.
+   */
+  listText(filter: SaleListFilter): IterableIterator<[string, number, string]> {
+    const { where, params } = this.filterClause(filter);
+    const limit = filter.limit !== undefined ? 'LIMIT ?' : '';
+    const cell = (sql: string) => `coalesce(replace(${sql}, char(9), char(10)), '')`;
+    const note = `CASE WHEN s.outcome = 'lost' AND s.reason <> '' THEN 'lost: ' || s.reason || CASE WHEN s.note <> '' THEN ' · ' || s.note ELSE '' END ELSE s.note END`;
+    const tab = ` || char(9) || `;
+    return this.db.prepare(`SELECT ${['s.id', cell('s.date'), cell('c.name')].join(tab)}, s.amount_cents,
+        ${[cell('s.outcome'), cell('s.technique'), cell('s.product'), "coalesce(s.quantity, '')", cell(note)].join(tab)}
+      FROM sales s JOIN customers c ON c.id = s.customer_id ${where} ORDER BY s.date DESC, s.id DESC ${limit}`)
+      .raw().iterate(...params, ...(filter.limit !== undefined ? [filter.limit] : [])) as IterableIterator<[string, number, string]>;
+  }
+
   count(filter: SaleListFilter): number {
     const { where, params } = this.filterClause({ ...filter, limit: undefined });
     return this.db.prepare(`SELECT count(*) FROM sales s ${where}`).pluck().get(...params) as number;

@@ -93,25 +93,40 @@ const PIPED_CHUNK = 1 << 16;
 export function renderList<T>(io: Io, theme: Theme, columns: Column<T>[], rows: Iterable<T>): number {
   if (!io.stdoutIsTTY) {
     const piped = columns.filter((c) => !c.ttyOnly);
-    let chunk = `${piped.map((c) => c.header.toLowerCase().replace(/\s+/g, '-')).join('\t')}\n`;
-    let count = 0;
-    for (const row of rows) {
-      count++;
-      // cellText leaves no tab (sanitizeLine folds them), so cells never split a line.
-      let line = cellText(piped[0].value(row));
-      for (let i = 1; i < piped.length; i++) line += `\t${cellText(piped[i].value(row))}`;
-      chunk += `${line}\n`;
-      if (chunk.length >= PIPED_CHUNK) {
-        io.out(chunk);
-        chunk = '';
-      }
-    }
-    io.out(chunk);
-    return count;
+    return writePipedLines(io, piped.map((c) => c.header), pipedLines(piped, rows));
   }
   const all = Array.isArray(rows) ? (rows as T[]) : [...rows];
   io.out(renderTable(theme, columns.filter((c) => !c.pipedOnly), all, io.columns));
   return all.length;
+}
+
+function* pipedLines<T>(piped: Column<T>[], rows: Iterable<T>): Generator<string> {
+  for (const row of rows) {
+    // cellText leaves no tab (sanitizeLine folds them), so cells never split a line.
+    let line = cellText(piped[0].value(row));
+    for (let i = 1; i < piped.length; i++) line += `\t${cellText(piped[i].value(row))}`;
+    yield line;
+  }
+}
+
+/**
+ * Piped list output: a header line (the column headers in lower case, spaces as hyphens), then
+ * each line as it comes from `lines` (each a row's cells, already clean, joined by tabs).
+ * Returns how many lines there were.
+ */
+export function writePipedLines(io: Io, headers: string[], lines: Iterable<string>): number {
+  let chunk = `${headers.map((h) => h.toLowerCase().replace(/\s+/g, '-')).join('\t')}\n`;
+  let count = 0;
+  for (const line of lines) {
+    count++;
+    chunk += `${line}\n`;
+    if (chunk.length >= PIPED_CHUNK) {
+      io.out(chunk);
+      chunk = '';
+    }
+  }
+  io.out(chunk);
+  return count;
 }
 
 /** The terminal table as text, at most `width` columns wide (each line trimmed on the right). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import {
-  closeLabel, closestNames, countOf, didYouMean, editDistance, escapeJsonControls, nameKey, oneTypoApart, sanitizeLine, sanitizeText, withArticle,
+  closeLabel, closestNames, countOf, didYouMean, editDistance, escapeJsonControls, nameKey, oneTypoApart, sanitizeCells, sanitizeLine, sanitizeText, withArticle,
 } from '../../src/domain/text.js';
 import { CancelledError, InputError, NotFoundError, SpmError, StoreError } from '../../src/domain/errors.js';
 import { parseCadence, parseId, parsePositiveInteger } from '../../src/domain/reference.js';
@@ -21,6 +21,18 @@ describe('text made safe to print', () => {
     expect(sanitizeLine('a\u202eb')).toBe('ab');
     expect(sanitizeLine('\u0085x')).toBe('x');
     expect(sanitizeLine('plain – é')).toBe('plain – é');
+  });
+
+  test('a line of cells is each cell made safe, a tab inside a cell given as a newline (seeded random cells)', () => {
+    const alphabet = ['a', 'é', ' ', '\t', '\n', '\r', '\u0000', '\u0007', '\u001b', '[', ']', '1', 'm', '\\', '\u007f', '\u0085', '\u009b', '\u202e', '\u2066', '·'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 2000; round++) {
+      const cells = Array.from({ length: 1 + Math.floor(next() * 5) }, () => Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+      expect(sanitizeCells(cells.map((c) => c.replaceAll('\t', '\n')).join('\t'))).toBe(cells.map(sanitizeLine).join('\t'));
+    }
+    expect(sanitizeCells('1\tAcme\t2.00')).toBe('1\tAcme\t2.00');
+    expect(sanitizeCells('1\tA\ncme\u202e\t\u001b[1mx')).toBe('1\tA cme\tx');
   });
 
   test('JSON text escapes C1 controls, line separators and bidi, nothing else', () => {
