@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// Entry point (CommonJS: bin/package.json says so). Runs the one-file bundle dist/spm.cjs with
-// the V8 code cache the build wrote beside it (dist/spm.cjs.cache), so a run skips parsing and
-// compiling the code it uses: startup is most of a CLI's time (docs/performance.md has the
-// path step by step and what the cache earns). Node 22's module.enableCompileCache() does this
-// for us; Node 20 has no such switch. Only public APIs: vm.Script and module.createRequire.
+// Entry point (CommonJS: bin/package.json says so). Runs a bundle of the program from dist/ with
+// the V8 code cache the build wrote beside it, so a run skips parsing and compiling the code it
+// uses: startup is most of a CLI's time (docs/performance.md has the path step by step and what
+// each piece earns). The build makes one bundle per command group (dist/spm-<group>.cjs: one
+// noun's commands, or none for bare `spm`) and the full program (dist/spm.cjs) for help,
+// completion and anything else; a run loads the smallest that has its command. Node 22's
+// module.enableCompileCache() would cache for us; Node 20 has no such switch. Only public APIs:
+// vm.Script and module.createRequire.
 'use strict';
 const { readFileSync, writeSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
-const BUNDLE = join(__dirname, '..', 'dist', 'spm.cjs');
+const DIST = join(__dirname, '..', 'dist');
+const BUNDLE = join(DIST, 'spm.cjs');
 const CACHE = `${BUNDLE}.cache`;
-/** What the build knows that a run may need before any bundle loads: { version }. */
-const MANIFEST = join(__dirname, '..', 'dist', 'spm.json');
+/**
+ * What the build knows that a run needs before any bundle loads: { version, bundles }, where
+ * bundles maps a top-level command word to the file in dist/ that has it ('' for no word).
+ */
+const MANIFEST = join(DIST, 'spm.json');
 
 /**
  * The cache starts with "spm <digest of the bundle and the cache's payload>\n". V8 checks only
@@ -52,7 +59,7 @@ function cacheDigest(...parts) {
  * digest matches this bundle and its payload, and V8 accepts it (same Node version and flags:
  * `script.cachedDataRejected`); otherwise V8 compiles as usual and spm only starts slower.
  */
-function loadBundle({ bundlePath = BUNDLE, cachePath = CACHE, useCache = true } = {}) {
+function loadBundle({ bundlePath = BUNDLE, cachePath = `${bundlePath}.cache`, useCache = true } = {}) {
   const vm = require('node:vm');
   const { createRequire } = require('node:module');
   const sourceBytes = readFileSync(bundlePath);
@@ -79,6 +86,55 @@ function loadBundle({ bundlePath = BUNDLE, cachePath = CACHE, useCache = true } 
 }
 
 /**
+ * The bundle for a run of `argv`: the one the manifest names for its command word, the
+ * manifest's '' for no word (bare `spm`, the dashboard), and the full program for help
+ * (`--help`, `-h` among short flags, before any word), `--`, and words the manifest does not
+ * know. The same reading of argv as registrarsFor in src/cli/program.ts; should the two ever
+ * differ, a bundle without the command says so (hasCommandsFor) and the full one runs.
+ */
+function bundleFor(argv, bundles) {
+  const known = (word) => (typeof bundles === 'object' && bundles !== null && Object.hasOwn(bundles, word) ? join(DIST, bundles[word]) : BUNDLE);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--' || arg === '--help' || /^-[^-]*h/.test(arg)) return BUNDLE;
+    if (arg.startsWith('-')) {
+      if (arg === '--db') i++;
+      continue;
+    }
+    return known(arg);
+  }
+  return known('');
+}
+
+/** The manifest, or {} when there is none (a build that failed half way): then the full program runs. */
+function readManifest() {
+  try {
+    return JSON.parse(readFileSync(MANIFEST, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Loads the bundle for `argv` and runs it. A routed bundle that is missing or damaged, or that
+ * lacks a command argv needs, gives way to the full program (slower, never different).
+ */
+function run(argv, manifest) {
+  let loaded;
+  const bundlePath = bundleFor(argv, manifest.bundles);
+  if (bundlePath !== BUNDLE) {
+    try {
+      loaded = loadBundle({ bundlePath });
+      if (loaded.exports.hasCommandsFor(argv) !== true) loaded = undefined;
+    } catch {
+      loaded = undefined;
+    }
+  }
+  loaded ??= loadBundle();
+  return loaded.exports.main(argv);
+}
+
+/**
  * `spm --version` (or `-V`) alone is answered here, from the version the build wrote into the
  * manifest, without loading the program: the same line on stdout and exit code 0 that the
  * program prints, in ~1 ms instead of ~17. The program also refuses to start on a malformed
@@ -86,11 +142,10 @@ function loadBundle({ bundlePath = BUNDLE, cachePath = CACHE, useCache = true } 
  * accepts; anything else, or any failure here (no manifest, stdout not writable), goes the
  * full way, which says and does exactly what it always did.
  */
-function printVersion(argv, env) {
+function printVersion(argv, env, { version }) {
   if (argv.length !== 1 || (argv[0] !== '--version' && argv[0] !== '-V') || !clockSurelyAccepts(env.SPM_NOW)) return false;
+  if (typeof version !== 'string') return false;
   try {
-    const { version } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-    if (typeof version !== 'string') return false;
     // Under PIPE_BUF bytes: a pipe or file takes the line whole or not at all.
     writeSync(1, `${version}\n`);
     return true;
@@ -112,12 +167,13 @@ function clockSurelyAccepts(pinned) {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-module.exports = { loadBundle, cacheDigest, clockSurelyAccepts, BUNDLE, CACHE };
+module.exports = { loadBundle, bundleFor, readManifest, run, cacheDigest, clockSurelyAccepts, BUNDLE, CACHE, MANIFEST };
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  if (!printVersion(argv, process.env)) {
-    loadBundle().exports.main(argv).then((code) => {
+  const manifest = readManifest();
+  if (!printVersion(argv, process.env, manifest)) {
+    run(argv, manifest).then((code) => {
       process.exitCode = code;
     });
   }

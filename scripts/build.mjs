@@ -11,7 +11,9 @@
 // - commander's top-level require('node:child_process') (6 ms, only for git-style external
 //   subcommands, which spm has none of) is served by a stub that loads it on first use.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -98,27 +100,61 @@ const helpFolder = new URL('../docs/help/', import.meta.url);
 const helpTopics = Object.fromEntries(readdirSync(helpFolder).filter((f) => f.endsWith('.md')).sort()
   .map((f) => [f.slice(0, -3), readFileSync(new URL(f, helpFolder), 'utf8')]));
 
+/**
+ * A bundle for one command group: the full program with the other groups' modules (the
+ * src/commands/<name>/index.ts that src/cli/program.ts imports) left out. Each left-out module
+ * is an empty CommonJS module, so its registrar is undefined: the program does not register
+ * it, and `hasCommandsFor(argv)` says no for an argv that needs it (bin/spm.js then loads the
+ * full program). `group` undefined leaves every group out: bare `spm`, the dashboard.
+ */
+const onlyCommandGroup = (group) => ({
+  name: 'only-command-group',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/commands\/[^/]+\/index\.js$/ }, (args) =>
+      (args.importer === programModule && args.path.split('/')[2] !== group ? { path: args.path, namespace: 'left-out' } : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+});
+const programModule = fileURLToPath(new URL('../src/cli/program.ts', import.meta.url));
+const commandGroups = readdirSync(new URL('../src/commands/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(new URL(`../src/commands/${entry.name}/index.ts`, import.meta.url)))
+  .map((entry) => entry.name);
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-const result = await build({
+const options = {
   entryPoints: ['src/main.ts'],
-  outfile: bundle,
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
   supported: { 'dynamic-import': false },
   external,
-  plugins: [lazyChildProcess, noColorDetection, sqliteAddon, chartsBundle],
   // src/ is ESM (tests run it as such); in the CommonJS bundle import.meta.url is the bundle's URL.
   // Made on first use: node:url's pathToFileURL costs ~1 ms, and the bundled code never reads it on the way to a command.
   define: { SPM_VERSION: JSON.stringify(pkg.version), SPM_HELP_TOPICS: JSON.stringify(helpTopics), 'import.meta.url': '__spmBundle.url' },
   banner: { js: "const __spmBundle = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  sourcemap: 'linked',
   logLevel: 'warning',
-});
-if (result.warnings.length > 0) throw new Error('build: esbuild warned (see above); a warning here is a bug at run time');
-// What bin/spm.js needs before loading a bundle: the version, for `spm --version` alone.
-writeFileSync('dist/spm.json', `${JSON.stringify({ version: pkg.version })}\n`);
+};
+const plugins = [lazyChildProcess, noColorDetection, sqliteAddon, chartsBundle];
+const builds = await Promise.all([
+  build({ ...options, outfile: bundle, plugins, sourcemap: 'linked' }),
+  ...[undefined, ...commandGroups].map((group) => build({ ...options, outfile: `dist/spm-${group ?? 'core'}.cjs`, plugins: [onlyCommandGroup(group), ...plugins] })),
+]);
+if (builds.some((result) => result.warnings.length > 0)) throw new Error('build: esbuild warned (see above); a warning here is a bug at run time');
+
+// The manifest bin/spm.js reads first: the version (for `spm --version` alone) and, for each
+// top-level command word, the bundle that can run it on its own (as the bundle itself says).
+// A group bundle that can run no word alone (completion lists every command) is not kept.
+const require = createRequire(import.meta.url);
+const bundles = { '': 'spm-core.cjs' };
+for (const group of commandGroups) {
+  const file = `spm-${group}.cjs`;
+  const program = require(`../dist/${file}`);
+  const words = program.commandWordsPresent().filter((word) => program.hasCommandsFor([word]));
+  for (const word of words) bundles[word] = file;
+  if (words.length === 0) rmSync(`dist/${file}`);
+}
+writeFileSync('dist/spm.json', `${JSON.stringify({ version: pkg.version, bundles }, null, 2)}\n`);
 await build({
   entryPoints: ['src/ui/charts-lib.ts'],
   outfile: 'dist/charts.cjs',

@@ -1,12 +1,17 @@
-// Writes dist/spm.cjs.cache: runs the commands a rep runs most (the daily list, the report,
-// the dashboard, goals, lists, help) in this process on a throwaway demo database, then asks V8
-// for the code it compiled. The cache starts with "spm <digest>\n" (see bin/spm.js).
+// Writes a V8 code cache beside each bundle in dist/ (spm-followups.cjs.cache, …, spm.cjs.cache):
+// runs the commands that bundle serves on a throwaway demo database, in a process of its own,
+// then asks V8 for the code it compiled. A bundle's cache then holds what its commands run and
+// little else. The runs are the commands a rep runs most (the daily list, the report, the
+// dashboard, goals, lists); a group with none of them here is trained on its help. Each cache
+// starts with "spm <digest>\n" (see bin/spm.js).
+//   node scripts/code-cache.cjs                  every bundle the manifest names, and the full one
+//   node scripts/code-cache.cjs --train FILE …   (internal) one bundle, with the argv lists given
 'use strict';
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { spawnSync } = require('node:child_process');
-const { loadBundle, cacheDigest, CACHE } = require('../bin/spm.js');
+const { spawn, spawnSync } = require('node:child_process');
+const { loadBundle, bundleFor, readManifest, cacheDigest, BUNDLE } = require('../bin/spm.js');
 
 const TRAINING_RUNS = [
   ['followups'],
@@ -17,32 +22,66 @@ const TRAINING_RUNS = [
   ['customer', 'list'],
   ['sale', 'list'],
   ['checkin', 'list'],
-  ['--version'],
+  ['followup', 'list'],
+  ['concern', 'list'],
+  ['deal', 'list'],
+  ['pipeline'],
+  ['config', 'list'],
+  ['history'],
   ['--help'],
+  ['help', 'sale'],
 ];
+
+/** Runs `runs` through the bundle at `bundlePath` in this process, then writes its cache. */
+async function train(bundlePath, runs) {
+  const { exports, script, sourceBytes } = loadBundle({ bundlePath, useCache: false });
+  for (const argv of runs) {
+    const code = await exports.main(argv);
+    if (code !== 0) throw new Error(`spm ${argv.join(' ')} exited ${code}`);
+  }
+  const payload = script.createCachedData();
+  writeFileSync(`${bundlePath}.cache`, Buffer.concat([Buffer.from(`spm ${cacheDigest(sourceBytes, payload)}\n`, 'latin1'), payload]));
+}
+
+/** Trains one bundle in a child process (stdout a pipe, as in most runs); rejects with its stderr. */
+function trainInChild(bundlePath, runs, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, '--train', bundlePath, JSON.stringify(runs)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${bundlePath}: ${stderr}`))));
+  });
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'spm-code-cache-'));
   try {
     const db = join(dir, 'train.db');
-    // The demo data is written by a separate process, so its code does not bloat the cache.
     const demo = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'spm.js'), 'demo', '--db', db], { encoding: 'utf8' });
     if (demo.status !== 0) throw new Error(`spm demo failed: ${demo.stderr}`);
-    process.env.SPM_DB = db;
-    process.env.NO_COLOR = '1';
-    const { exports, script, sourceBytes } = loadBundle({ useCache: false });
-    for (const argv of TRAINING_RUNS) {
-      const code = await exports.main(argv);
-      if (code !== 0) throw new Error(`spm ${argv.join(' ')} exited ${code}`);
+    const { bundles = {} } = readManifest();
+    const runsOf = new Map([[BUNDLE, []], ...Object.values(bundles).map((file) => [join(__dirname, '..', 'dist', file), []])]);
+    for (const argv of TRAINING_RUNS) runsOf.get(bundleFor(argv, bundles)).push(argv);
+    for (const [word, file] of Object.entries(bundles)) {
+      const runs = runsOf.get(join(__dirname, '..', 'dist', file));
+      if (word !== '' && runs.length === 0) runs.push([word, '--help']);
     }
-    const payload = script.createCachedData();
-    writeFileSync(CACHE, Buffer.concat([Buffer.from(`spm ${cacheDigest(sourceBytes, payload)}\n`, 'latin1'), payload]));
+    const env = { ...process.env, SPM_DB: db, NO_COLOR: '1' };
+    // Two at a time: each child is one core's work for a fraction of a second.
+    const queue = [...runsOf];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await trainInChild(next[0], next[1], env);
+    };
+    await Promise.all([worker(), worker()]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((error) => {
+const done = process.argv[2] === '--train' ? train(process.argv[3], JSON.parse(process.argv[4])) : main();
+done.catch((error) => {
   console.error(error.stack ?? String(error));
   process.exitCode = 1;
 });

@@ -7,6 +7,9 @@ import { processIo } from './ui/io.js';
 import { inquirerPrompter } from './ui/prompter.js';
 import { SpmError } from './domain/errors.js';
 
+// For bin/spm.js: whether this bundle can run an argv, and which command words it has.
+export { commandWordsPresent, hasCommandsFor } from './cli/program.js';
+
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   // A closed pipe (spm sale list | head) is not an error worth a stack trace. Any other
   // failure to write stdout (`spm export json > file` on a full disk) must not pass for success.

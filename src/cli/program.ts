@@ -75,6 +75,20 @@ export function registrarsFor(argv: readonly string[] | undefined): typeof REGIS
   return [];
 }
 
+/**
+ * Whether this build has every command `argv` needs. Always, from src/ and in the full bundle;
+ * a bundle built for one command group (scripts/build.mjs) leaves the other groups' modules out,
+ * so their registrars are undefined there, and bin/spm.js then runs the full bundle instead.
+ */
+export function hasCommandsFor(argv: readonly string[]): boolean {
+  return registrarsFor(argv).every(([, register]) => typeof register === 'function');
+}
+
+/** The top-level command words this build can run (in a command group's bundle, that group's). */
+export function commandWordsPresent(): string[] {
+  return REGISTRARS.filter(([, register]) => typeof register === 'function').flatMap(([names]) => names);
+}
+
 /** The program; with `argv`, only the commands that argv can run (see registrarsFor). */
 export function createProgram(ctx: AppContext, argv?: readonly string[]): Command {
   const program = new Command('spm')

@@ -2,7 +2,7 @@
 // when it belongs to the bundle, and ignored (spm still right, only slower) when it does not.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -168,5 +168,91 @@ describe('spm --version without loading the program (bin/spm.js)', () => {
     // And it is not a fast path that never runs: plain dates in range and no SPM_NOW are taken.
     expect(taken).toEqual(expect.arrayContaining([undefined, '', '2026-11-28', '2024-02-29', '1900-01-01', '2199-12-31']));
     expect(taken).not.toContain('2100-02-29');
+  });
+});
+
+describe('a bundle per command group (bin/spm.js and dist/spm.json)', () => {
+  const manifest = JSON.parse(readFileSync('dist/spm.json', 'utf8')) as { version: string; bundles: Record<string, string> };
+
+  test('each group bundle has its own code cache, and the binary uses it', () => {
+    for (const file of ['spm-core.cjs', 'spm-followups.cjs', 'spm-customer.cjs']) {
+      expect(load(resolve('dist', file), resolve('dist', `${file}.cache`))).toEqual({ usedCache: true, version });
+    }
+  });
+
+  test('a run goes to the bundle of its command word, which has it; help, --, unknown words and completion to the full program', () => {
+    const cases: [string[], string][] = [
+      [[], 'spm-core.cjs'], [['--json', '--no-color'], 'spm-core.cjs'], [['--version', '--json'], 'spm-core.cjs'],
+      [['followups'], 'spm-followups.cjs'], [['--db', 'sale', 'followups', '--days', '3'], 'spm-followups.cjs'],
+      [['--db=x.db', '-y', 'sale', 'rm', '3'], 'spm-sale.cjs'], [['sale', 'add', '-h'], 'spm-sale.cjs'], [['customer', 'list'], 'spm-customer.cjs'],
+      [['undo'], 'spm-history.cjs'], [['redo'], 'spm-history.cjs'], [['report', '--period', 'year'], 'spm-report.cjs'],
+      [['--help'], 'spm.cjs'], [['-yh'], 'spm.cjs'], [['help', 'sale'], 'spm.cjs'], [['completion', 'bash'], 'spm.cjs'],
+      [['salez'], 'spm.cjs'], [['--', 'followups'], 'spm.cjs'], [['constructor'], 'spm.cjs'], [['__proto__'], 'spm.cjs'], [['hasOwnProperty'], 'spm.cjs'],
+    ];
+    const script = `
+      const { bundleFor, readManifest } = require(${JSON.stringify(LOADER)});
+      const { bundles } = readManifest();
+      const argvs = ${JSON.stringify(cases.map(([argv]) => argv))};
+      process.stdout.write(JSON.stringify(argvs.map((argv) => {
+        const path = bundleFor(argv, bundles);
+        return [require('node:path').basename(path), require(path).hasCommandsFor(argv)];
+      })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(cases.map(([, file]) => [file, true]));
+    // Every command word has a bundle of its own but help and completion, which list every command.
+    expect(Object.keys(manifest.bundles).sort()).toEqual(['', 'backup', 'checkin', 'concern', 'config', 'customer', 'deal', 'demo', 'export', 'followup', 'followups', 'goal', 'history', 'import', 'pipeline', 'redo', 'report', 'sale', 'undo']);
+  });
+
+  /** stdout, stderr, exit code and the customers afterwards, of `argv` run by `args` (node arguments) on a fresh copy of `db`. */
+  function outcome(args: string[], argv: string[], db: string, dir: string) {
+    const copy = join(dir, `run-${Math.random().toString(36).slice(2)}.db`);
+    copyFileSync(db, copy);
+    const env = { PATH: process.env.PATH, HOME: dir, SPM_DB: copy, SPM_NOW: '2026-03-15', NO_COLOR: '1' };
+    const { status, stdout, stderr } = spawnSync(process.execPath, [...args, ...argv], { env, encoding: 'utf8' });
+    const after = spawnSync(process.execPath, [LOADER, 'customer', 'list', '--json', '--archived'], { env, encoding: 'utf8' }).stdout;
+    return { status, stdout: stdout.replaceAll(copy, '<db>'), stderr: stderr.replaceAll(copy, '<db>'), after };
+  }
+  const fullProgram = ['-e', `require(${JSON.stringify(LOADER)}).loadBundle().exports.main(process.argv.slice(1)).then((code) => { process.exitCode = code; })`, '--'];
+
+  test.each([
+    [[]], [['--json']], [['followups']], [['followups', '--bogus']], [['customer', 'list']], [['customer', 'add', 'Beta', '--json']],
+    [['-y', 'customer', 'rm', 'acme']], [['undo']], [['sale', 'lst']], [['sale']], [['goal', 'list', '--help']], [['report', '--json']],
+    [['config', 'get', 'nope']], [['import', 'sales']],
+  ])('spm %j: the same output, exit code and database as the full program', (argv) => {
+    const dir = mkdtempSync(join(tmpdir(), 'spm-groups-'));
+    try {
+      const db = join(dir, 'spm.db');
+      expect(spawnSync(process.execPath, [LOADER, 'customer', 'add', 'Acme'], { env: { PATH: process.env.PATH, SPM_DB: db, SPM_NOW: '2026-03-15' } }).status).toBe(0);
+      const fromBinary = outcome([LOADER], argv, db, dir);
+      expect(fromBinary).toEqual(outcome(fullProgram, argv, db, dir));
+      expect(fromBinary.stdout + fromBinary.stderr).not.toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a group bundle that is missing, damaged or without the command gives way to the full program', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spm-groups-'));
+    try {
+      // A copy of the installed layout: bin/, dist/ and node_modules beside them.
+      for (const folder of ['bin', 'dist']) cpSync(folder, join(dir, folder), { recursive: true });
+      symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+      const binary = join(dir, 'bin', 'spm.js');
+      rmSync(join(dir, 'dist', 'spm-followups.cjs'));
+      writeFileSync(join(dir, 'dist', 'spm-sale.cjs'), 'throw new Error("damaged");');
+      writeFileSync(join(dir, 'dist', 'spm.json'), JSON.stringify({ ...manifest, bundles: { ...manifest.bundles, goal: 'spm-customer.cjs' } }));
+      const db = join(dir, 'spm.db');
+      expect(spawnSync(process.execPath, [binary, 'customer', 'add', 'Acme'], { env: { PATH: process.env.PATH, SPM_DB: db, SPM_NOW: '2026-03-15' } }).status).toBe(0);
+      for (const argv of [['followups'], ['sale', 'list'], ['goal', 'list'], ['customer', 'list']]) {
+        expect(outcome([binary], argv, db, dir)).toEqual(outcome(fullProgram, argv, db, dir));
+      }
+      // And with no manifest at all, the full program runs everything.
+      rmSync(join(dir, 'dist', 'spm.json'));
+      expect(outcome([binary], ['--version'], db, dir)).toEqual(outcome(fullProgram, ['--version'], db, dir));
+      expect(outcome([binary], ['followups'], db, dir)).toEqual(outcome(fullProgram, ['followups'], db, dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
