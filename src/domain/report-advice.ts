@@ -96,8 +96,13 @@ export interface AtRiskFacts {
   lowRated: { customer: CustomerRef; date: LocalDate; satisfaction: number }[];
   /** High-severity concerns open on the report's day. */
   highConcerns: { id: number; customer: CustomerRef; openedDate: LocalDate; summary: string }[];
-  /** Reorder predictions expected before the report's day with no won sale since. */
+  /** Reorder predictions expected before the report's day with no won sale since (the first ones, when lateReordersTotal says more). */
   lateReorders: CustomerReorder[];
+  /**
+   * How many are late by more than half an interval, when `lateReorders` holds only the first
+   * of them, oldest expected first (the one-screen report shows a screenful and the count).
+   */
+  lateReordersTotal?: number;
 }
 
 /** An at-risk entry: `--json` prints customer, why and since; the text view adds the command. */
@@ -142,6 +147,12 @@ export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvi
     command: `spm followup add ${r.customer.id} today`,
   }));
   return [...concerns.sort(oldestFirst), ...ratings.sort(oldestFirst), ...reorders.sort(oldestFirst)];
+}
+
+/** How many atRiskCustomers lists, counting the late reorders that `facts` holds only the number of. */
+export function atRiskCount(facts: AtRiskFacts, asOf: LocalDate): number {
+  const late = facts.lateReordersTotal ?? facts.lateReorders.filter((r) => isLateBy(daysLate(r, asOf), r.intervalDays)).length;
+  return facts.highConcerns.length + facts.lowRated.length + late;
 }
 
 // ── Recurring goals hit ─────────────────────────────────────────────────────────────────────

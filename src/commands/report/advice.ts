@@ -7,13 +7,17 @@ import { completedPeriodsWithin, learningWindow } from '../../domain/report-advi
 import { addDays } from '../../domain/local-date.js';
 import { evaluateGoal } from '../goal/progress.js';
 
-/** Call inside the report's read transaction, so every block sees one snapshot. */
-export function loadAdvice(store: Store, spec: ReportSpec, settings: Settings): AdviceFacts {
+/**
+ * Call inside the report's read transaction, so every block sees one snapshot. With
+ * `lateReorderRows`, only the first that many late reorders are read (and how many there are).
+ */
+export function loadAdvice(store: Store, spec: ReportSpec, settings: Settings, lateReorderRows?: number): AdviceFacts {
   const days = settings.learningWindowDays;
+  const { late, total } = store.reorders.late(spec.asOf, lateReorderRows);
   return {
     lostReasons: store.advice.lostReasons(spec.range),
     learning: { days, cube: store.report.cube(learningWindow(spec.range.to, days)) },
-    atRisk: { ...store.advice.atRisk(spec.asOf), lateReorders: store.reorders.late(spec.asOf) },
+    atRisk: { ...store.advice.atRisk(spec.asOf), lateReorders: late, lateReordersTotal: total },
     goalsHit: goalsHit(store, spec, settings),
   };
 }

@@ -21,6 +21,8 @@ export interface AdviceRenderOptions {
   atRiskCommands: string[];
   /** Rows per list (default LEARNING_ROWS / AT_RISK_ROWS); the report's one-screen layout passes Infinity and cuts itself. */
   limit?: number;
+  /** How many are at risk, when report.atRisk holds only the first of them (at least `limit`). */
+  atRiskTotal?: number;
 }
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
@@ -73,8 +75,9 @@ export function goalsHitLines(report: Report, o: AdviceRenderOptions): string[] 
 export function atRiskLines(report: Report, o: AdviceRenderOptions): string[] {
   const { atRisk } = report;
   const { theme } = o;
-  if (atRisk.length === 0) return [];
-  const lines = [`${theme.bold(`At risk (${atRisk.length})`)}`];
+  const total = o.atRiskTotal ?? atRisk.length;
+  if (total === 0) return [];
+  const lines = [`${theme.bold(`At risk (${total})`)}`];
   const limit = o.limit ?? AT_RISK_ROWS;
   atRisk.slice(0, limit).forEach((entry, i) => {
     lines.push(fitLine([
@@ -85,6 +88,6 @@ export function atRiskLines(report: Report, o: AdviceRenderOptions): string[] {
       theme.dim(`  ${o.atRiskCommands[i] ?? ''}`),
     ], o.width));
   });
-  if (atRisk.length > limit) lines.push(theme.dim(`  … ${atRisk.length - limit} more (--json has all)`));
+  if (total > limit) lines.push(theme.dim(`  … ${total - limit} more (--json has all)`));
   return lines;
 }

@@ -36,6 +36,8 @@ export interface RenderOptions {
   weekStart?: Weekday;
   /** The command to act on each at-risk entry (not in the JSON). */
   atRiskCommands?: string[];
+  /** How many are at risk, when report.atRisk holds only the first of them (the one-screen view). */
+  atRiskTotal?: number;
   /** Columns to fit (default REPORT_WIDTH). */
   width?: number;
   /** Every row of every section, and no line budget (`--full`). */
@@ -136,7 +138,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
   // The advice blocks: the one-screen layout decides how many rows show, and it never shows
   // more than a screenful of one list.
   const rowLimit = full ? Number.POSITIVE_INFINITY : REPORT_LINES;
-  const advice: AdviceRenderOptions = { theme, width, money, atRiskCommands: options.atRiskCommands ?? [], limit: rowLimit };
+  const advice: AdviceRenderOptions = { theme, width, money, atRiskCommands: options.atRiskCommands ?? [], limit: rowLimit, atRiskTotal: options.atRiskTotal };
 
   // Title
   const { from, to, label } = report.period;
@@ -220,7 +222,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
 
   const atRisk = atRiskLines(report, advice);
   // atRiskLines ends a cut list with a "… N more" line; here the section's title says it instead.
-  if (atRisk.length > 0) sections.push({ title: atRisk[0], head: [], rows: atRisk.slice(1, 1 + Math.min(rowLimit, report.atRisk.length)), rowCount: report.atRisk.length });
+  if (atRisk.length > 0) sections.push({ title: atRisk[0], head: [], rows: atRisk.slice(1, 1 + Math.min(rowLimit, report.atRisk.length)), rowCount: options.atRiskTotal ?? report.atRisk.length });
 
   // Quality
   const k = report.checkins;

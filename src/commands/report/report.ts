@@ -2,12 +2,13 @@
 // JSON as is, the one-screen text view, or (--html FILE) a page with charts.
 import type { AppContext } from '../../cli/context.js';
 import { buildReport, reportSpec, type Report, type ReportGoal, type ReportRequest, type ReportSpec } from '../../domain/report.js';
-import { daysBetween } from '../../domain/local-date.js';
+import { daysBetween, type LocalDate } from '../../domain/local-date.js';
+import type { Store } from '../../store/store.js';
 import { writeJson } from '../../ui/json.js';
-import { renderReport, reportWidth } from './render.js';
+import { renderReport, reportWidth, REPORT_LINES } from './render.js';
 import { goalsOverlapping } from '../goal/progress.js';
 import { loadAdvice } from './advice.js';
-import { atRiskCustomers } from '../../domain/report-advice.js';
+import { atRiskCount, atRiskCustomers } from '../../domain/report-advice.js';
 import { InputError } from '../../domain/errors.js';
 import { loadPipelinePeriod } from '../deal/report-block.js';
 
@@ -27,15 +28,12 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
   // The page's module (and, through it, the charting library) loads only on this path.
   const page = options.html !== undefined ? await import('./html.js') : undefined;
   const store = ctx.store('read');
-  const { spec, report, atRiskCommands, weekStart, series } = store.readMapped(() => {
-    const settings = store.settings.get();
-    const spec = reportSpec(options, today, settings.weekStart);
-    const facts = store.report.facts(spec, settings.currency);
-    const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart, spec.today) as unknown as ReportGoal[];
-    const advice = loadAdvice(store, spec, settings);
-    const atRisk = atRiskCustomers(advice.atRisk, spec.asOf);
-    const report = { ...buildReport(spec, facts, goals, advice, atRisk), pipeline: loadPipelinePeriod(store, spec.range) };
-    return { spec, report, atRiskCommands: atRisk.map((a) => a.command), weekStart: settings.weekStart, series: page?.loadPageSeries(store, spec, settings, report) };
+  // The one-screen text view shows at most REPORT_LINES at-risk rows and their count: it reads
+  // only that many late reorders (thousands on a long history). JSON, the page and --full read all.
+  const oneScreen = !ctx.globals.json && page === undefined && !options.full;
+  const { spec, report, atRiskCommands, atRiskTotal, settings, series } = store.readMapped(() => {
+    const loaded = loadReport(store, options, today, oneScreen ? REPORT_LINES : undefined);
+    return { ...loaded, series: page?.loadPageSeries(store, loaded.spec, loaded.settings, loaded.report) };
   });
   if (page && series && options.html !== undefined) {
     await page.writeReportPage(report, series, { path: options.html, force: Boolean(options.force), previousRange: spec.previous, atRiskCommands }, ctx);
@@ -48,10 +46,25 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
     const full = Boolean(options.full);
     const width = reportWidth({ isTTY: ctx.io.stdoutIsTTY, columns: ctx.io.columns }, full);
     ctx.io.out(renderReport(report, {
-      theme: ctx.theme(), previousRange: spec.previous, trendUnit: trendUnit(spec), asOf: spec.asOf, width, full, kind: spec.kind, weekStart, atRiskCommands,
+      theme: ctx.theme(), previousRange: spec.previous, trendUnit: trendUnit(spec), asOf: spec.asOf, width, full, kind: spec.kind, weekStart: settings.weekStart, atRiskCommands, atRiskTotal,
     }));
   }
   return report;
+}
+
+/**
+ * What the report shows: call inside one read transaction, so every block sees one snapshot.
+ * With `lateReorderRows`, only that many late reorders are read (and how many there are).
+ */
+export function loadReport(store: Store, options: ReportRequest, today: LocalDate, lateReorderRows?: number) {
+  const settings = store.settings.get();
+  const spec = reportSpec(options, today, settings.weekStart);
+  const facts = store.report.facts(spec, settings.currency);
+  const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart, spec.today) as unknown as ReportGoal[];
+  const advice = loadAdvice(store, spec, settings, lateReorderRows);
+  const atRisk = atRiskCustomers(advice.atRisk, spec.asOf);
+  const report: Report = { ...buildReport(spec, facts, goals, advice, atRisk), pipeline: loadPipelinePeriod(store, spec.range) };
+  return { settings, spec, report, atRiskCommands: atRisk.map((a) => a.command), atRiskTotal: atRiskCount(advice.atRisk, spec.asOf) };
 }
 
 function trendUnit(spec: ReportSpec): string {
