@@ -4,7 +4,9 @@ import type { Db } from './open-database.js';
 import type { DateRange } from '../domain/period.js';
 import type { ReportFacts, ReportSpec, SalesCubeCell, SalesFacts } from '../domain/report.js';
 import { TOP_CUSTOMERS } from '../domain/report.js';
-import { isRepeatSql } from '../domain/rules/new-or-repeat.sql.js';
+import { isNewSql, isRepeatSql } from '../domain/rules/new-or-repeat.sql.js';
+import { monthCover, yearCover } from '../domain/period-cover.js';
+import { mixNameSql } from './report-totals.js';
 
 /**
  * Won revenue per customer in a range (from the won-sales index), with whether they had a won
@@ -21,29 +23,90 @@ const ACTIVE_CUSTOMERS = `
     GROUP BY s.customer_id
   )`;
 
+/**
+ * The same figures for a range within one calendar year, from the year's won totals per customer
+ * (customer_year_won, a derived table) less the year's won sales outside the range (`adj`, only when
+ * there are any: a year to date has none, no sale being dated after today). A customer is active
+ * when a won sale is left. New customers (first won sale ever in the range: all active) are few,
+ * so repeat = active - new and repeat revenue = revenue - new customers' revenue. The top
+ * customers are read in revenue order from an index: a customer's revenue in the range is at most
+ * its year's, and at least TOP_CUSTOMERS customers without an `adj` row earn their year's total,
+ * so only customers whose year total reaches the TOP_CUSTOMERS-th of those can rank.
+ */
+function yearCustomersSql(adjusted: boolean): string {
+  const adj = (alias: string) => (adjusted ? `LEFT JOIN adj a ON a.customer_id = ${alias}.customer_id` : '');
+  const less = (column: 'won' | 'cents') => (adjusted ? `coalesce(a.${column}, 0)` : '0');
+  return `
+  WITH ${adjusted ? `adj AS MATERIALIZED (
+    SELECT customer_id, count(*) AS won, sum(amount_cents) AS cents FROM (
+      SELECT customer_id, amount_cents FROM sales INDEXED BY sales_won WHERE outcome = 'won' AND date BETWEEN :beforeFrom AND :beforeTo
+      UNION ALL
+      SELECT customer_id, amount_cents FROM sales INDEXED BY sales_won WHERE outcome = 'won' AND date BETWEEN :afterFrom AND :afterTo)
+    GROUP BY customer_id),` : ''}
+  groups AS MATERIALIZED (
+    SELECT min(y.segment COLLATE BINARY) AS segment, sum(y.won_cents - ${less('cents')}) AS revenue,
+           sum(y.won - ${less('won')}) AS won, count(*) AS customers
+    FROM customer_year_won y ${adj('y')}
+    WHERE y.year = :year AND y.won > ${less('won')}
+    GROUP BY y.segment),
+  fresh AS MATERIALIZED (
+    SELECT y.segment, y.won_cents - ${less('cents')} AS revenue
+    FROM customer_first_won fw CROSS JOIN customer_year_won y ON y.customer_id = fw.customer_id AND y.year = :year ${adj('fw')}
+    WHERE ${isNewSql('fw.first_won_date', ':from', ':to')})
+  SELECT 'segment' AS kind, g.segment, NULL AS id, NULL AS name, g.revenue AS revenue_cents, g.won, g.customers,
+         g.customers - (SELECT count(*) FROM fresh f WHERE f.segment IS g.segment COLLATE NOCASE) AS repeat,
+         g.revenue - (SELECT coalesce(sum(f.revenue), 0) FROM fresh f WHERE f.segment IS g.segment COLLATE NOCASE) AS repeat_cents
+  FROM groups g
+  UNION ALL
+  SELECT * FROM (
+    SELECT 'top', NULL, c.id, c.name, y.won_cents - ${less('cents')} AS revenue, y.won - ${less('won')}, 1, 0, 0
+    FROM customer_year_won y INDEXED BY customer_year_won_rank JOIN customers c ON c.id = y.customer_id ${adj('y')}
+    WHERE y.year = :year AND y.won > ${less('won')}
+      AND y.won_cents >= coalesce((SELECT r.won_cents FROM customer_year_won r INDEXED BY customer_year_won_rank
+                                   WHERE r.year = :year ${adjusted ? 'AND r.customer_id NOT IN (SELECT customer_id FROM adj)' : ''}
+                                   ORDER BY r.won_cents DESC LIMIT 1 OFFSET ${TOP_CUSTOMERS - 1}), 0)
+    ORDER BY revenue DESC, c.name_key LIMIT ${TOP_CUSTOMERS})`;
+}
+
+type CustomerRow = {
+  kind: 'segment' | 'top'; segment: string | null; id: number | null; name: string | null;
+  revenue_cents: number; won: number; customers: number; repeat: number; repeat_cents: number;
+};
+type CubeRow = { technique: string | null; product: string | null; outcome: 'won' | 'lost'; count: number; amount_cents: number };
+
+/** Above this many (technique, product) pairs, a day range's cube is one GROUP BY instead of a sum per pair. */
+const MAX_PAIRS = 500;
+
 export class ReportRepository {
   constructor(private readonly db: Db) {}
 
   /** The SQL of every report query, by name: the tests run EXPLAIN QUERY PLAN on them. */
   static readonly SQL = {
-    // The sales cube, the plain way (used when there are too many technique/product pairs).
+    // Whole months of the cube from the month totals (sales_month_mix).
+    monthMix: `SELECT ${mixNameSql('technique_key')} AS technique, ${mixNameSql('product_key')} AS product, outcome,
+                      sum(count) AS count, sum(amount_cents) AS amount_cents
+               FROM sales_month_mix WHERE month BETWEEN :from AND :to GROUP BY technique_key, product_key, outcome`,
+    // The (technique, product) pairs sold in a month: those a day range of it can hold.
+    monthPairs: `SELECT DISTINCT ${mixNameSql('technique_key')} AS technique, ${mixNameSql('product_key')} AS product
+                 FROM sales_month_mix WHERE month = :month`,
+    // The sales cube of a day range, the plain way (used when there are too many technique/product pairs).
     cube: `SELECT technique, product, outcome, count(*) AS count, sum(amount_cents) AS amount_cents
            FROM sales WHERE date BETWEEN :from AND :to
            GROUP BY technique, product, outcome`,
-    // Loose index scan over sales_mix: first/next technique, first/next product of a technique.
-    // NULL sorts first in an index; min() and "> ?" skip it, so NULL is handled apart.
-    firstTechnique: `SELECT technique FROM sales ORDER BY technique LIMIT 1`,
-    firstNonNullTechnique: `SELECT technique FROM sales WHERE technique IS NOT NULL ORDER BY technique LIMIT 1`,
-    nextTechnique: `SELECT technique FROM sales WHERE technique > :technique ORDER BY technique LIMIT 1`,
-    firstProduct: `SELECT product FROM sales WHERE technique IS :technique ORDER BY product LIMIT 1`,
-    firstNonNullProduct: `SELECT product FROM sales WHERE technique IS :technique AND product IS NOT NULL ORDER BY product LIMIT 1`,
-    nextProduct: `SELECT product FROM sales WHERE technique IS :technique AND product > :product ORDER BY product LIMIT 1`,
+    // One (technique, product) pair's sales in a day range, from sales_mix alone.
     pairSales: `SELECT outcome, count(*) AS count, sum(amount_cents) AS amount_cents FROM sales
                 WHERE technique IS :technique AND product IS :product AND outcome IN ('won', 'lost') AND date BETWEEN :from AND :to
                 GROUP BY outcome`,
     // From the per-day totals (schema v7): one small row per day with sales.
     salesTotals: `SELECT coalesce(sum(won), 0) AS won, coalesce(sum(lost), 0) AS lost, coalesce(sum(won_cents), 0) AS won_cents
                   FROM sales_daily WHERE date BETWEEN :from AND :to`,
+    // Won sales of a year inside and outside a range (from the per-day totals): which way is cheaper.
+    yearSplit: `SELECT coalesce(sum(CASE WHEN date BETWEEN :from AND :to THEN won END), 0) AS inside, coalesce(sum(won), 0) AS year
+                FROM sales_daily WHERE date BETWEEN :yearFrom AND :yearTo`,
+    yearCustomers: yearCustomersSql(false),
+    yearCustomersAdjusted: yearCustomersSql(true),
+    // Days with a sale in a range: a day range of the cube with none is not read.
+    daysWithSales: `SELECT count(*) FROM sales_daily WHERE date BETWEEN :from AND :to`,
     // Per segment: revenue, won, active and repeat customers, repeat revenue; then the top
     // customers. One statement, so the active-customer aggregate runs once.
     customers: `WITH ${ACTIVE_CUSTOMERS}
@@ -97,40 +160,61 @@ export class ReportRepository {
   }
 
   /**
-   * The (technique, product) pairs that occur in any sale, by skipping through sales_mix: a
-   * few seeks per pair instead of a scan. Undefined when there are more than `limit`.
+   * Sales in the range by technique, product and outcome, in no particular order: whole months
+   * from the month totals, the days of partial months added or taken away (monthCover).
    */
-  private techniqueProductPairs(limit: number): { technique: string | null; product: string | null }[] | undefined {
-    const { SQL } = ReportRepository;
-    const one = (sql: string, params: object = {}) => this.db.prepare(sql).get(params) as Record<string, string | null> | undefined;
-    const pairs: { technique: string | null; product: string | null }[] = [];
-    let techniqueRow = one(SQL.firstTechnique);
-    while (techniqueRow) {
-      const technique = techniqueRow.technique;
-      let productRow = one(SQL.firstProduct, { technique });
-      while (productRow) {
-        const product = productRow.product;
-        pairs.push({ technique, product });
-        if (pairs.length > limit) return undefined;
-        productRow = product === null ? one(SQL.firstNonNullProduct, { technique }) : one(SQL.nextProduct, { technique, product });
+  cube(range: DateRange): SalesCubeCell[] {
+    const cover = monthCover(range);
+    const cells = new Map<string, SalesCubeCell>();
+    const tally = (rows: CubeRow[], sign: 1 | -1) => {
+      for (const row of rows) {
+        const key = JSON.stringify([row.technique, row.product, row.outcome]);
+        const cell = cells.get(key) ?? { technique: row.technique, product: row.product, outcome: row.outcome, count: 0, amountCents: 0 };
+        cell.count += sign * row.count;
+        cell.amountCents += sign * row.amount_cents;
+        cells.set(key, cell);
       }
-      techniqueRow = technique === null ? one(SQL.firstNonNullTechnique) : one(SQL.nextTechnique, { technique });
-    }
-    return pairs;
+    };
+    if (cover.months) tally(this.db.prepare(ReportRepository.SQL.monthMix).all(cover.months) as CubeRow[], 1);
+    for (const days of cover.add) tally(this.dayCube(days), 1);
+    for (const days of cover.subtract) tally(this.dayCube(days), -1);
+    return [...cells.values()].filter((cell) => cell.count > 0);
   }
 
-  /** Sales in the range by technique, product and outcome. */
-  cube(range: DateRange): SalesCubeCell[] {
+  /**
+   * The cube of a day range within one month: each (technique, product) pair sold that month
+   * summed over its dates in sales_mix (an index seek per pair, no table rows), or with too many
+   * pairs one GROUP BY over the range.
+   */
+  private dayCube(days: DateRange): CubeRow[] {
     const { SQL } = ReportRepository;
-    type Row = { outcome: 'won' | 'lost'; count: number; amount_cents: number };
-    const pairs = this.techniqueProductPairs(500);
-    if (!pairs) {
-      return (this.db.prepare(SQL.cube).all(range) as (Row & { technique: string | null; product: string | null })[])
-        .map((row) => ({ technique: row.technique, product: row.product, outcome: row.outcome, count: row.count, amountCents: row.amount_cents }));
-    }
+    if (this.db.prepare(SQL.daysWithSales).pluck().get(days) === 0) return [];
+    const pairs = this.db.prepare(SQL.monthPairs).all({ month: days.from.slice(0, 7) }) as { technique: string | null; product: string | null }[];
+    if (pairs.length > MAX_PAIRS) return this.db.prepare(SQL.cube).all(days) as CubeRow[];
     const pairSales = this.db.prepare(SQL.pairSales);
-    return pairs.flatMap(({ technique, product }) => (pairSales.all({ technique, product, ...range }) as Row[])
-      .map((row) => ({ technique, product, outcome: row.outcome, count: row.count, amountCents: row.amount_cents })));
+    return pairs.flatMap(({ technique, product }) => (pairSales.all({ technique, product, ...days }) as Omit<CubeRow, 'technique' | 'product'>[])
+      .map((row) => ({ technique, product, ...row })));
+  }
+
+  /**
+   * Revenue, won, active, repeat and repeat revenue per segment, then the top customers. A range
+   * within one year that holds more of the year's won sales than it leaves out reads the year's
+   * per-customer totals (yearCustomersSql); any other reads its won sales (ACTIVE_CUSTOMERS).
+   */
+  private customerRows(range: DateRange): CustomerRow[] {
+    const { SQL } = ReportRepository;
+    const year = yearCover(range);
+    if (year) {
+      const split = this.db.prepare(SQL.yearSplit).get({ ...range, yearFrom: `${year.year}-01-01`, yearTo: `${year.year}-12-31` }) as { inside: number; year: number };
+      const outside = split.year - split.inside;
+      if (outside === 0) return this.db.prepare(SQL.yearCustomers).all({ ...range, year: year.year }) as CustomerRow[];
+      if (outside < split.inside) {
+        return this.db.prepare(SQL.yearCustomersAdjusted).all({
+          ...range, year: year.year, beforeFrom: year.before.from, beforeTo: year.before.to, afterFrom: year.after.from, afterTo: year.after.to,
+        }) as CustomerRow[];
+      }
+    }
+    return this.db.prepare(SQL.customers).all(range) as CustomerRow[];
   }
 
   /** Every aggregate the report needs; run inside one read transaction for one snapshot. */
@@ -139,10 +223,7 @@ export class ReportRepository {
     const range = { from: spec.range.from, to: spec.range.to };
     const asOf = { asOf: spec.asOf };
     const cube = this.cube(range);
-    const customerRows = this.db.prepare(SQL.customers).all(range) as {
-      kind: 'segment' | 'top'; segment: string | null; id: number | null; name: string | null;
-      revenue_cents: number; won: number; customers: number; repeat: number; repeat_cents: number;
-    }[];
+    const customerRows = this.customerRows(range);
     const segments = customerRows.filter((row) => row.kind === 'segment');
     const top = customerRows.filter((row) => row.kind === 'top');
     const checkins = this.db.prepare(SQL.checkins).get(range) as { count: number; r1: number; r2: number; r3: number; r4: number; r5: number };

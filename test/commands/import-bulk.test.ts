@@ -4,7 +4,7 @@ import { expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
-import { cadenceTables, latestCheckinTables, reorderTables } from '../helpers/derived.js';
+import { cadenceTables, latestCheckinTables, reorderTables, reportTotalsTables } from '../helpers/derived.js';
 
 const temp = useTempDb();
 const run = (args: string[]) => runSpm(args, { db: temp.dbPath });
@@ -35,6 +35,7 @@ function derivedFromScratch(dbPath: string) {
       cadence: cadenceTables(db),
       reorder: reorderTables(db),
       latestCheckin: latestCheckinTables(db),
+      reportTotals: reportTotalsTables(db),
       schema: db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all(),
       sales: db.prepare('SELECT count(*) FROM sales').pluck().get(),
     };
@@ -51,6 +52,7 @@ function expectDerivedExact(after: ReturnType<typeof derivedFromScratch>, schema
   expect(after.daily).toEqual(after.expectedDaily);
   expect(after.reorder.stored).toEqual(after.reorder.expected);
   expect(after.latestCheckin.stored).toEqual(after.latestCheckin.expected);
+  expect(after.reportTotals.stored).toEqual(after.reportTotals.expected);
 }
 
 test('a large import rebuilds indexes, triggers and derived tables exactly', async () => {
@@ -58,8 +60,10 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   // earlier won sale keeps its first-won date.
   // Imported customers get the default cadence, so customer_cadence follows the import too.
   await run(['config', 'set', 'default-cadence-days', '30']);
-  await run(['customer', 'add', 'Customer 5', '--every', '14']);
+  await run(['customer', 'add', 'Customer 5', '--every', '14', '--segment', 'SMB']);
   await run(['sale', 'add', 'customer 5', '10', '--date', '2024-06-01', '--no-follow-up']);
+  // A month, technique and customer-year the file adds to: the report totals sum, not replace.
+  await run(['sale', 'add', 'customer 5', '10', '--date', '2025-02-05', '--technique', 'referral', '--no-follow-up']);
   await run(['customer', 'add', 'Customer 7']);
   await run(['checkin', 'add', 'customer 7', '--date', '2026-03-01']);
   const schemaBefore = derivedFromScratch(temp.dbPath).schema;
@@ -69,7 +73,7 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   expect(result.code).toBe(0);
   expect(result.json()).toMatchObject({ read: 30_000, imported: 30_000, duplicates: 0, rejected: 0, customersCreated: 298 });
   const after = derivedFromScratch(temp.dbPath);
-  expect(after.sales).toBe(30_001);
+  expect(after.sales).toBe(30_002);
   expectDerivedExact(after, schemaBefore);
   expect(after.cadence.stored).toEqual(after.cadence.expected);
   expect(after.cadence.stored).toHaveLength(300);
@@ -80,6 +84,7 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   const later = derivedFromScratch(temp.dbPath);
   expect(later.lastContact).toEqual(later.expectedLastContact);
   expect(later.reorder.stored).toEqual(later.reorder.expected);
+  expect(later.reportTotals.stored).toEqual(later.reportTotals.expected);
   // Re-importing the same file finds every row a duplicate.
   expect((await run(['import', 'sales', file, '--json'])).json()).toMatchObject({ imported: 0, duplicates: 30_000 });
 });

@@ -69,3 +69,26 @@ export function checkedRows(dbPath: string, tables: (db: Database.Database) => {
     db.close();
   }
 }
+
+/**
+ * customer_year_won and sales_month_mix as stored, and recounted from sales and customers
+ * (won sales per customer and calendar year with the customer's segment; every sale per month,
+ * technique, product and outcome).
+ */
+export function reportTotalsTables(db: Database.Database): { stored: unknown[]; expected: unknown[] } {
+  return {
+    stored: [
+      db.prepare('SELECT customer_id, year, segment, won, won_cents FROM customer_year_won ORDER BY customer_id, year').all(),
+      // Keys: '' for none, '+' and the name otherwise.
+      db.prepare(`SELECT month, CASE WHEN technique_key = '' THEN NULL ELSE substr(technique_key, 2) END AS technique,
+                         CASE WHEN product_key = '' THEN NULL ELSE substr(product_key, 2) END AS product, outcome, count, amount_cents
+                  FROM sales_month_mix ORDER BY month, technique_key, product_key, outcome`).all(),
+    ],
+    expected: [
+      db.prepare(`SELECT s.customer_id, substr(s.date, 1, 4) AS year, c.segment, count(*) AS won, sum(s.amount_cents) AS won_cents
+                  FROM sales s JOIN customers c ON c.id = s.customer_id WHERE s.outcome = 'won' GROUP BY 1, 2 ORDER BY 1, 2`).all(),
+      db.prepare(`SELECT substr(date, 1, 7) AS month, technique, product, outcome, count(*) AS count, sum(amount_cents) AS amount_cents
+                  FROM sales GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).all(),
+    ],
+  };
+}

@@ -42,16 +42,19 @@ interface Ranges {
 function build(path: string, seed: number, before: number, imported: number): Ranges {
   const db = open(path);
   const r = seeded(seed);
-  const customer = db.prepare("INSERT INTO customers (name, name_key, cadence_days, added_date, created_at, updated_at) VALUES (?, lower(?), ?, '2025-01-01', ?, ?)");
-  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const customer = db.prepare("INSERT INTO customers (name, name_key, cadence_days, segment, added_date, created_at, updated_at) VALUES (?, lower(?), ?, ?, '2025-01-01', ?, ?)");
+  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const labels = [null, 'demo', 'referral'];
   const checkin = db.prepare("INSERT INTO checkins (date, customer_id, channel, satisfaction, created_at) VALUES (?, ?, 'call', ?, ?)");
   const addSales = (count: number, customers: number) => {
-    for (let i = 0; i < count; i++) sale.run(r.day(), 1 + r.int(customers), 100 + r.int(100_000), r.next() < 0.7 ? 'won' : 'lost', NOW, NOW);
+    for (let i = 0; i < count; i++) {
+      sale.run(r.day(), 1 + r.int(customers), 100 + r.int(100_000), r.next() < 0.7 ? 'won' : 'lost', labels[r.int(3)], labels[r.int(3)], NOW, NOW);
+    }
   };
   const rating = () => (r.next() < 0.2 ? null : 1 + r.int(5));
   const max = (table: string) => db.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number;
   db.transaction(() => {
-    for (let i = 1; i <= 30; i++) customer.run(`Old ${i}`, `Old ${i}`, i % 3 === 0 ? null : 10 + i, NOW, NOW);
+    for (let i = 1; i <= 30; i++) customer.run(`Old ${i}`, `Old ${i}`, i % 3 === 0 ? null : 10 + i, ['SMB', null][i % 2], NOW, NOW);
     addSales(before, 30);
     for (let i = 0; i < before / 2; i++) checkin.run(r.day(), 1 + r.int(30), rating(), NOW);
   })();
@@ -63,7 +66,7 @@ function build(path: string, seed: number, before: number, imported: number): Ra
   })();
   const first = { customers: max('customers') + 1, sales: max('sales') + 1, checkins: max('checkins') + 1, history: max('deal_stage_history') + 1 };
   db.transaction(() => {
-    for (let i = 1; i <= 10; i++) customer.run(`New ${i}`, `New ${i}`, i % 2 ? 20 : null, NOW, NOW);
+    for (let i = 1; i <= 10; i++) customer.run(`New ${i}`, `New ${i}`, i % 2 ? 20 : null, 'Enterprise', NOW, NOW);
     addSales(imported, 40);
     for (let i = 0; i < imported / 2; i++) checkin.run(r.day(), 1 + r.int(40), rating(), NOW);
     const stage = db.prepare("INSERT INTO deal_stage_history (deal_id, stage, date) VALUES (?, ?, '2025-01-01')");
@@ -133,7 +136,7 @@ describe('a range deleted set-based leaves every table as the row-by-row trigger
     const ranges = build(path, 6, 1500, 400);
     const before = open(path);
     const count = (db: Db, sql: string) => db.prepare(sql).pluck().get() as number;
-    const derived = ['customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'customer_latest_checkin'];
+    const derived = ['customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix'];
     const dump = (db: Db) => derived.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
     const was = dump(before);
     expect(count(before, "SELECT count(*) FROM deals WHERE status <> 'open' AND stages_seen = 'lead,proposal'")).toBe(5);

@@ -16,19 +16,36 @@ describe('report queries', () => {
   test('every range query reads the index meant for it; none reads a whole table', async () => {
     await demoDb();
     const db = openRaw(temp.dbPath);
-    const params = { from: '2026-01-01', to: '2026-03-15', asOf: '2026-03-15', technique: 'demo', product: 'license' };
+    const params = {
+      from: '2026-01-01', to: '2026-03-15', asOf: '2026-03-15', technique: 'demo', product: 'license', month: '2026-03',
+      year: '2026', yearFrom: '2026-01-01', yearTo: '2026-12-31', beforeFrom: '2026-01-01', beforeTo: '2025-12-31', afterFrom: '2026-03-16', afterTo: '2026-12-31',
+    };
     const used = (sql: string) => Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`:${key}`)));
     const { SQL } = ReportRepository;
     for (const [name, sql] of Object.entries(SQL)) {
-      expect({ name, scans: tableAccesses(db, sql, used(sql)).filter((a) => a.via === 'full scan' && !['a', 'r', 'ranges'].includes(a.table)) }).toEqual({ name, scans: [] });
+      // a, r, ranges, g, f, adj: a statement's own small intermediate results, not tables.
+      expect({ name, scans: tableAccesses(db, sql, used(sql)).filter((a) => a.via === 'full scan' && !['a', 'r', 'ranges', 'g', 'f', 'adj'].includes(a.table)) }).toEqual({ name, scans: [] });
     }
     const trendRanges = Array.from({ length: 12 }, (_, i) => [`20${10 + i}-01-01`, `20${10 + i}-12-31`]).flat();
     expect(indexesUsed(db, ReportRepository.trendSql(12), trendRanges)).toMatchObject({ d: 'primary key' });
     expect(indexesUsed(db, SQL.customers, used(SQL.customers))).toMatchObject({ s: 'sales_won', fw: 'primary key', c: 'primary key' });
     expect(indexesUsed(db, SQL.salesTotals, used(SQL.salesTotals))).toEqual({ sales_daily: 'primary key' });
-    for (const name of ['pairSales', 'firstTechnique', 'nextTechnique', 'firstProduct', 'nextProduct'] as const) {
-      expect(indexesUsed(db, SQL[name], used(SQL[name]))).toEqual({ sales: 'sales_mix' });
+    expect(indexesUsed(db, SQL.yearSplit, used(SQL.yearSplit))).toEqual({ sales_daily: 'primary key' });
+    expect(indexesUsed(db, SQL.monthMix, used(SQL.monthMix))).toEqual({ sales_month_mix: 'primary key' });
+    expect(indexesUsed(db, SQL.monthPairs, used(SQL.monthPairs))).toEqual({ sales_month_mix: 'primary key' });
+    // The year's customers by segment from the covering index, the new ones from their first won
+    // day, the top ones in revenue order; the won sales outside the range from sales_won.
+    for (const sql of [SQL.yearCustomers, SQL.yearCustomersAdjusted]) {
+      expect(tableAccesses(db, sql, used(sql)).filter((a) => !['g', 'f', 'a'].includes(a.table))).toEqual([
+        ...(sql === SQL.yearCustomersAdjusted ? [{ table: 'sales', via: 'sales_won' }, { table: 'sales', via: 'sales_won' }] : []),
+        { table: 'y', via: 'customer_year_won_segment' },
+        { table: 'fw', via: 'customer_first_won_date' }, { table: 'y', via: 'primary key' },
+        { table: 'y', via: 'customer_year_won_rank' }, { table: 'r', via: 'customer_year_won_rank' },
+        ...(sql === SQL.yearCustomersAdjusted ? [{ table: 'adj', via: 'full scan' }] : []),
+        { table: 'c', via: 'primary key' },
+      ]);
     }
+    expect(indexesUsed(db, SQL.pairSales, used(SQL.pairSales))).toEqual({ sales: 'sales_mix' });
     expect(indexesUsed(db, SQL.cube, used(SQL.cube))).toEqual({ sales: 'sales_date' });
     expect(indexesUsed(db, SQL.checkins, used(SQL.checkins))).toEqual({ checkins: 'checkins_date' });
     expect(indexesUsed(db, SQL.concernsOpened, used(SQL.concernsOpened))).toEqual({ concerns: 'concerns_opened' });
@@ -38,7 +55,7 @@ describe('report queries', () => {
     db.close();
   });
 
-  test('the sales cube from index skipping equals a plain GROUP BY, NULL technique and product included', async () => {
+  test('the sales cube from month totals and day ranges equals a plain GROUP BY, NULL technique and product included', async () => {
     await demoDb();
     const db = openRaw(temp.dbPath);
     db.prepare("UPDATE sales SET product = NULL WHERE id % 7 = 0").run();

@@ -1,0 +1,124 @@
+// The report's totals kept per period (a schema migration builds them; triggers on sales and
+// customers keep them): won sales per customer per calendar year, and sales per technique,
+// product and outcome per calendar month. A year's report then reads one row per active customer
+// and twelve months of mix instead of every sale of the year (src/domain/period-cover.ts says
+// how a range is made of them). Derived data: rebuilt from sales at will. Here too are what the
+// bulk import (bulk-insert.ts) and bulk undo (bulk-delete.ts) run in place of the triggers.
+
+/**
+ * The tables, their first fill from the sales there are, and their triggers. `segment` is the
+ * customer's, copied so the report groups by segment without a join (its collation is the
+ * report's: "SMB" and "smb" are one segment); a customer's edit carries it along.
+ */
+export function reportTotalsSql(): string {
+  const yearAdd = (row: string) => `
+  INSERT INTO customer_year_won (customer_id, year, segment, won, won_cents)
+    SELECT ${row}.customer_id, substr(${row}.date, 1, 4), (SELECT segment FROM customers WHERE id = ${row}.customer_id), 1, ${row}.amount_cents
+    WHERE ${row}.outcome = 'won'
+    ON CONFLICT (customer_id, year) DO UPDATE SET won = won + 1, won_cents = won_cents + excluded.won_cents;`;
+  const yearKey = (row: string) => `${row}.outcome = 'won' AND customer_id = ${row}.customer_id AND year = substr(${row}.date, 1, 4)`;
+  // A customer-year left with no won sale is removed.
+  const yearRemove = (row: string) => `
+  UPDATE customer_year_won SET won = won - 1, won_cents = won_cents - ${row}.amount_cents WHERE ${yearKey(row)};
+  DELETE FROM customer_year_won WHERE ${yearKey(row)} AND won = 0;`;
+  const mixKey = (row: string) => `month = substr(${row}.date, 1, 7) AND technique_key = ${mixKeySql(`${row}.technique`)} AND product_key = ${mixKeySql(`${row}.product`)} AND outcome = ${row}.outcome`;
+  const mixAdd = (row: string) => `
+  INSERT INTO sales_month_mix (month, technique_key, product_key, outcome, count, amount_cents)
+    VALUES (substr(${row}.date, 1, 7), ${mixKeySql(`${row}.technique`)}, ${mixKeySql(`${row}.product`)}, ${row}.outcome, 1, ${row}.amount_cents)
+    ON CONFLICT (month, technique_key, product_key, outcome) DO UPDATE SET count = count + 1, amount_cents = amount_cents + excluded.amount_cents;`;
+  const mixRemove = (row: string) => `
+  UPDATE sales_month_mix SET count = count - 1, amount_cents = amount_cents - ${row}.amount_cents WHERE ${mixKey(row)};
+  DELETE FROM sales_month_mix WHERE ${mixKey(row)} AND count = 0;`;
+  return `
+-- A sum that would leave 64-bit integers becomes a REAL in SQLite: the CHECKs make it an error.
+CREATE TABLE customer_year_won (
+  customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  year         TEXT NOT NULL,                    -- 'YYYY'
+  segment      TEXT COLLATE NOCASE,              -- the customer's segment
+  won          INTEGER NOT NULL,                 -- won sales of the customer dated in the year (> 0)
+  won_cents    INTEGER NOT NULL CHECK (typeof(won_cents) = 'integer'),
+  PRIMARY KEY (customer_id, year)
+) WITHOUT ROWID;
+INSERT INTO customer_year_won (customer_id, year, segment, won, won_cents)
+  SELECT n.customer_id, n.year, c.segment, n.won, n.won_cents FROM (${wonPerCustomerYear('sales')}) n JOIN customers c ON c.id = n.customer_id;
+-- A year's customers by segment (covering), and by revenue (the top customers).
+CREATE INDEX customer_year_won_segment ON customer_year_won (year, segment, won, won_cents);
+CREATE INDEX customer_year_won_rank ON customer_year_won (year, won_cents);
+CREATE TRIGGER sales_year_won_insert AFTER INSERT ON sales WHEN NEW.outcome = 'won' BEGIN${yearAdd('NEW')}
+END;
+CREATE TRIGGER sales_year_won_update AFTER UPDATE OF date, outcome, amount_cents, customer_id ON sales
+  WHEN OLD.outcome = 'won' OR NEW.outcome = 'won' BEGIN${yearRemove('OLD')}${yearAdd('NEW')}
+END;
+CREATE TRIGGER sales_year_won_delete AFTER DELETE ON sales WHEN OLD.outcome = 'won' BEGIN${yearRemove('OLD')}
+END;
+CREATE TRIGGER customers_year_won_segment AFTER UPDATE OF segment ON customers BEGIN
+  UPDATE customer_year_won SET segment = NEW.segment WHERE customer_id = NEW.id;
+END;
+
+-- technique and product as keys: '' for none, else '+' and the name (a key cannot be NULL).
+CREATE TABLE sales_month_mix (
+  month          TEXT NOT NULL,                  -- 'YYYY-MM'
+  technique_key  TEXT NOT NULL,
+  product_key    TEXT NOT NULL,
+  outcome        TEXT NOT NULL,
+  count          INTEGER NOT NULL,               -- sales dated in the month with these (> 0)
+  amount_cents   INTEGER NOT NULL CHECK (typeof(amount_cents) = 'integer'),
+  PRIMARY KEY (month, technique_key, product_key, outcome)
+) WITHOUT ROWID;
+INSERT INTO sales_month_mix (month, technique_key, product_key, outcome, count, amount_cents) ${mixPerMonth('sales')};
+CREATE TRIGGER sales_month_mix_insert AFTER INSERT ON sales BEGIN${mixAdd('NEW')}
+END;
+CREATE TRIGGER sales_month_mix_update AFTER UPDATE OF date, outcome, amount_cents, technique, product ON sales BEGIN${mixRemove('OLD')}${mixAdd('NEW')}
+END;
+CREATE TRIGGER sales_month_mix_delete AFTER DELETE ON sales BEGIN${mixRemove('OLD')}
+END;`;
+}
+
+/** The won sales of `table` (sales' columns) that `where` keeps, per customer and year. */
+const wonPerCustomerYear = (table: string, where = 'true') =>
+  `SELECT customer_id, substr(date, 1, 4) AS year, count(*) AS won, sum(amount_cents) AS won_cents FROM ${table}
+      WHERE outcome = 'won' AND ${where} GROUP BY customer_id, substr(date, 1, 4)`;
+
+/** sales_month_mix's key for a technique or product: '' for none (NULL), else '+' and the name. */
+export const mixKeySql = (column: string): string => `coalesce('+' || ${column}, '')`;
+
+/** The technique or product a sales_month_mix key stands for (NULL for none). */
+export const mixNameSql = (key: string): string => `CASE WHEN ${key} = '' THEN NULL ELSE substr(${key}, 2) END`;
+
+/** The sales of `table` that `where` keeps, per month, technique, product and outcome (as keys). */
+const mixPerMonth = (table: string, where = 'true') =>
+  `SELECT substr(date, 1, 7) AS month, ${mixKeySql('technique')} AS technique_key, ${mixKeySql('product')} AS product_key, outcome,
+      count(*) AS count, sum(amount_cents) AS amount_cents FROM ${table}
+      WHERE ${where} GROUP BY 1, 2, 3, 4`;
+
+/** What sales_year_won_insert would have done for sales with ids above :maxSaleId (bulk import). */
+export const YEAR_WON_REFRESH_SQL = `
+      INSERT INTO customer_year_won (customer_id, year, segment, won, won_cents)
+      SELECT n.customer_id, n.year, c.segment, n.won, n.won_cents
+      FROM (${wonPerCustomerYear('sales', 'id > :maxSaleId')}) n JOIN customers c ON c.id = n.customer_id WHERE true
+      ON CONFLICT (customer_id, year) DO UPDATE SET won = won + excluded.won, won_cents = won_cents + excluded.won_cents`;
+
+/** What sales_month_mix_insert would have done for sales with ids above :maxSaleId (bulk import). */
+export const MONTH_MIX_REFRESH_SQL = `
+      INSERT INTO sales_month_mix (month, technique_key, product_key, outcome, count, amount_cents)
+      ${mixPerMonth('sales', 'id > :maxSaleId')}
+      ON CONFLICT (month, technique_key, product_key, outcome) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents`;
+
+/**
+ * What sales_year_won_delete would have done for the sales held in table `deleted` (sales'
+ * columns, already gone from sales): their won totals taken away, customer-years left empty removed.
+ */
+export const yearWonSubtractSql = (deleted: string): string[] => [
+  `UPDATE customer_year_won SET won = customer_year_won.won - d.won, won_cents = customer_year_won.won_cents - d.won_cents
+      FROM (${wonPerCustomerYear(deleted)}) d WHERE customer_year_won.customer_id = d.customer_id AND customer_year_won.year = d.year`,
+  `DELETE FROM customer_year_won WHERE won = 0 AND customer_id IN (SELECT customer_id FROM ${deleted} WHERE outcome = 'won')`,
+];
+
+/** What sales_month_mix_delete would have done for the sales held in table `deleted`. */
+export const monthMixSubtractSql = (deleted: string): string[] => [
+  `UPDATE sales_month_mix SET count = sales_month_mix.count - d.count, amount_cents = sales_month_mix.amount_cents - d.amount_cents
+      FROM (${mixPerMonth(deleted)}) d
+      WHERE sales_month_mix.month = d.month AND sales_month_mix.technique_key = d.technique_key
+        AND sales_month_mix.product_key = d.product_key AND sales_month_mix.outcome = d.outcome`,
+  `DELETE FROM sales_month_mix WHERE count = 0 AND month IN (SELECT substr(date, 1, 7) FROM ${deleted})`,
+];
