@@ -30,13 +30,14 @@ export function reportTotalsSql(): string {
   UPDATE sales_month_mix SET count = count - 1, amount_cents = amount_cents - ${row}.amount_cents WHERE ${mixKey(row)};
   DELETE FROM sales_month_mix WHERE ${mixKey(row)} AND count = 0;`;
   return `
--- A sum that would leave 64-bit integers becomes a REAL in SQLite: the CHECKs make it an error.
+-- A sum that would leave 64-bit integers becomes a REAL in SQLite: the CHECKs make it an error,
+-- named so that spm says what it means (as for sales_daily).
 CREATE TABLE customer_year_won (
   customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
   year         TEXT NOT NULL,                    -- 'YYYY'
   segment      TEXT COLLATE NOCASE,              -- the customer's segment
   won          INTEGER NOT NULL,                 -- won sales of the customer dated in the year (> 0)
-  won_cents    INTEGER NOT NULL CHECK (typeof(won_cents) = 'integer'),
+  won_cents    INTEGER NOT NULL CONSTRAINT "integer overflow in a year total" CHECK (typeof(won_cents) = 'integer'),
   PRIMARY KEY (customer_id, year)
 ) WITHOUT ROWID;
 INSERT INTO customer_year_won (customer_id, year, segment, won, won_cents)
@@ -62,7 +63,7 @@ CREATE TABLE sales_month_mix (
   product_key    TEXT NOT NULL,
   outcome        TEXT NOT NULL,
   count          INTEGER NOT NULL,               -- sales dated in the month with these (> 0)
-  amount_cents   INTEGER NOT NULL CHECK (typeof(amount_cents) = 'integer'),
+  amount_cents   INTEGER NOT NULL CONSTRAINT "integer overflow in a month total" CHECK (typeof(amount_cents) = 'integer'),
   PRIMARY KEY (month, technique_key, product_key, outcome)
 ) WITHOUT ROWID;
 INSERT INTO sales_month_mix (month, technique_key, product_key, outcome, count, amount_cents) ${mixPerMonth('sales')};

@@ -172,10 +172,14 @@ describe('totals that would overflow 64-bit cents', () => {
     // Far past the per-record cap: only another tool, or an older spm, could have stored it.
     const raw = openRaw(temp.dbPath);
     raw.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Other', 'other', '2026-03-01', 'x', 'x')").run();
-    raw.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, created_at, updated_at) VALUES ('2026-03-11', 2, 9223372036854775000, 'won', 'x', 'x')").run();
+    // A technique of its own, so only the day total would overflow here.
+    raw.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, created_at, updated_at) VALUES ('2026-03-11', 2, 9223372036854775000, 'won', 'x', 'x', 'x')").run();
     raw.close();
     const result = await expectStoreFailure(['sale', 'add', 'Acme', '1000', '--date', '2026-03-11']);
     expect(result).toMatch(/^spm: a total is too large to add up exactly/);
+    // Another day of the month with that technique: its month total; a sale of Other's: its own totals.
+    expect(await expectStoreFailure(['sale', 'add', 'Acme', '1000', '--date', '2026-03-12', '--technique', 'x'])).toMatch(/^spm: a total is too large to add up exactly/);
+    expect(await expectStoreFailure(['sale', 'add', 'Other', '1000', '--date', '2026-12-12', '--technique', 'y'])).toMatch(/^spm: a total is too large to add up exactly/);
   });
 });
 
