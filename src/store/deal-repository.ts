@@ -216,20 +216,57 @@ export class DealRepository {
   }
 
   /**
-   * Open deals matching `where`, largest weighted value first (value × its stage's probability),
-   * the first `limit` (all when undefined). Ranked on the deals alone, then the few kept are
-   * joined to their customers: thousands of candidates are not each joined before the sort.
+   * Open deals matching `where` (on deals_open_stage's columns only), largest weighted value
+   * first (value × its stage's probability), then the older id; the first `limit` (all when
+   * undefined). The few kept are joined to their customers after the ranking.
    */
   private rankedOpen(where: string, params: unknown[], probabilities: readonly { stage: string; probability: number }[], limit?: number): Deal[] {
-    const weight = stageWeightSql(probabilities);
-    const weights = probabilities.flatMap((p) => [p.stage, p.probability]);
-    // Every candidate is read anyway without a limit: one plain query (the ranked form costs more then).
-    const rows = limit === undefined
-      ? this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${where} ORDER BY d.value_cents * ${weight} DESC, d.id`).all(...params, ...weights)
-      : this.db.prepare(`${SELECT} JOIN (SELECT d.id, d.value_cents * ${weight} AS weighted FROM deals d WHERE d.status = 'open' AND ${where}
-                                      ORDER BY weighted DESC, d.id LIMIT ${Number(limit)}) ranked ON ranked.id = d.id
-                         ORDER BY ranked.weighted DESC, d.id`).all(...weights, ...params);
-    return (rows as DealRow[]).map(dealFromRow);
+    if (limit === undefined) {
+      // Every candidate is read anyway without a limit: one plain query.
+      const weight = stageWeightSql(probabilities);
+      const rows = this.db.prepare(`${SELECT} WHERE d.status = 'open' AND ${where} ORDER BY d.value_cents * ${weight} DESC, d.id`)
+        .all(...params, ...probabilities.flatMap((p) => [p.stage, p.probability])) as DealRow[];
+      return rows.map(dealFromRow);
+    }
+    const ids = this.rankedIds(where, params, probabilities, limit);
+    if (ids.length === 0) return [];
+    const rows = new Map((this.db.prepare(`${SELECT} WHERE d.id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as DealRow[]).map((r) => [r.id, r]));
+    return ids.map((id) => dealFromRow(rows.get(id)!));
+  }
+
+  /**
+   * The ids of rankedOpen's first `limit`, without weighing every candidate: within one stage
+   * the weight falls as the value does, so each stage is read from deals_open_stage largest
+   * value first and stops once it has `limit` deals and the next weighs less than the last of
+   * them (equal weights go on: their order is by id). Stages weighing nothing (probability 0,
+   * or not in the list: stageWeightSql's ELSE 0) come after every other deal, by id, read only
+   * when those are too few. Weights are value × probability in doubles, as SQLite computes them.
+   */
+  private rankedIds(where: string, params: unknown[], probabilities: readonly { stage: string; probability: number }[], limit: number): number[] {
+    if (limit <= 0) return [];
+    // As CASE: a stage listed twice weighs by its first entry.
+    const weightOf = new Map<string, number>();
+    for (const p of probabilities) if (!weightOf.has(p.stage)) weightOf.set(p.stage, p.probability);
+    const weighted = [...weightOf].filter(([, p]) => p > 0);
+    const byValue = this.db.prepare(`SELECT d.id, d.value_cents AS valueCents FROM deals d INDEXED BY deals_open_stage
+                                     WHERE d.status = 'open' AND d.stage = ? AND ${where} ORDER BY d.value_cents DESC`);
+    const candidates: { id: number; weight: number }[] = [];
+    for (const [stage, probability] of weighted) {
+      let read = 0;
+      let lastKept = Infinity;
+      for (const row of byValue.iterate(stage, ...params) as IterableIterator<{ id: number; valueCents: number }>) {
+        const weight = row.valueCents * probability;
+        if (read >= limit && weight < lastKept) break;
+        candidates.push({ id: row.id, weight });
+        if (++read === limit) lastKept = weight;
+      }
+    }
+    if (candidates.length < limit) {
+      const rest = this.db.prepare(`SELECT d.id FROM deals d WHERE d.status = 'open' AND d.stage NOT IN (${weighted.map(() => '?').join(', ')}) AND ${where}
+                                    ORDER BY d.id LIMIT ?`).pluck().all(...weighted.map(([stage]) => stage), ...params, limit - candidates.length) as number[];
+      for (const id of rest) candidates.push({ id, weight: 0 });
+    }
+    return candidates.sort((a, b) => b.weight - a.weight || a.id - b.id).slice(0, limit).map((c) => c.id);
   }
 
   countOpenBefore(which: 'stale' | 'closeOverdue', date: LocalDate): number {
@@ -261,7 +298,9 @@ export class DealRepository {
     if (filter.segment !== null) { join = 'JOIN customers c ON c.id = d.customer_id AND c.segment = ? COLLATE NOCASE'; params.unshift(filter.segment); }
     if (filter.product !== null) { conditions.push('d.product = ? COLLATE NOCASE'); params.push(filter.product); }
     if (filter.technique !== null) { conditions.push('d.technique = ? COLLATE NOCASE'); params.push(filter.technique); }
-    return this.db.prepare(`SELECT d.stage AS stage, d.value_cents AS valueCents, count(*) AS count FROM deals d INDEXED BY deals_open_close ${join}
+    // Without filters deals_open_stage holds every column read (schema v19): no deal is looked up.
+    const index = conditions.length === 2 && join === '' ? 'deals_open_stage' : 'deals_open_close';
+    return this.db.prepare(`SELECT d.stage AS stage, d.value_cents AS valueCents, count(*) AS count FROM deals d INDEXED BY ${index} ${join}
                             WHERE ${conditions.join(' AND ')} GROUP BY d.stage, d.value_cents`).all(...params) as { stage: string; valueCents: number; count: number }[];
   }
 

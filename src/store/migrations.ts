@@ -296,6 +296,18 @@ CREATE INDEX sales_lost ON sales (date, reason, amount_cents) WHERE outcome = 'l
     // active customer and twelve months of mix. src/store/report-totals.ts has the why and how.
     sql: reportTotalsSql(),
   },
+  {
+    version: 19,
+    description: 'open deals indexed by stage, value, expected close and stage day, for goal forecasts and deals to move',
+    // One index instead of v11's (stage, value_cents) holds every column a goal's forecast and
+    // the daily view's deals to move read: with 5,000 open deals the forecast's read by close day
+    // looked each deal up in the table (~3 ms per goal end), and the deals to move were all
+    // weighed and sorted for a screenful (~2.5 ms + ~1.4 ms for their count).
+    sql: `
+DROP INDEX deals_open_stage;
+CREATE INDEX deals_open_stage ON deals (stage, value_cents, expected_close, stage_date) WHERE status = 'open';
+`,
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */

@@ -23,6 +23,7 @@ const SHIPPED: Record<number, string> = {
   16: '7e75c8ca1f094939',
   17: '1fae142df4f9e422',
   18: '6d38e3b77ce9138a',
+  19: 'a426af54ab49d1db',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {
