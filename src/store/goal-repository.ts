@@ -1,5 +1,5 @@
 // SQL for goals, their milestones and logs, and each goal's per-day facts by aggregate queries
-// over date ranges (the sales_date and checkins_date indexes), never by loading sales.
+// over date ranges (the day totals, or the sales_date and checkins_date indexes), never by loading sales.
 import type { Db } from './open-database.js';
 import type { LocalDate } from '../domain/local-date.js';
 import type { DateRange, PeriodKind } from '../domain/period.js';
@@ -306,9 +306,16 @@ export class GoalRepository {
     });
   }
 
-  /** Per day: check-ins, and the sum and count of their ratings. One range scan of checkins_date. */
+  /**
+   * Per day: check-ins, and the sum and count of their ratings. Without a segment from the day
+   * totals (schema v20); with one, one range scan of checkins_date.
+   */
   private checkinDays(segment: string | null, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; checkins: number; ratingSum: number; rated: number }[] {
     return this.cached(cache, ['checkins', segment, from, to], () => {
+      if (segment === null) {
+        return this.db.prepare('SELECT date, checkins, rating_sum AS ratingSum, rated FROM checkins_daily WHERE date BETWEEN ? AND ?')
+          .all(from, to) as { date: string; checkins: number; ratingSum: number; rated: number }[];
+      }
       const join = segment !== null ? 'JOIN customers c ON c.id = k.customer_id AND c.segment = ? COLLATE NOCASE' : '';
       return this.db.prepare(`SELECT k.date AS date, count(*) AS checkins, coalesce(sum(k.satisfaction), 0) AS ratingSum, count(k.satisfaction) AS rated
                               FROM checkins k ${join} WHERE k.date BETWEEN ? AND ? GROUP BY k.date`)

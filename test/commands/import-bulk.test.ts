@@ -32,6 +32,10 @@ function derivedFromScratch(dbPath: string) {
       daily: db.prepare('SELECT date, won_cents, won, lost FROM sales_daily ORDER BY date').all(),
       expectedDaily: db.prepare(`SELECT date, coalesce(sum(CASE WHEN outcome = 'won' THEN amount_cents END), 0) AS won_cents,
         sum(outcome = 'won') AS won, sum(outcome = 'lost') AS lost FROM sales GROUP BY date ORDER BY date`).all(),
+      checkinsDaily: db.prepare('SELECT * FROM checkins_daily ORDER BY date').all(),
+      expectedCheckinsDaily: db.prepare(`SELECT date, count(*) AS checkins, count(satisfaction) AS rated, coalesce(sum(satisfaction), 0) AS rating_sum,
+        sum(satisfaction IS 1) AS r1, sum(satisfaction IS 2) AS r2, sum(satisfaction IS 3) AS r3, sum(satisfaction IS 4) AS r4, sum(satisfaction IS 5) AS r5
+        FROM checkins GROUP BY date ORDER BY date`).all(),
       cadence: cadenceTables(db),
       reorder: reorderTables(db),
       latestCheckin: latestCheckinTables(db),
@@ -50,6 +54,7 @@ function expectDerivedExact(after: ReturnType<typeof derivedFromScratch>, schema
   expect(after.lastContact).toEqual(after.expectedLastContact);
   expect(after.firstWon).toEqual(after.expectedFirstWon);
   expect(after.daily).toEqual(after.expectedDaily);
+  expect(after.checkinsDaily).toEqual(after.expectedCheckinsDaily);
   expect(after.reorder.stored).toEqual(after.reorder.expected);
   expect(after.latestCheckin.stored).toEqual(after.latestCheckin.expected);
   expect(after.reportTotals.stored).toEqual(after.reportTotals.expected);
@@ -148,4 +153,35 @@ test('a check-ins import keeps each customer\'s latest check-in exact: later, ea
   expect(after.latestCheckin.stored).toHaveLength(40);
   const stored = new Map((after.latestCheckin.stored as { customer_id: number; checkin_id: number; date: string }[]).map((r) => [r.customer_id, [r.date, r.checkin_id > 3]]));
   expect([stored.get(1), stored.get(2), stored.get(3)]).toEqual([['2026-02-01', false], ['2025-12-25', true], ['2025-12-26', true]]);
+});
+
+test('a large check-ins import, its undo and redo leave the check-in day totals exact', async () => {
+  await run(['customer', 'add', 'Customer 5']);
+  // Days the import also fills, one rated and one not.
+  await run(['checkin', 'add', 'customer 5', '--date', '2025-01-01', '--satisfaction', '2']);
+  await run(['checkin', 'add', 'customer 5', '--date', '2025-02-03']);
+  const schemaBefore = derivedFromScratch(temp.dbPath).schema;
+  const lines = ['date,customer,channel,satisfaction,external-id'];
+  for (let i = 0; i < 6_000; i++) {
+    lines.push(`2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')},Customer ${i % 50},call,${i % 6 === 0 ? '' : 1 + (i % 5)},VISIT-${i}`);
+  }
+  const file = join(temp.dir, 'checkins.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  expect((await run(['import', 'checkins', file, '--json'])).json()).toMatchObject({ read: 6_000, imported: 6_000, rejected: 0 });
+  const after = derivedFromScratch(temp.dbPath);
+  expectDerivedExact(after, schemaBefore);
+  expect(after.checkinsDaily.length).toBeGreaterThan(300);
+  expect((await run(['undo'])).code).toBe(0);
+  const undone = derivedFromScratch(temp.dbPath);
+  expectDerivedExact(undone, schemaBefore);
+  expect(undone.checkinsDaily).toEqual([
+    { date: '2025-01-01', checkins: 1, rated: 1, rating_sum: 2, r1: 0, r2: 1, r3: 0, r4: 0, r5: 0 },
+    { date: '2025-02-03', checkins: 1, rated: 0, rating_sum: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 },
+  ]);
+  expect((await run(['redo'])).code).toBe(0);
+  expect(derivedFromScratch(temp.dbPath).checkinsDaily).toEqual(after.checkinsDaily);
+  // The triggers are back: an ordinary check-in after the import still keeps the totals.
+  await run(['checkin', 'add', 'customer 5', '--date', '2025-01-01', '--satisfaction', '5']);
+  const later = derivedFromScratch(temp.dbPath);
+  expect(later.checkinsDaily).toEqual(later.expectedCheckinsDaily);
 });

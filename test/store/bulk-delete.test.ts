@@ -136,7 +136,7 @@ describe('a range deleted set-based leaves every table as the row-by-row trigger
     const ranges = build(path, 6, 1500, 400);
     const before = open(path);
     const count = (db: Db, sql: string) => db.prepare(sql).pluck().get() as number;
-    const derived = ['customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix'];
+    const derived = ['customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix', 'checkins_daily'];
     const dump = (db: Db) => derived.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
     const was = dump(before);
     expect(count(before, "SELECT count(*) FROM deals WHERE status <> 'open' AND stages_seen = 'lead,proposal'")).toBe(5);

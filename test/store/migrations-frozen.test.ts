@@ -24,6 +24,7 @@ const SHIPPED: Record<number, string> = {
   17: '1fae142df4f9e422',
   18: '6d38e3b77ce9138a',
   19: 'a426af54ab49d1db',
+  20: '346277e9661c4ce3',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

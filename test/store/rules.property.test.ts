@@ -16,6 +16,7 @@ import { isGoingCold, isWatched } from '../../src/domain/rules/going-cold.js';
 import { customerKind, firstWonDate } from '../../src/domain/rules/new-or-repeat.js';
 import { dayTotals } from '../../src/domain/rules/day-totals.js';
 import { latestCheckin, lowRatingAtRisk } from '../../src/domain/rules/low-rating.js';
+import { checkinTotals } from '../../src/domain/rules/checkin-totals.js';
 import type { Goal } from '../../src/domain/goal-pace.js';
 import type { ReportSpec } from '../../src/domain/report.js';
 
@@ -243,6 +244,34 @@ describe.each(seeds)('seed %d', (seed) => {
       atRisk += expected.length;
     }
     expect(atRisk).toBeGreaterThan(0);
+  });
+
+  test('check-in day totals: checkins_daily, check-ins and satisfaction goals (with and without a segment) agree with checkinTotals on every day', () => {
+    const { store, raw, data } = history();
+    const toRows = (checkins: Records['checkins']) => checkinTotals(checkins).map((t) => ({
+      date: t.date, checkins: t.checkins, rated: t.rated, rating_sum: t.ratingSum, r1: t.byRating[0], r2: t.byRating[1], r3: t.byRating[2], r4: t.byRating[3], r5: t.byRating[4],
+    }));
+    expect(raw.prepare('SELECT * FROM checkins_daily ORDER BY date').all()).toEqual(toRows(data.checkins));
+    const goal = (metric: Goal['metric'], segment: string | null): Goal => ({ id: 1, name: metric, metric, target: 1, period: null, from: START, to: '2026-03-31', recurring: false, segment, product: null, technique: null, archived: false, milestones: [] });
+    // Segments for this test only (in two spellings: the filter ignores case), cleared after.
+    raw.exec("UPDATE customers SET segment = CASE id % 3 WHEN 0 THEN 'Smb' WHEN 1 THEN 'smb' END");
+    try {
+      let rated = 0;
+      for (const segment of [null, 'SMB']) {
+        const totals = new Map(checkinTotals(data.checkins.filter((k) => segment === null || k.customer_id % 3 !== 2)).map((t) => [t.date, t]));
+        const checkins = new Map(store.goals.dailyFacts(goal('checkins', segment), days[0], days[days.length - 1]).map((f) => [f.date, f.value]));
+        const satisfaction = new Map(store.goals.dailyFacts(goal('satisfaction', segment), days[0], days[days.length - 1]).map((f) => [f.date, [f.value, f.count]]));
+        for (const day of days) {
+          const t = totals.get(day) ?? { checkins: 0, rated: 0, ratingSum: 0 };
+          expect({ day, segment, checkins: checkins.get(day) ?? 0, satisfaction: satisfaction.get(day) ?? [0, 0] })
+            .toEqual({ day, segment, checkins: t.checkins, satisfaction: [t.ratingSum, t.rated] });
+          rated += t.rated;
+        }
+      }
+      expect(rated).toBeGreaterThan(0);
+    } finally {
+      raw.exec('UPDATE customers SET segment = NULL');
+    }
   });
 
   test('day totals: sales_daily, revenue, sales and win-rate goals (with and without a filter) and the report agree with dayTotals on every day', () => {
