@@ -8,8 +8,9 @@
 // module.enableCompileCache() would cache for us; Node 20 has no such switch. Only public APIs:
 // vm.Script and module.createRequire.
 'use strict';
-const { readFileSync, writeSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } = require('node:fs');
 const { dirname, join } = require('node:path');
+const { isAscii } = require('node:buffer');
 
 const DIST = join(__dirname, '..', 'dist');
 const BUNDLE = join(DIST, 'spm.cjs');
@@ -34,24 +35,76 @@ const MANIFEST = join(DIST, 'spm.json');
  *     return h)
  * FNV's multiply over 64-bit words; the rotation brings the high bits, which a multiply never
  * carries down, back to the bottom. Each step is a bijection of h, so any one changed word
- * changes the digest. The parts are copied in at 8-byte boundaries, zero-padded, and `n`
- * (their padded total) and each part's own length are mixed in.
+ * changes the digest. The parts lie at 8-byte boundaries, zero-padded, and `n` (their padded
+ * total) and each part's own length are mixed in.
  */
 const HASH_WASM = 'AGFzbQEAAAABBgFgAX8BfgMCAQAFAwEAAAcJAgFtAgABaAAACjoBOAIBfwF+IACtIQICQANAIAEgAE8NASACIAEpAwCFQrODgICAIH5CH4khAiABQQhqIQEMAAsLIAIL';
 
-function cacheDigest(...parts) {
+/**
+ * Room in a fresh hash instance for parts of these sizes, laid out as the digest reads them:
+ * { parts: a Buffer over each part's place (write or read the part into it), digest() }.
+ */
+function hashArea(sizes) {
   const { exports: wasm } = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(HASH_WASM, 'base64')));
   const padded = (length) => (length + 7) & ~7;
-  const total = parts.reduce((sum, part) => sum + padded(part.length) + 8, 0);
+  const total = sizes.reduce((sum, size) => sum + padded(size) + 8, 0);
   wasm.m.grow(Math.ceil(total / 65536));
   const memory = Buffer.from(wasm.m.buffer);
   let offset = 0;
-  for (const part of parts) {
-    memory.writeUInt32LE(part.length, offset);
-    part.copy(memory, offset + 8);
-    offset += padded(part.length) + 8;
+  const parts = sizes.map((size) => {
+    memory.writeUInt32LE(size, offset);
+    const part = memory.subarray(offset + 8, offset + 8 + size);
+    offset += padded(size) + 8;
+    return part;
+  });
+  return { parts, digest: () => BigInt.asUintN(64, wasm.h(total)).toString(16).padStart(16, '0') };
+}
+
+/** The digest of these parts (the build writes it; the loader checks it without the copy). */
+function cacheDigest(...parts) {
+  const area = hashArea(parts.map((part) => part.length));
+  parts.forEach((part, i) => part.copy(area.parts[i]));
+  return area.digest();
+}
+
+/** The cache's first line: "spm " and the 16 hex digits of the digest. */
+const HEADER_LENGTH = 'spm 0123456789abcdef\n'.length;
+
+/**
+ * The bundle's bytes and, when the cache belongs to them, the cache's payload: both read
+ * straight into the digest's memory and hashed where they lie (no second copy of ~1 MB).
+ * Any trouble with the cache (none, short, foreign, damaged) leaves cachedData out.
+ */
+function readWithCache(bundlePath, cachePath) {
+  const fds = [];
+  try {
+    const open = (path) => fds[fds.push(openSync(path, 'r')) - 1];
+    const cacheFd = open(cachePath);
+    const bundleFd = open(bundlePath);
+    const header = Buffer.alloc(HEADER_LENGTH);
+    const payloadLength = fstatSync(cacheFd).size - HEADER_LENGTH;
+    if (payloadLength <= 0) return {};
+    const area = hashArea([fstatSync(bundleFd).size, payloadLength]);
+    const [sourceBytes, payload] = area.parts;
+    readFully(cacheFd, header, 0);
+    readFully(bundleFd, sourceBytes, 0);
+    readFully(cacheFd, payload, HEADER_LENGTH);
+    return header.toString('latin1') === `spm ${area.digest()}\n` ? { sourceBytes, cachedData: payload } : { sourceBytes };
+  } catch {
+    // No cache (a build without one, or an install that dropped it): compile as usual.
+    return {};
+  } finally {
+    for (const fd of fds) closeSync(fd);
   }
-  return BigInt.asUintN(64, wasm.h(total)).toString(16).padStart(16, '0');
+}
+
+/** Fills `target` from `fd` at `position`; a file shorter than it said is an error. */
+function readFully(fd, target, position) {
+  for (let done = 0; done < target.length;) {
+    const read = readSync(fd, target, done, target.length - done, position + done);
+    if (read === 0) throw new Error('file changed while read');
+    done += read;
+  }
 }
 
 /**
@@ -62,19 +115,11 @@ function cacheDigest(...parts) {
 function loadBundle({ bundlePath = BUNDLE, cachePath = `${bundlePath}.cache`, useCache = true } = {}) {
   const vm = require('node:vm');
   const { createRequire } = require('node:module');
-  const sourceBytes = readFileSync(bundlePath);
-  let cachedData;
-  if (useCache) {
-    try {
-      const cache = readFileSync(cachePath);
-      const headerEnd = cache.indexOf(10);
-      const payload = cache.subarray(headerEnd + 1);
-      if (headerEnd > 0 && cache.toString('latin1', 0, headerEnd) === `spm ${cacheDigest(sourceBytes, payload)}`) cachedData = payload;
-    } catch {
-      // No cache (a build without one, or an install that dropped it): compile as usual.
-    }
-  }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${sourceBytes.toString('utf8')}\n})`, {
+  let { sourceBytes, cachedData } = useCache ? readWithCache(bundlePath, cachePath) : {};
+  sourceBytes ??= readFileSync(bundlePath);
+  // The build writes ASCII: read as latin1 it is copied, not decoded (and any other file as UTF-8).
+  const source = isAscii(sourceBytes) ? sourceBytes.toString('latin1') : sourceBytes.toString('utf8');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundlePath,
     cachedData,
   });

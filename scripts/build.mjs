@@ -133,6 +133,13 @@ const options = {
   // Made on first use: node:url's pathToFileURL costs ~1 ms, and the bundled code never reads it on the way to a command.
   define: { SPM_VERSION: JSON.stringify(pkg.version), SPM_HELP_TOPICS: JSON.stringify(helpTopics), 'import.meta.url': '__spmBundle.url' },
   banner: { js: "const __spmBundle = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  // ASCII without comments or indentation (names kept, for stack traces): bin/spm.js reads an
+  // ASCII bundle as latin1, a plain copy into a one-byte string, where UTF-8 has to be decoded
+  // and any non-ASCII byte made the whole source a two-byte string; 30% fewer bytes to read and
+  // hash. Followups' bundle loads ~1.5 ms faster. esbuild escapes strings, not regex literals:
+  // those are written with \u escapes in src/ (test/e2e/code-cache.e2e.test.ts checks).
+  charset: 'ascii',
+  minifyWhitespace: true,
   logLevel: 'warning',
 };
 const plugins = [lazyChildProcess, noColorDetection, sqliteAddon, chartsBundle];

@@ -3,7 +3,8 @@
 import { InputError } from './errors.js';
 
 const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
-const CURRENCY_SIGNS = /^[$€£¥₹]|^(?:usd|eur|gbp)\s*/i;
+// The signs as \u escapes ($ € £ ¥ ₹): the bundle is ASCII (scripts/build.mjs), and esbuild cannot escape a regex literal.
+const CURRENCY_SIGNS = /^[$\u20ac\u00a3\u00a5\u20b9]|^(?:usd|eur|gbp)\s*/i;
 /**
  * The largest amount of one record: 1,000,000,000.00. Sums of such amounts stay exact
  * integers: about 90,000 of them before a total leaves Number.MAX_SAFE_INTEGER (2^53 cents),

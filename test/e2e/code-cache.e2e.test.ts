@@ -2,7 +2,8 @@
 // when it belongs to the bundle, and ignored (spm still right, only slower) when it does not.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -66,6 +67,21 @@ describe('the code cache (bin/spm.js)', () => {
       expect(usedCache).toBe(true);
       expect(modules).toContain('NativeModule vm');
       expect(modules.filter((name) => /crypto|child_process|tty/.test(name))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('every bundle is ASCII, which the loader reads as latin1; a bundle that is not is read as UTF-8', () => {
+    // A regex literal with a non-ASCII character is where esbuild cannot escape: write it with \u escapes.
+    const files = readdirSync('dist').filter((file) => file.endsWith('.cjs'));
+    expect(files.filter((file) => !isAscii(readFileSync(join('dist', file))))).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'spm-utf8-'));
+    try {
+      const bundle = join(dir, 'utf8.cjs');
+      writeFileSync(bundle, "exports.main = async () => { process.stdout.write('€ · ₹'); return 0; };");
+      const script = `require(${JSON.stringify(LOADER)}).loadBundle({ bundlePath: ${JSON.stringify(bundle)} }).exports.main();`;
+      expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout).toBe('€ · ₹');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

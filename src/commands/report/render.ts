@@ -70,7 +70,8 @@ export interface ReportSection {
 
 /** A section's name without what its title adds (`Learning window · Dec 16 – Mar 15` → `Learning window`). */
 function shortTitle(title: string): string {
-  return stripAnsi(title).split(/ {2}| · | \(/)[0].trim();
+  // The middle dot as \u00b7: the bundle is ASCII (see CURRENCY_SIGNS in src/domain/money.ts).
+  return stripAnsi(title).split(/ {2}| \u00b7 | \(/)[0].trim();
 }
 
 /** The width a report is laid out for, from the terminal (or none, piped) and --full. */
