@@ -92,8 +92,10 @@ const capitalize = (text: string) => text[0].toUpperCase() + text.slice(1);
 // ── At risk ─────────────────────────────────────────────────────────────────────────────────
 
 export interface AtRiskFacts {
-  /** Customers whose latest check-in up to the report's day was rated 1 or 2, with no sale or check-in since. */
+  /** Customers whose latest check-in up to the report's day was rated 1 or 2, with no sale or check-in since (the first ones, when lowRatedTotal says more). */
   lowRated: { customer: CustomerRef; date: LocalDate; satisfaction: number }[];
+  /** How many there are, when `lowRated` holds only the first of them, oldest first (the one-screen report). */
+  lowRatedTotal?: number;
   /** High-severity concerns open on the report's day. */
   highConcerns: { id: number; customer: CustomerRef; openedDate: LocalDate; summary: string }[];
   /** Reorder predictions expected before the report's day with no won sale since (the first ones, when lateReordersTotal says more). */
@@ -149,10 +151,10 @@ export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvi
   return [...concerns.sort(oldestFirst), ...ratings.sort(oldestFirst), ...reorders.sort(oldestFirst)];
 }
 
-/** How many atRiskCustomers lists, counting the late reorders that `facts` holds only the number of. */
+/** How many atRiskCustomers lists, counting the low ratings and late reorders that `facts` holds only the first of. */
 export function atRiskCount(facts: AtRiskFacts, asOf: LocalDate): number {
   const late = facts.lateReordersTotal ?? facts.lateReorders.filter((r) => isLateBy(daysLate(r, asOf), r.intervalDays)).length;
-  return facts.highConcerns.length + facts.lowRated.length + late;
+  return facts.highConcerns.length + (facts.lowRatedTotal ?? facts.lowRated.length) + late;
 }
 
 // ── Recurring goals hit ─────────────────────────────────────────────────────────────────────

@@ -6,27 +6,17 @@ import type { DateRange } from '../domain/period.js';
 import type { LocalDate } from '../domain/local-date.js';
 import type { AtRiskFacts, LostReasonFacts } from '../domain/report-advice.js';
 
-export class AdviceRepository {
-  constructor(private readonly db: Db) {}
-
-  static readonly SQL = {
-    // "Price" and "price" are one reason; the group shows the spelling of its first sale (with
-    // min(), SQLite takes a bare column from the row holding the minimum). Read from sales_lost
-    // (v15), which holds every column it needs.
-    lostReasons: `SELECT s.reason, min(s.id) AS first_id, count(*) AS count, sum(s.amount_cents) AS amount_cents
-                  FROM sales s WHERE s.date BETWEEN :from AND :to AND s.outcome = 'lost'
-                  GROUP BY s.reason COLLATE NOCASE`,
-    // Each active customer's latest check-in up to :asOf (same day: the later id), if rated 1–2
-    // and followed by no sale up to :asOf (src/domain/rules/low-rating.ts). Two kinds of customer:
-    // - Last contact (customer_last_contact: latest sale or check-in) on or before :asOf, all of
-    //   them on today's report: their stored latest check-in (customer_latest_checkin, v17) is
-    //   the latest up to :asOf, and no sale came after it exactly when its day is the last
-    //   contact. A pass over the two small per-customer tables (~4 ms on the 10-year database,
-    //   where a seek per customer into the million-row indexes took ~35; an index of the stored
-    //   low ratings, 5,600 of 20,000, was no faster).
-    // - A contact after :asOf (a past period, or records dated ahead): the rule itself, one seek
-    //   in checkins_customer for the latest check-in up to the day and one in sales_customer.
-    lowRated: `SELECT k.customer_id AS customer_id, c.name, k.date AS date, k.satisfaction
+// Each active customer's latest check-in up to :asOf (same day: the later id), if rated 1–2
+// and followed by no sale up to :asOf (src/domain/rules/low-rating.ts). Two kinds of customer:
+// - Last contact (customer_last_contact: latest sale or check-in) on or before :asOf, all of
+//   them on today's report: their stored latest check-in (customer_latest_checkin, v17) is
+//   the latest up to :asOf, and no sale came after it exactly when its day is the last
+//   contact. A pass over the two small per-customer tables (~4 ms on the 10-year database,
+//   where a seek per customer into the million-row indexes took ~35; an index of the stored
+//   low ratings, 5,600 of 20,000, was no faster).
+// - A contact after :asOf (a past period, or records dated ahead): the rule itself, one seek
+//   in checkins_customer for the latest check-in up to the day and one in sales_customer.
+const LOW_RATED = `SELECT k.customer_id AS customer_id, c.name, k.date AS date, k.satisfaction
                FROM customer_latest_checkin k
                JOIN customer_last_contact l ON l.customer_id = k.customer_id
                JOIN customers c ON c.id = k.customer_id
@@ -39,8 +29,23 @@ export class AdviceRepository {
                                           WHERE k1.customer_id = l.customer_id AND k1.date <= :asOf ORDER BY k1.date DESC, k1.id DESC LIMIT 1)
                WHERE l.last_date > :asOf AND c.archived = 0 AND k.satisfaction <= 2
                  AND NOT EXISTS (SELECT 1 FROM sales s
-                                 WHERE s.customer_id = k.customer_id AND s.outcome IN ('won', 'lost') AND s.date > k.date AND s.date <= :asOf)
+                                 WHERE s.customer_id = k.customer_id AND s.outcome IN ('won', 'lost') AND s.date > k.date AND s.date <= :asOf)`;
+
+export class AdviceRepository {
+  constructor(private readonly db: Db) {}
+
+  static readonly SQL = {
+    // "Price" and "price" are one reason; the group shows the spelling of its first sale (with
+    // min(), SQLite takes a bare column from the row holding the minimum). Read from sales_lost
+    // (v15), which holds every column it needs.
+    lostReasons: `SELECT s.reason, min(s.id) AS first_id, count(*) AS count, sum(s.amount_cents) AS amount_cents
+                  FROM sales s WHERE s.date BETWEEN :from AND :to AND s.outcome = 'lost'
+                  GROUP BY s.reason COLLATE NOCASE`,
+    lowRated: `${LOW_RATED}
                ORDER BY date, customer_id`,
+    // The first :limit of them and how many in all (each row carries the count), for the
+    // one-screen report: no objects for the 1,900 low ratings of the bench database it does not show.
+    lowRatedFirst: `SELECT count(*) OVER () AS total, * FROM (${LOW_RATED}) ORDER BY date, customer_id LIMIT :limit`,
     // Open on :asOf: opened by then, and still open or resolved after it.
     highConcerns: `SELECT co.id, co.customer_id, c.name, co.opened_date, co.summary
                    FROM concerns co INDEXED BY concerns_opened JOIN customers c INDEXED BY customers_ref ON c.id = co.customer_id
@@ -53,12 +58,19 @@ export class AdviceRepository {
       .map((row) => ({ reason: row.reason, count: row.count, amountCents: row.amount_cents }));
   }
 
-  /** Low ratings and high concerns on `asOf`; late reorders come from the reorder repository. */
-  atRisk(asOf: LocalDate): Omit<AtRiskFacts, 'lateReorders'> {
-    const low = this.db.prepare(AdviceRepository.SQL.lowRated).all({ asOf }) as { customer_id: number; name: string; date: string; satisfaction: number }[];
+  /**
+   * Low ratings and high concerns on `asOf`; late reorders come from the reorder repository.
+   * With `lowRatedRows`, only the first that many low ratings (and how many there are).
+   */
+  atRisk(asOf: LocalDate, lowRatedRows?: number): Omit<AtRiskFacts, 'lateReorders'> {
+    type Low = { customer_id: number; name: string; date: string; satisfaction: number; total?: number };
+    const low = (lowRatedRows === undefined
+      ? this.db.prepare(AdviceRepository.SQL.lowRated).all({ asOf })
+      : this.db.prepare(AdviceRepository.SQL.lowRatedFirst).all({ asOf, limit: lowRatedRows })) as Low[];
     const high = this.db.prepare(AdviceRepository.SQL.highConcerns).all({ asOf }) as { id: number; customer_id: number; name: string; opened_date: string; summary: string }[];
     return {
       lowRated: low.map((r) => ({ customer: { id: r.customer_id, name: r.name }, date: r.date, satisfaction: r.satisfaction })),
+      lowRatedTotal: low[0]?.total ?? low.length,
       highConcerns: high.map((r) => ({ id: r.id, customer: { id: r.customer_id, name: r.name }, openedDate: r.opened_date, summary: r.summary })),
     };
   }

@@ -1,5 +1,5 @@
-// The one-screen report reads only the first REPORT_LINES late reorders and their count (not
-// the thousands a long history has): what it draws must be exactly what the full facts draw,
+// The one-screen report reads only the first REPORT_LINES low ratings and late reorders and
+// their counts (not the thousands a long history has): what it draws must be exactly what the full facts draw,
 // at every width, whether the at-risk list is short or runs past a screen.
 import { expect, test } from '@jest/globals';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
@@ -14,8 +14,8 @@ const TODAY = '2026-03-15';
 
 /**
  * 130 customers who bought every 10 days (3 times, ending between Oct 2025 and Mar 2026: late
- * ones from Jan on), every fifth archived; 12 rated 1 or 2 with no contact since; 3 open high
- * concerns, two opened on one day.
+ * ones from Jan on), every fifth archived; two thirds rated 1 or 2 after their last purchase, with
+ * no contact since; 3 open high concerns, two opened on one day.
  */
 function seed(dbPath: string): void {
   const db = openRaw(dbPath);
@@ -28,7 +28,7 @@ function seed(dbPath: string): void {
       for (const back of [20, 10, 0]) {
         db.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, created_at, updated_at) VALUES (?, ?, 100, 'won', ?, ?)").run(addDays(last, -back), id, stamp, stamp);
       }
-      if (c % 10 === 3) db.prepare("INSERT INTO checkins (date, customer_id, channel, satisfaction, created_at) VALUES (?, ?, 'call', ?, ?)").run(addDays(last, 2), id, 1 + (c % 2), stamp);
+      if (c % 3 !== 1) db.prepare("INSERT INTO checkins (date, customer_id, channel, satisfaction, created_at) VALUES (?, ?, 'call', ?, ?)").run(addDays(last, 2), id, 1 + (c % 2), stamp);
       if (c % 50 === 7) {
         db.prepare("INSERT INTO concerns (customer_id, opened_date, summary, severity, created_at, updated_at) VALUES (?, ?, 'late deliveries', 'high', ?, ?)")
           .run(id, c < 100 ? '2026-01-10' : '2026-02-01', stamp, stamp);
@@ -38,18 +38,24 @@ function seed(dbPath: string): void {
   db.close();
 }
 
-test('the one-screen report from the first late reorders and their count draws what the full facts draw', async () => {
+test('the one-screen report from the first low ratings and late reorders and their counts draws what the full facts draw', async () => {
   expect((await runSpm(['customer', 'add', 'Seed'], { db: temp.dbPath })).code).toBe(0);
   seed(temp.dbPath);
   const store = Store.open(temp.dbPath, 'read', () => `${TODAY}T12:00:00.000Z`);
   try {
     let cut = 0;
+    let cutRatings = 0;
     // A day with few at risk, one with more than a screen, and a past period.
     for (const request of [{ from: '2025-10-01', to: '2025-12-20' }, {}, { period: 'month' as const }, { from: '2026-01-01', to: '2026-02-10' }]) {
       const full = store.readMapped(() => loadReport(store, request, TODAY));
       const first = store.readMapped(() => loadReport(store, request, TODAY, REPORT_LINES));
       expect(first.atRiskTotal).toBe(full.report.atRisk.length);
       if (full.report.atRisk.length > first.report.atRisk.length) cut++;
+      const ratings = (loaded: typeof full) => loaded.report.atRisk.filter((a) => a.why.startsWith('rated')).length;
+      if (ratings(full) > REPORT_LINES) {
+        expect(ratings(first)).toBe(REPORT_LINES);
+        cutRatings++;
+      }
       for (const width of [40, 64, 80, 120]) {
         const render = (loaded: typeof full) => renderReport(loaded.report, {
           theme: createTheme(0), previousRange: loaded.spec.previous, trendUnit: 'weeks', asOf: loaded.spec.asOf, width,
@@ -59,6 +65,7 @@ test('the one-screen report from the first late reorders and their count draws w
       }
     }
     expect(cut).toBeGreaterThan(1);
+    expect(cutRatings).toBeGreaterThan(0);
   } finally {
     store.close();
   }

@@ -241,6 +241,9 @@ describe.each(seeds)('seed %d', (seed) => {
       }).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
       const listed = store.advice.atRisk(day).lowRated.map((k) => ({ id: k.customer.id, date: k.date, satisfaction: k.satisfaction }));
       expect({ day, listed }).toEqual({ day, listed: expected });
+      // The one-screen report's first few and the count.
+      const first = store.advice.atRisk(day, 3);
+      expect({ day, first: first.lowRated.map((k) => k.customer.id), total: first.lowRatedTotal }).toEqual({ day, first: expected.slice(0, 3).map((k) => k.id), total: expected.length });
       atRisk += expected.length;
     }
     expect(atRisk).toBeGreaterThan(0);

@@ -9,15 +9,15 @@ import { evaluateGoal } from '../goal/progress.js';
 
 /**
  * Call inside the report's read transaction, so every block sees one snapshot. With
- * `lateReorderRows`, only the first that many late reorders are read (and how many there are).
+ * `atRiskRows`, only the first that many low ratings and late reorders are read (and how many there are).
  */
-export function loadAdvice(store: Store, spec: ReportSpec, settings: Settings, lateReorderRows?: number): AdviceFacts {
+export function loadAdvice(store: Store, spec: ReportSpec, settings: Settings, atRiskRows?: number): AdviceFacts {
   const days = settings.learningWindowDays;
-  const { late, total } = store.reorders.late(spec.asOf, lateReorderRows);
+  const { late, total } = store.reorders.late(spec.asOf, atRiskRows);
   return {
     lostReasons: store.advice.lostReasons(spec.range),
     learning: { days, cube: store.report.cube(learningWindow(spec.range.to, days)) },
-    atRisk: { ...store.advice.atRisk(spec.asOf), lateReorders: late, lateReordersTotal: total },
+    atRisk: { ...store.advice.atRisk(spec.asOf, atRiskRows), lateReorders: late, lateReordersTotal: total },
     goalsHit: goalsHit(store, spec, settings),
   };
 }
