@@ -25,6 +25,7 @@ const SHIPPED: Record<number, string> = {
   18: '6d38e3b77ce9138a',
   19: 'a426af54ab49d1db',
   20: '346277e9661c4ce3',
+  21: '754e7e8a702a216c',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {
