@@ -114,12 +114,13 @@ export class SaleRepository {
   }
 
   /**
-   * The rows of iterate(), in its order, as piped `sale list` prints them, put together by
-   * SQLite: [id, date and customer name; the amount in cents; outcome, technique, product,
-   * quantity and the note column], each part's cells joined by tabs, NULL as empty. The note
-   * column of a lost sale with a reason reads `lost: <reason> · <note>` (the list's rule). A tab
-   * inside a cell comes as a newline, so tabs only separate cells (sanitizeCells folds both
-   * alike). Three values a row instead of an object of twelve: 1M sales, ~3 s of CPU less.
+   * The rows of iterate(), in its order, as `sale list` shows them (piped and on a terminal),
+   * put together by SQLite: [id, date and customer name; the amount in cents; outcome,
+   * technique, product, quantity and the note column], each part's cells joined by tabs, NULL
+   * as empty. The note column is where the list's rule lives: a lost sale with a reason reads
+   * `lost: <reason> · <note>`, any other sale its note. A tab inside a cell comes as a newline,
+   * so tabs only separate cells (sanitizeLine folds both alike). Three values a row instead of
+   * an object of twelve (1M sales: ~1.5 s of CPU less, and no per-cell work in JavaScript).
    */
   listText(filter: SaleListFilter): IterableIterator<[string, number, string]> {
     const { where, params } = this.filterClause(filter);

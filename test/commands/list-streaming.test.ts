@@ -3,9 +3,10 @@
 // against that older way (every row in an array, then one write), for piped TSV and --json.
 import { describe, expect, test } from '@jest/globals';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
-import { saleColumns } from '../../src/commands/sale/list.js';
-import { renderList } from '../../src/ui/table.js';
+import { renderList, type Column } from '../../src/ui/table.js';
 import { createTheme } from '../../src/ui/theme.js';
+import { formatMoney } from '../../src/domain/money.js';
+import type { Sale } from '../../src/domain/records.js';
 import { Store } from '../../src/store/store.js';
 import { saleJson } from '../../src/commands/sale/present.js';
 import { checkinJson } from '../../src/commands/checkin/present.js';
@@ -67,28 +68,43 @@ describe('streamed lists on the demo database', () => {
 });
 
 /**
- * Piped `sale list` lines are put together by SQLite (SaleRepository.listText); renderList over
- * the Sale objects, column by column, is the rule they must match, cell for cell: control
- * characters, tabs, newlines, escape sequences and bidi marks in every text cell, NULLs and
- * empty strings, each shape of the note column, filters and limits.
+ * `sale list` (piped and on a terminal) shows the cells SQLite puts together
+ * (SaleRepository.listText). The rule they must match is the list's columns written over Sale
+ * objects, as the list was before, with the note column's rule in TypeScript: renderList's
+ * output from those, cell for cell, with control characters, tabs, newlines, escape sequences
+ * and bidi marks in every text cell, NULLs and empty strings, each shape of the note column,
+ * filters and limits, piped and at two terminal widths.
  */
-describe('piped sale list, put together by SQLite, prints what renderList prints', () => {
+describe('sale list, cells put together by SQLite, prints what the columns over Sale objects print', () => {
   const nasty = ['plain', 'tab\there', 'two\t\ttabs', 'new\nline', 'cr\r\nlf', 'esc \u001b[31mred\u001b[0m', 'osc \u001b]0;t\title\u0007 end',
     'bell\u0007', 'c1 \u009b31m', 'bidi \u202egpj.exe', 'nul\u0000byte', '\ttrail\t', '', ' · ', 'lost: x', 'ünïcødé ✓'];
+  const theme = createTheme(0);
 
-  function expected(dbPath: string, filter: Record<string, unknown>): string {
+  /** The list's columns over Sale objects: the rule. */
+  const ruleColumns = (tty: boolean): Column<Sale>[] => [
+    { header: 'ID', value: (s) => s.id, align: 'right' },
+    { header: 'Date', value: (s) => s.date },
+    { header: 'Customer', value: (s) => s.customer.name, text: true },
+    { header: 'Amount', value: (s) => (tty ? formatMoney(s.amountCents, 'USD') : (s.amountCents / 100).toFixed(2)), align: 'right' },
+    { header: 'Outcome', value: (s) => s.outcome },
+    { header: 'Technique', value: (s) => s.technique, text: true, min: 8, drop: 4 },
+    { header: 'Product', value: (s) => s.product, text: true, min: 8, drop: 2 },
+    { header: 'Qty', value: (s) => s.quantity, align: 'right', drop: 1 },
+    { header: 'Note', value: (s) => (s.outcome === 'lost' && s.reason ? `lost: ${s.reason}${s.note ? ` · ${s.note}` : ''}` : s.note), text: true, min: 12, drop: 3 },
+  ];
+
+  function expected(dbPath: string, filter: Record<string, unknown>, tty = false, columns = 100): string {
     const store = Store.open(dbPath, 'read', () => `${NOW}T12:00:00.000Z`);
     try {
-      const io = new BufferedIo(false, false);
-      const ctx = { io, theme: () => createTheme(0) } as unknown as Parameters<typeof saleColumns>[0];
-      renderList(io, createTheme(0), saleColumns(ctx, createTheme(0), 'USD'), store.sales.iterate(filter));
+      const io = new BufferedIo(tty, tty, columns);
+      renderList(io, theme, ruleColumns(tty), store.sales.iterate(filter));
       return io.stdout;
     } finally {
       store.close();
     }
   }
 
-  test('every kind of cell, whole list and filtered', async () => {
+  test('every kind of cell, whole list and filtered, piped and on a terminal', async () => {
     expect((await run(['customer', 'add', 'Acme'])).code).toBe(0);
     expect((await run(['customer', 'add', 'Zeta Ltd'])).code).toBe(0);
     const db = openRaw(temp.dbPath);
@@ -109,7 +125,7 @@ describe('piped sale list, put together by SQLite, prints what renderList prints
     expect(all.code).toBe(0);
     expect(all.stdout.split('\n').length).toBe(n + 2);
     expect(all.stdout).toBe(expected(temp.dbPath, {}));
-    // Without --all the list stops at its default limit, as renderList's input does.
+    // Without --all the list stops at its default limit, as the rule's input does.
     const limited = await run(['sale', 'list']);
     const limitedLines = limited.stdout.split('\n').length - 2;
     expect(limitedLines).toBeLessThan(n);
@@ -117,5 +133,12 @@ describe('piped sale list, put together by SQLite, prints what renderList prints
     const filtered = await run(['sale', 'list', '--all', '--outcome', 'lost', '--from', '2026-03-01', '--to', '2026-06-30', '--customer', 'acme']);
     expect(filtered.stdout).toBe(expected(temp.dbPath, { outcome: 'lost', from: '2026-03-01', to: '2026-06-30', customerId: 1 }));
     expect(filtered.stdout.split('\n').length).toBeGreaterThan(5);
+    // On a terminal: the fitted table, wide and narrow (columns dropped, text cut).
+    for (const columns of [200, 60]) {
+      const tty = await runSpm(['sale', 'list', '--all'], { db: temp.dbPath, now: NOW, tty: true, columns });
+      expect(tty.code).toBe(0);
+      expect(tty.stdout).toBe(expected(temp.dbPath, {}, true, columns));
+      expect(tty.stdout.split('\n').length).toBe(n + 2);
+    }
   });
 });
