@@ -11,7 +11,7 @@ import { DAY_TOTALS_REFRESH_SQL } from '../domain/rules/day-totals.sql.js';
 import { LATEST_CHECKIN_REFRESH_SQL } from '../domain/rules/low-rating.sql.js';
 import { CHECKIN_TOTALS_REFRESH_SQL } from '../domain/rules/checkin-totals.sql.js';
 import { ReorderTally } from '../domain/reorder.js';
-import { MONTH_MIX_REFRESH_SQL, YEAR_WON_REFRESH_SQL } from './report-totals.js';
+import { MONTH_MIX_REFRESH_REBUILT_SQL, MONTH_MIX_REFRESH_SQL, YEAR_WON_REFRESH_REBUILT_SQL, YEAR_WON_REFRESH_SQL } from './report-totals.js';
 
 /**
  * The insert triggers on sales and check-ins (schema v3, v6, v7, v9, v17, v18 and v20), mirrored by
@@ -37,6 +37,8 @@ interface SchemaObject {
 }
 
 export interface BulkState {
+  /** The table the import fills: the one whose indexes may have been set aside. */
+  table: 'sales' | 'checkins';
   maxSaleId: number;
   maxCheckinId: number;
   triggers: SchemaObject[];
@@ -44,18 +46,20 @@ export interface BulkState {
 }
 
 /**
- * Drops the insert triggers (and, with `dropIndexes`, the secondary indexes) of sales and
- * check-ins. Returns undefined, doing nothing, when the schema has triggers this code does not
- * know how to replay: then rows are inserted the ordinary way.
+ * Drops the insert triggers of sales and check-ins (and, with `dropIndexes`, the secondary
+ * indexes of `table`, the one the import fills: a check-ins import leaves the sales indexes be).
+ * Returns undefined, doing nothing, when the schema has triggers this code does not know how to
+ * replay: then rows are inserted the ordinary way.
  */
-export function suspendForBulk(db: Db, dropIndexes: boolean): BulkState | undefined {
+export function suspendForBulk(db: Db, table: 'sales' | 'checkins', dropIndexes: boolean): BulkState | undefined {
   const triggers = insertTriggers(db);
   if (triggers.some((t) => !KNOWN_INSERT_TRIGGERS.includes(t.name))) return undefined;
   // UNIQUE (external_id) stays: it is how re-imports find duplicates. Its sql is NULL.
   const indexes = dropIndexes
-    ? db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('sales', 'checkins') AND sql IS NOT NULL`).all() as SchemaObject[]
+    ? db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as SchemaObject[]
     : [];
   const state: BulkState = {
+    table,
     maxSaleId: db.prepare('SELECT coalesce(max(id), 0) FROM sales').pluck().get() as number,
     maxCheckinId: db.prepare('SELECT coalesce(max(id), 0) FROM checkins').pluck().get() as number,
     triggers,
@@ -104,13 +108,17 @@ function refreshDerived(db: Db, state: BulkState): void {
   if (names.has('checkins_latest_insert')) {
     db.prepare(LATEST_CHECKIN_REFRESH_SQL).run({ maxCheckinId: state.maxCheckinId });
   }
-  if (names.has('sales_year_won_insert')) db.prepare(YEAR_WON_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
-  if (names.has('sales_month_mix_insert')) db.prepare(MONTH_MIX_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
+  // With the sales indexes rebuilt (a sales import at least the table's size) the report totals
+  // read the new sales from covering indexes and every reorder prediction is tallied; otherwise
+  // the new sales are found through their rowid range.
+  const salesRebuilt = state.table === 'sales' && state.indexes.length > 0;
+  if (names.has('sales_year_won_insert')) db.prepare(salesRebuilt ? YEAR_WON_REFRESH_REBUILT_SQL : YEAR_WON_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
+  if (names.has('sales_month_mix_insert')) db.prepare(salesRebuilt ? MONTH_MIX_REFRESH_REBUILT_SQL : MONTH_MIX_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
   if (names.has('checkins_daily_insert')) {
     db.prepare(CHECKIN_TOTALS_REFRESH_SQL).run({ maxCheckinId: state.maxCheckinId });
   }
   if (names.has('sales_reorder_insert')) {
-    if (state.indexes.length > 0) recomputeAllReorders(db);
+    if (salesRebuilt) recomputeAllReorders(db);
     else {
       // The customers with new won sales, recomputed from their whole history in one statement.
       const touched = `customer_id IN (SELECT customer_id FROM sales WHERE id > :maxSaleId AND outcome = 'won')`;

@@ -272,7 +272,7 @@ export class HistoryRepository {
     // their derived rows refreshed in one statement each (row by row was 5x the import's time).
     // Their indexes too, when more rows come back than the table holds.
     const rows = (JSON.parse(row.new ?? '{}') as { rows?: number }).rows ?? 0;
-    const bulk = row.tbl === 'sales' || row.tbl === 'checkins' ? suspendForBulk(this.db, rows >= approximateRows(this.db, row.tbl)) : undefined;
+    const bulk = row.tbl === 'sales' || row.tbl === 'checkins' ? suspendForBulk(this.db, row.tbl, rows >= approximateRows(this.db, row.tbl)) : undefined;
     const chunkColumns = this.db.prepare(`SELECT DISTINCT old FROM ${PARKED} WHERE last_key IS NOT NULL`).pluck().all() as string[];
     for (const stored of chunkColumns) {
       // By name: a column added since the undo takes its default.

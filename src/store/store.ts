@@ -80,7 +80,7 @@ export class Store {
    * (store/bulk-insert.ts). Undefined when the ordinary path must be taken. Inside write().
    */
   suspendForBulk(table: 'sales' | 'checkins', estimatedRows: number): BulkState | undefined {
-    return suspendForBulk(this.db, estimatedRows >= approximateRows(this.db, table));
+    return suspendForBulk(this.db, table, estimatedRows >= approximateRows(this.db, table));
   }
 
   /** After the rows: rebuilds what suspendForBulk set aside and brings the derived tables up to date. */

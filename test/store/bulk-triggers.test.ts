@@ -24,7 +24,7 @@ test('every insert trigger on sales and check-ins is one the bulk fast path repl
     expect(names).toEqual([...KNOWN_INSERT_TRIGGERS].sort());
     // So the fast path engages (undefined would mean "insert row by row").
     db.exec('BEGIN');
-    const state = suspendForBulk(db, false);
+    const state = suspendForBulk(db, 'sales', false);
     expect(state).toBeDefined();
     resumeAfterBulk(db, state!);
     db.exec('ROLLBACK');
@@ -38,7 +38,7 @@ test('an insert trigger whatever its name is found, and an unknown one turns the
   try {
     db.exec("CREATE TRIGGER sales_audit AFTER INSERT ON sales BEGIN SELECT 1; END;");
     expect(insertTriggers(db).map((t) => t.name)).toContain('sales_audit');
-    expect(suspendForBulk(db, false)).toBeUndefined();
+    expect(suspendForBulk(db, 'sales', false)).toBeUndefined();
   } finally {
     db.close();
   }
