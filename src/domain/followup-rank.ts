@@ -1,6 +1,6 @@
 // The daily view as a pure function of (today, open follow-ups, cadence candidates, open
 // concerns): what is overdue, due today, upcoming, going cold, and whether the day is quiet.
-import { addDays, daysBetween as calendarDaysBetween, type LocalDate } from './local-date.js';
+import { addDays, dayNumber, daysBetween, type LocalDate } from './local-date.js';
 import type { Concern, Followup } from './records.js';
 import { isDueToReorder, rankDueToReorder, type CustomerReorder } from './reorder.js';
 import { isGoingCold, type CadenceCandidate } from './rules/going-cold.js';
@@ -62,20 +62,6 @@ export interface DailyViewInput {
   totals?: DailyViewTotals;
 }
 
-/**
- * Days since 1970-01-01, memoised: a daily view compares thousands of dates that repeat (the
- * bench database's view has ~4,000 rows over a few hundred distinct days). A pure cache.
- */
-const dayNumbers = new Map<LocalDate, number>();
-function dayNumber(date: LocalDate): number {
-  let n = dayNumbers.get(date);
-  if (n === undefined) {
-    n = calendarDaysBetween('1970-01-01', date);
-    if (dayNumbers.size < 100_000) dayNumbers.set(date, n);
-  }
-  return n;
-}
-const daysBetween = (from: LocalDate, to: LocalDate) => dayNumber(to) - dayNumber(from);
 
 /** Days past due for an open follow-up as of `today`; 0 when not yet late; null once closed. */
 export function daysOverdue(followup: Pick<Followup, 'dueDate' | 'status'>, today: LocalDate): number | null {

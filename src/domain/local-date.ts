@@ -62,13 +62,36 @@ export function fromDate(date: Date): LocalDate {
   return format(date, 'yyyy-MM-dd');
 }
 
-export function addDays(date: LocalDate, days: number): LocalDate {
-  return fromDate(addDaysTo(toDate(date), days));
+/**
+ * Answers already computed, by their arguments: a view computes the same few hundred days over
+ * and over (a goal list's 50 goals share three timelines; the daily view's rows repeat their
+ * days), and date-fns is called once per distinct question. A pure cache of pure functions,
+ * bounded so that a long-running caller cannot grow it without end.
+ */
+const CACHE_LIMIT = 100_000;
+const addedDays = new Map<string, LocalDate>();
+const dayNumbers = new Map<LocalDate, number>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
 }
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const key = `${date}|${days}`;
+  return addedDays.get(key) ?? remember(addedDays, key, fromDate(addDaysTo(toDate(date), days)));
+}
+
+/** Calendar days from 1970-01-01 to `date` (negative before it). */
+export function dayNumber(date: LocalDate): number {
+  return dayNumbers.get(date) ?? remember(dayNumbers, date, differenceInCalendarDays(toDate(date), EPOCH));
+}
+const EPOCH = toDate('1970-01-01');
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */

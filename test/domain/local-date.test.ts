@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { addMonths, checkDateInRange, daysBetween, isValidLocalDate, parseDateInput, parseDateRange, weekdayIndex } from '../../src/domain/local-date.js';
+import { addDays, addMonths, checkDateInRange, dayNumber, daysBetween, isValidLocalDate, parseDateInput, parseDateRange, toDate, weekdayIndex } from '../../src/domain/local-date.js';
+import { addDays as dateFnsAddDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
 import { InputError } from '../../src/domain/errors.js';
 
 // 2026-03-15 is a Sunday.
@@ -98,4 +101,26 @@ describe('date ranges and the calendar spm keeps', () => {
     expect(() => checkDateInRange('1899-12-31')).toThrow(new InputError('date 1899-12-31 is outside the dates spm keeps (1900-01-01 to 2199-12-31)'));
     expect(checkDateInRange('2199-12-31', 'due')).toBe('2199-12-31');
   });
+});
+
+test('remembered answers: addDays and daysBetween equal date-fns asked afresh, asked once or again, over the whole calendar', () => {
+  let state = 5;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // Days from 1900-01-01 to 2199-12-31 and back again: every answer is asked twice.
+  const day = () => format(dateFnsAddDays(toDate('1900-01-01'), Math.floor(random() * 109_572)), 'yyyy-MM-dd');
+  // And many questions close together (days of a few months, a few offsets), as a view asks them.
+  const near = () => format(dateFnsAddDays(toDate('2026-01-01'), Math.floor(random() * 120)), 'yyyy-MM-dd');
+  const pairs = [
+    ...Array.from({ length: 3000 }, () => [day(), day(), Math.floor(random() * 2000) - 1000] as const),
+    ...Array.from({ length: 3000 }, () => [near(), near(), [-14, -1, 0, 1, 7, 30][Math.floor(random() * 6)]] as const),
+  ];
+  for (const round of [1, 2]) {
+    for (const [from, to, days] of pairs) {
+      expect({ round, from, to, between: daysBetween(from, to) }).toEqual({ round, from, to, between: differenceInCalendarDays(toDate(to), toDate(from)) });
+      expect({ round, from, days, added: addDays(from, days) }).toEqual({ round, from, days, added: format(dateFnsAddDays(toDate(from), days), 'yyyy-MM-dd') });
+    }
+  }
+  expect(dayNumber('1970-01-01')).toBe(0);
+  expect(dayNumber('1969-12-31')).toBe(-1);
+  expect(dayNumber('2026-03-15')).toBe(20_527);
 });

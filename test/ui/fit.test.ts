@@ -72,8 +72,10 @@ describe('fitLine', () => {
     expect(line.startsWith('   #71  24 days overdue   ')).toBe(true);
   });
 
-  test('piped (infinite width) is never cut', () => {
-    expect(fitLine(parts, Number.POSITIVE_INFINITY)).toContain('Kestrel Outfitters — post-sale · training $2,800');
+  test('piped (infinite width) is never cut, styles kept: the line a wide terminal gets', () => {
+    const styled = [...parts, ' ', { text: 'ünïcode 漢字', min: 4, style: (t: string) => `<${t}>` }];
+    expect(fitLine(styled, Number.POSITIVE_INFINITY)).toBe('   #71  24 days overdue   Kestrel Outfitters — post-sale · training $2,800 <ünïcode 漢字>');
+    expect(fitLine(styled, Number.POSITIVE_INFINITY)).toBe(fitLine(styled, 1000));
   });
 });
 
