@@ -4,6 +4,8 @@ import type { Prompter } from '../ui/prompter.js';
 import { colorLevel, createTheme, type Theme } from '../ui/theme.js';
 import { resolveDbPath, type OpenMode } from '../store/db-path.js';
 import type { Store } from '../store/store.js';
+import type { MigrationNotice } from '../store/open-database.js';
+import { wrap } from '../ui/fit.js';
 import type { Clock } from './clock.js';
 import type { Settings } from '../domain/settings.js';
 import { formatCommandLine } from '../domain/history.js';
@@ -72,7 +74,11 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
         store = undefined;
       }
       if (!store) {
-        store = StoreClass.open(context.dbPath(), mode, () => clock.now().toISOString());
+        // A person at a terminal hears that a long upgrade started; cron and scripts stay quiet.
+        const onMigrate = (notice: MigrationNotice) => {
+          if (io.stderrIsTTY) io.err(migrationNotice(notice, io.columns));
+        };
+        store = StoreClass.open(context.dbPath(), mode, () => clock.now().toISOString(), onMigrate);
         store.history.commandLine = formatCommandLine(context.argv);
         storeMode = mode;
       }
@@ -92,4 +98,13 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
     },
   };
   return context;
+}
+
+/** Before a database that holds data is upgraded (a copy first, then each new schema step). */
+export function migrationNotice({ fromVersion, toVersion, backupPath }: MigrationNotice, columns: number): string {
+  const lines = [
+    `note: upgrading the database for this version of spm (schema ${fromVersion} to ${toVersion}); with years of history this takes a minute.`,
+    `The file as it was is kept at ${backupPath}`,
+  ];
+  return `${lines.flatMap((line) => wrap(line, columns, '', '  ', false)).join('\n')}\n`;
 }

@@ -162,13 +162,21 @@ function openReadOnly(path: string): Db {
  * written to, even with a -wal pending (its version is read from the header, then by a
  * read-only connection, which never checkpoints).
  */
-export function openDatabase(path: string, mode: OpenMode, nowIso: () => string, migrations: readonly Migration[] = MIGRATIONS): Db {
+/** What a run about to upgrade a database that holds data may tell a person: it can take a while. */
+export interface MigrationNotice {
+  fromVersion: number;
+  toVersion: number;
+  /** Where the copy of the file as it was is being written. */
+  backupPath: string;
+}
+
+export function openDatabase(path: string, mode: OpenMode, nowIso: () => string, migrations: readonly Migration[] = MIGRATIONS, onMigrate?: (notice: MigrationNotice) => void): Db {
   const schemaVersion = migrations[migrations.length - 1].version;
   const state = inspectPath(path);
   if (state !== 'database') {
     if (mode === 'read') throw new NoDatabaseError(path);
     if (state === 'empty') refuseReadOnly(path);
-    return openWritable(path, state === 'missing' ? createDatabaseFile(path) : 'empty', schemaVersion, nowIso, migrations);
+    return openWritable(path, state === 'missing' ? createDatabaseFile(path) : 'empty', schemaVersion, nowIso, migrations, onMigrate);
   }
   const header = readHeader(path);
   if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) refuseForeign(path, 'not a SQLite file');
@@ -183,7 +191,7 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string,
     refuseNewer(path, version, schemaVersion);
   }
   refuseReadOnly(path, mode === 'read' ? ` and needs upgrading to schema ${schemaVersion} before this spm can read it` : '');
-  return openWritable(path, 'existing', schemaVersion, nowIso, migrations);
+  return openWritable(path, 'existing', schemaVersion, nowIso, migrations, onMigrate);
 }
 
 /** Creates the folder (0700) and an empty file (0600) for a new database; nothing on failure. */
@@ -203,7 +211,7 @@ function createDatabaseFile(path: string): 'created' {
   return 'created';
 }
 
-function openWritable(path: string, state: 'created' | 'empty' | 'existing', schemaVersion: number, nowIso: () => string, migrations: readonly Migration[]): Db {
+function openWritable(path: string, state: 'created' | 'empty' | 'existing', schemaVersion: number, nowIso: () => string, migrations: readonly Migration[], onMigrate?: (notice: MigrationNotice) => void): Db {
   const isNew = state !== 'existing';
   let db: Db;
   try {
@@ -224,7 +232,7 @@ function openWritable(path: string, state: 'created' | 'empty' | 'existing', sch
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (version < schemaVersion) migrate(db, path, version, nowIso, migrations);
+    if (version < schemaVersion) migrate(db, path, version, nowIso, migrations, onMigrate);
     return db;
   } catch (error) {
     db.close();
@@ -240,7 +248,7 @@ function removeDatabaseFiles(path: string): void {
   }
 }
 
-function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string, migrations: readonly Migration[]): void {
+function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string, migrations: readonly Migration[], onMigrate?: (notice: MigrationNotice) => void): void {
   if (fromVersion > 0) {
     // A database that holds data is copied first; VACUUM INTO writes a consistent snapshot.
     const target = migrations[migrations.length - 1].version;
@@ -251,6 +259,8 @@ function migrate(db: Db, path: string, fromVersion: number, nowIso: () => string
     const stem = `${path}.before-v${target}-${nowIso().replace(/[:.]/g, '-')}`;
     let backupPath = `${stem}.bak`;
     for (let n = 2; existsSync(backupPath); n++) backupPath = `${stem}-${n}.bak`;
+    // Ten years of history take tens of seconds to copy and upgrade: say so before, not after.
+    onMigrate?.({ fromVersion, toVersion: target, backupPath });
     withAtomicFile(backupPath, {}, (file) => {
       file.flush();
       const copyPath = file.tempPath as string;

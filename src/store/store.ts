@@ -1,6 +1,6 @@
 // The store: one open database and its repositories. The only module family with SQL, and the
 // only door to the database: the handle is private, commands reach the data through methods.
-import { openDatabase, type Db, type OpenMode } from './open-database.js';
+import { openDatabase, type Db, type MigrationNotice, type OpenMode } from './open-database.js';
 import { CustomerRepository } from './customer-repository.js';
 import { SaleRepository } from './sale-repository.js';
 import { SettingsRepository } from './settings-repository.js';
@@ -60,8 +60,9 @@ export class Store {
     this.exports = new ExportRepository(db);
   }
 
-  static open(path: string, mode: OpenMode, nowIso: () => string): Store {
-    return new Store(openDatabase(path, mode, nowIso), path, nowIso);
+  /** `onMigrate` hears of an upgrade of a database that holds data before it starts. */
+  static open(path: string, mode: OpenMode, nowIso: () => string, onMigrate?: (notice: MigrationNotice) => void): Store {
+    return new Store(openDatabase(path, mode, nowIso, undefined, onMigrate), path, nowIso);
   }
 
   /** An empty database in memory with spm's schema: `import --dry-run` counts against it when there is no file. */

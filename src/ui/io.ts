@@ -10,6 +10,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** stdin is a terminal: prompts are possible (with stdoutIsTTY). */
   stdinIsTTY: boolean;
+  /** stderr is a terminal: a person is watching (cron and scripts capture it instead). */
+  stderrIsTTY: boolean;
   /** Terminal width (COLUMNS, else the terminal's, else 80): views on a terminal fit it. */
   columns: number;
 }
@@ -18,7 +20,7 @@ export interface Io {
 export class BufferedIo implements Io {
   stdout = '';
   stderr = '';
-  constructor(public stdoutIsTTY = false, public stdinIsTTY = false, public columns = DEFAULT_WIDTH) {}
+  constructor(public stdoutIsTTY = false, public stdinIsTTY = false, public columns = DEFAULT_WIDTH, public stderrIsTTY = stdoutIsTTY) {}
   out(text: string): void {
     this.stdout += text;
   }
@@ -42,14 +44,15 @@ export function processIo(env: Record<string, string | undefined>, onClosed: () 
   // that only a prompt needs, and the prompt library opens its own. Asked only when a prompt is
   // possible (stdout a terminal): node:tty and the stream modules under it cost ~4 ms to load,
   // which a piped run never needs.
-  const stdin = () => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
+  const isatty = (fd: number) => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+  const stdin = () => isatty(0);
   if (isPipe(1)) {
     // Not process.stdout: it makes the pipe non-blocking and queues in memory whatever the
     // reader has not taken yet, and a list written in one synchronous loop never lets the
     // queue drain (sale list --all | wc -l: 840 MiB). Written straight to the descriptor, a
     // full pipe makes spm wait for its reader: memory stays flat however long the output.
     const fd = new FdWriter(1, onClosed);
-    return { out: countingOut((text) => fd.write(text)), err, stdoutIsTTY: false, get stdinIsTTY() { return stdin(); }, columns: terminalWidth(undefined, env), finish: async () => fd.error };
+    return { out: countingOut((text) => fd.write(text)), err, stdoutIsTTY: false, get stdinIsTTY() { return stdin(); }, get stderrIsTTY() { return isatty(2); }, columns: terminalWidth(undefined, env), finish: async () => fd.error };
   }
   let error: NodeJS.ErrnoException | undefined;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -62,6 +65,9 @@ export function processIo(env: Record<string, string | undefined>, onClosed: () 
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     get stdinIsTTY() {
       return stdin();
+    },
+    get stderrIsTTY() {
+      return isatty(2);
     },
     columns: terminalWidth(process.stdout.columns, env),
     // Write errors arrive as events: wait until stdout has taken everything, then look.

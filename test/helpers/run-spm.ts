@@ -17,6 +17,8 @@ export interface RunOptions {
   now?: string;
   /** stdout and stdin are terminals (tables, colour off unless FORCE_COLOR, prompts possible). */
   tty?: boolean;
+  /** stderr is a terminal (default: as `tty`); false for cron, true for `spm … | head` typed by a person. */
+  stderrTty?: boolean;
   db?: string;
   env?: Record<string, string | undefined>;
   prompter?: Prompter;
@@ -38,7 +40,7 @@ export interface RunResult {
 export const DEFAULT_NOW = '2026-03-15';
 
 export async function runSpm(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const io = new BufferedIo(Boolean(options.tty), Boolean(options.tty), options.columns ?? 100);
+  const io = new BufferedIo(Boolean(options.tty), Boolean(options.tty), options.columns ?? 100, options.stderrTty ?? Boolean(options.tty));
   const env: Record<string, string | undefined> = { HOME: '/nonexistent-home', NO_COLOR: '1', ...options.env };
   if (options.db !== undefined) env.SPM_DB = options.db;
   const ctx = createContext({
