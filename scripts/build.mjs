@@ -95,7 +95,9 @@ const browserCanvas = {
   },
 };
 
-// The help pages (`spm help <topic>`) travel inside the bundle: an installed spm has no docs/.
+// The help pages (`spm help <topic>`) travel in dist/help-topics.json (an installed spm has no
+// docs/), read by the bundle the first time a page or the list is shown: 56 KB that no other
+// run reads, hashes or keeps in memory.
 const helpFolder = new URL('../docs/help/', import.meta.url);
 const helpTopics = Object.fromEntries(readdirSync(helpFolder).filter((f) => f.endsWith('.md')).sort()
   .map((f) => [f.slice(0, -3), readFileSync(new URL(f, helpFolder), 'utf8')]));
@@ -131,8 +133,10 @@ const options = {
   external,
   // src/ is ESM (tests run it as such); in the CommonJS bundle import.meta.url is the bundle's URL.
   // Made on first use: node:url's pathToFileURL costs ~1 ms, and the bundled code never reads it on the way to a command.
-  define: { SPM_VERSION: JSON.stringify(pkg.version), SPM_HELP_TOPICS: JSON.stringify(helpTopics), 'import.meta.url': '__spmBundle.url' },
-  banner: { js: "const __spmBundle = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  define: { SPM_VERSION: JSON.stringify(pkg.version), SPM_HELP_TOPICS: '__spmBundle.helpTopics', 'import.meta.url': '__spmBundle.url' },
+  banner: {
+    js: "const __spmBundle = { get url() { return require('node:url').pathToFileURL(__filename).href; }, get helpTopics() { return (this.topics ??= JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, 'help-topics.json'), 'utf8'))); } };",
+  },
   // ASCII without comments or indentation (names kept, for stack traces): bin/spm.js reads an
   // ASCII bundle as latin1, a plain copy into a one-byte string, where UTF-8 has to be decoded
   // and any non-ASCII byte made the whole source a two-byte string; 30% fewer bytes to read and
@@ -161,6 +165,7 @@ for (const group of commandGroups) {
   for (const word of words) bundles[word] = file;
   if (words.length === 0) rmSync(`dist/${file}`);
 }
+writeFileSync('dist/help-topics.json', JSON.stringify(helpTopics));
 writeFileSync('dist/spm.json', `${JSON.stringify({ version: pkg.version, bundles }, null, 2)}\n`);
 await build({
   entryPoints: ['src/ui/charts-lib.ts'],

@@ -1,6 +1,7 @@
 // `spm help <topic>`: pages for what is not a command (dates, pace, report, …), written as
-// Markdown in docs/help/<topic>.md. The build embeds every page in the bundle (SPM_HELP_TOPICS),
-// so an installed spm needs no docs folder; tests, running src/ directly, read the folder.
+// Markdown in docs/help/<topic>.md. The build writes every page to dist/help-topics.json, which
+// the bundle reads on first use (SPM_HELP_TOPICS), so an installed spm needs no docs folder;
+// tests, running src/ directly, read the folder.
 import { readdirSync, readFileSync } from 'node:fs';
 
 declare const SPM_HELP_TOPICS: Record<string, string> | undefined;
