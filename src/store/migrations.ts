@@ -16,6 +16,7 @@ import { cadenceTriggersSql, touchBySql } from '../domain/rules/going-cold.sql.j
 import { firstWonTriggersSql } from '../domain/rules/new-or-repeat.sql.js';
 import { dayTotalsTriggersSql, dayTotalsAggregateSql } from '../domain/rules/day-totals.sql.js';
 import { latestCheckinTableSql } from '../domain/rules/low-rating.sql.js';
+import { lateFromSql } from '../domain/rules/late-reorder.sql.js';
 import { checkinTotalsTableSql, checkinTotalsTriggersSql } from '../domain/rules/checkin-totals.sql.js';
 import type { Db } from './open-database.js';
 import { reportTotalsSql } from './report-totals.js';
@@ -329,6 +330,18 @@ ${checkinTotalsTriggersSql()}`,
     // rated 1 or 2): inserts, rating changes, deletes, an import's rebuild (~0.13 s per 500k).
     sql: `
 DROP INDEX IF EXISTS checkins_low;
+`,
+  },
+  {
+    version: 22,
+    description: 'reorder predictions indexed by the day each is late by half its interval, and archived customers, for the report\'s count of late reorders',
+    // The report counts the customers late by more than half their interval (7,000 of 20,000 on
+    // the 10-year bench database): through customer_reorder_expected that was a table row, a
+    // date computed and a customer looked up per prediction (~4.4 ms). Counted in this index
+    // (the day computed once, on write), less the archived among them (~0.5 ms).
+    sql: `
+CREATE INDEX customer_reorder_late ON customer_reorder (${lateFromSql('expected', 'interval_days')}, last_won);
+CREATE INDEX customers_archived ON customers (id) WHERE archived = 1;
 `,
   },
 ];

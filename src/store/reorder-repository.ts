@@ -25,12 +25,15 @@ function reorderFromRow(row: ReorderRow): CustomerReorder {
   };
 }
 
+/** Late by more than half the interval on :asOf (the domain's isLateForReorder). */
+const IS_LATE = isLateForReorderSql('r.expected', 'r.interval_days', ':asOf');
+
 /**
  * The report's late customers on :asOf: expected before it, no won sale after it (a report of a
- * past period), active, and late by more than half the interval (the domain's isLateForReorder).
+ * past period), active, and late by more than half the interval.
  */
 const LATE_FROM_WHERE = `FROM customer_reorder r INDEXED BY customer_reorder_expected JOIN customers c INDEXED BY customers_ref ON c.id = r.customer_id
-           WHERE r.expected < :asOf AND r.last_won <= :asOf AND c.archived = 0 AND ${isLateForReorderSql('r.expected', 'r.interval_days', ':asOf')}`;
+           WHERE r.expected < :asOf AND r.last_won <= :asOf AND c.archived = 0 AND ${IS_LATE}`;
 
 /** Active customers expected by `until` with no open follow-up (a scheduled touch covers them). */
 const DUE_WHERE = `r.expected <= :until AND c.archived = 0
@@ -59,7 +62,11 @@ export class ReorderRepository {
     late: `SELECT r.customer_id, c.name, r.last_won, r.interval_days, r.expected, r.won_count, r.won_cents
            ${LATE_FROM_WHERE}
            ORDER BY r.expected, r.customer_id LIMIT :limit`,
-    countLate: `SELECT count(*) ${LATE_FROM_WHERE}`,
+    // Counted in customer_reorder_late (v22), which holds the late day and last_won (being late
+    // implies expected < :asOf), less the archived customers among them.
+    countLate: `SELECT (SELECT count(*) FROM customer_reorder r WHERE ${IS_LATE} AND r.last_won <= :asOf)
+                     - (SELECT count(*) FROM customers c CROSS JOIN customer_reorder r ON r.customer_id = c.id
+                        WHERE c.archived = 1 AND ${IS_LATE} AND r.last_won <= :asOf)`,
     wonSales: `SELECT date, amount_cents FROM sales WHERE customer_id = ? AND outcome = 'won' ORDER BY date`,
   } as const;
 

@@ -139,3 +139,17 @@ test('every INDEXED BY hint is there because the planner reads another index wit
   expect(unexplained).toEqual([]);
   db.close();
 });
+
+test('the late-reorder count reads the late-day index (its expression spelled as the index has it) and loops the archived customers', () => {
+  const { db } = recordingDatabase();
+  db.transaction(() => seedDemo(db, generateDemoData('2026-03-15'), '2026-03-15T00:00:00.000Z'))();
+  for (const stats of [false, true]) {
+    if (stats) db.exec('ANALYZE');
+    expect(tableAccesses(db, ReorderRepository.SQL.countLate, { asOf: '2026-03-15' })).toEqual([
+      { table: 'r', via: 'customer_reorder_late' },
+      { table: 'c', via: 'customers_archived' },
+      { table: 'r', via: 'primary key' },
+    ]);
+  }
+  db.close();
+});

@@ -1,6 +1,6 @@
-// Schema v14 (customer_reorder_rank) and v15 (sales_lost), indexes for the daily view and the
-// report: each reached from v1 and from the version before it with the data kept, and what
-// reads the index gives the same answers.
+// Schema v14 (customer_reorder_rank), v15 (sales_lost) and v22 (customer_reorder_late), indexes
+// for the daily view and the report: each reached from v1 and from the version before it with
+// the data kept, and what reads the index gives the same answers.
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
@@ -30,7 +30,7 @@ function makeDatabase(path: string, upTo: number): void {
 
 const versionOf = (index: string) => MIGRATIONS.find((m) => m.sql.includes(`CREATE INDEX ${index} `))!.version;
 
-describe.each([['customer_reorder_rank'], ['sales_lost']])('migration adding %s', (index) => {
+describe.each([['customer_reorder_rank'], ['sales_lost'], ['customer_reorder_late']])('migration adding %s', (index) => {
   const version = versionOf(index);
   const previous = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === version) - 1].version;
   test.each([[1], [previous]])(`to v${version} from v%d: data kept, the index made, the same answers`, async (from) => {
@@ -40,6 +40,9 @@ describe.each([['customer_reorder_rank'], ['sales_lost']])('migration adding %s'
     const view = await run(['followups', '--json']);
     expect(view.dueToReorder.map((d: { customer: { name: string }; averageWon: number }) => [d.customer.name, d.averageWon])).toEqual([['Big', 900], ['Small', 50]]);
     // Week Mar 9–15: $100 + $300 (Price, first spelled so), $50 timing, $20 none; Feb 13 is outside.
+    // Both late by more than half their 10 days on Mar 15 (from Feb 6 and Feb 10): at risk, oldest expected first.
+    const atRisk = (await run(['report', '--json'])).atRisk.map((a: { customer: { name: string }; since: string }) => [a.customer.name, a.since]);
+    expect(atRisk).toEqual([['Small', '2026-01-31'], ['Big', '2026-02-04']]);
     expect((await run(['report', '--json'])).lost).toEqual({ count: 4, value: 470, reasons: [{ reason: 'Price', count: 2, value: 400 }, { reason: 'timing', count: 1, value: 50 }, { reason: '(no reason)', count: 1, value: 20 }] });
     const db = openRaw(temp.dbPath);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
