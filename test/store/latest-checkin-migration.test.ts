@@ -2,9 +2,9 @@
 // table filled from the check-ins already there, and the report's low ratings at risk as the
 // rule gives them, hand-computed below.
 import { expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
-import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
+import { databaseAt } from '../helpers/storage.js';
 
 const temp = useTempDb();
 const stamp = '2026-01-01T00:00:00.000Z';
@@ -18,10 +18,7 @@ const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === VERSION) -
  * has no check-in; Fay rated 2 on Mar 14, archived.
  */
 function makeDatabase(path: string, upTo: number): void {
-  const db = new Database(path);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
-  db.pragma(`user_version = ${upTo}`);
+  const db = databaseAt(path, upTo);
   const customer = db.prepare("INSERT INTO customers (name, name_key, archived, added_date, created_at, updated_at) VALUES (?, lower(?), ?, '2025-06-01', ?, ?)");
   for (const name of ['Ann', 'Bob', 'Cy', 'Dee', 'Eve']) customer.run(name, name, 0, stamp, stamp);
   customer.run('Fay', 'Fay', 1, stamp, stamp);
