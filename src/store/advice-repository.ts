@@ -5,6 +5,16 @@ import type { Db } from './open-database.js';
 import type { DateRange } from '../domain/period.js';
 import type { LocalDate } from '../domain/local-date.js';
 import type { AtRiskFacts, LostReasonFacts } from '../domain/report-advice.js';
+import { monthCover } from '../domain/period-cover.js';
+
+/** A lost-reasons group as read: its first sale (lowest id) gives the spelling shown. */
+type LostGroupRow = { reason: string | null; first_id: number; count: number; amount_cents: number };
+
+/**
+ * The group a reason belongs to, as SQLite's NOCASE compares it (only ASCII letters fold):
+ * rows read by different statements are added up by it.
+ */
+const reasonGroup = (reason: string | null): string => (reason === null ? '' : `+${reason.replace(/[A-Z]/g, (c) => c.toLowerCase())}`);
 
 // Each active customer's latest check-in up to :asOf (same day: the later id), if rated 1–2
 // and followed by no sale up to :asOf (src/domain/rules/low-rating.ts). Two kinds of customer:
@@ -41,6 +51,16 @@ export class AdviceRepository {
     lostReasons: `SELECT s.reason, min(s.id) AS first_id, count(*) AS count, sum(s.amount_cents) AS amount_cents
                   FROM sales s WHERE s.date BETWEEN :from AND :to AND s.outcome = 'lost'
                   GROUP BY s.reason COLLATE NOCASE`,
+    // Whole months of lost reasons from the month totals (sales_month_lost): the spelling of the
+    // group's first sale comes with the smallest first_id, as above.
+    monthLostReasons: `SELECT reason, min(first_id) AS first_id, sum(count) AS count, sum(amount_cents) AS amount_cents
+                       FROM sales_month_lost WHERE month BETWEEN :from AND :to GROUP BY reason_key`,
+    // The first lost sale of one group in a range, when the first of its months was taken away.
+    firstLost: `SELECT id, reason FROM sales
+                WHERE date BETWEEN :from AND :to AND outcome = 'lost' AND coalesce('+' || reason, '') = :key COLLATE NOCASE
+                ORDER BY id LIMIT 1`,
+    // Lost sales in a day range (from the per-day totals): a range with none is not read.
+    lostInDays: `SELECT coalesce(sum(lost), 0) FROM sales_daily WHERE date BETWEEN :from AND :to`,
     lowRated: `${LOW_RATED}
                ORDER BY date, customer_id`,
     // The first :limit of them and how many in all (each row carries the count), for the
@@ -53,9 +73,44 @@ export class AdviceRepository {
                    ORDER BY co.opened_date, co.id`,
   } as const;
 
+  /**
+   * Lost sales in the range by reason (no particular order): whole months from the month totals,
+   * the days of partial months added or taken away (monthCover), as the sales cube does. A group
+   * whose first sale was among the days taken away looks its first sale up in the range.
+   */
   lostReasons(range: DateRange): LostReasonFacts[] {
-    return (this.db.prepare(AdviceRepository.SQL.lostReasons).all(range) as { reason: string | null; count: number; amount_cents: number }[])
-      .map((row) => ({ reason: row.reason, count: row.count, amountCents: row.amount_cents }));
+    const { SQL } = AdviceRepository;
+    const cover = monthCover(range);
+    const groups = new Map<string, LostGroupRow & { refind: boolean }>();
+    const days = (r: DateRange) => (this.db.prepare(SQL.lostInDays).pluck().get(r) === 0 ? [] : this.db.prepare(SQL.lostReasons).all(r) as LostGroupRow[]);
+    const add = (rows: LostGroupRow[]) => {
+      for (const row of rows) {
+        const group = groups.get(reasonGroup(row.reason));
+        if (!group) groups.set(reasonGroup(row.reason), { ...row, refind: false });
+        else {
+          group.count += row.count;
+          group.amount_cents += row.amount_cents;
+          if (row.first_id < group.first_id) Object.assign(group, { first_id: row.first_id, reason: row.reason });
+        }
+      }
+    };
+    if (cover.months) add(this.db.prepare(SQL.monthLostReasons).all(cover.months) as LostGroupRow[]);
+    for (const r of cover.add) add(days(r));
+    for (const r of cover.subtract) {
+      for (const row of days(r)) {
+        const group = groups.get(reasonGroup(row.reason))!;
+        group.count -= row.count;
+        group.amount_cents -= row.amount_cents;
+        if (row.first_id === group.first_id) group.refind = true;
+      }
+    }
+    const left = [...groups].filter(([, g]) => g.count > 0);
+    for (const [key, group] of left) {
+      if (!group.refind) continue;
+      const first = this.db.prepare(SQL.firstLost).get({ ...range, key }) as { id: number; reason: string | null };
+      Object.assign(group, { first_id: first.id, reason: first.reason });
+    }
+    return left.map(([, g]) => ({ reason: g.reason, count: g.count, amountCents: g.amount_cents }));
   }
 
   /**

@@ -10,7 +10,7 @@ import { lastContactRecomputeSql } from '../domain/rules/last-contact.sql.js';
 import { firstWonRecomputeSql } from '../domain/rules/new-or-repeat.sql.js';
 import { dayTotalsSubtractSql } from '../domain/rules/day-totals.sql.js';
 import { latestCheckinRecomputeSql } from '../domain/rules/low-rating.sql.js';
-import { monthMixSubtractSql, yearWonSubtractSql } from './report-totals.js';
+import { monthLostSubtractSql, monthMixSubtractSql, yearWonSubtractSql } from './report-totals.js';
 import { checkinTotalsSubtractSql } from '../domain/rules/checkin-totals.sql.js';
 
 /** The deleted rows, copied to the temp schema first: the refreshes read them, undo parks them from there. */
@@ -28,8 +28,9 @@ const touchedWon = `SELECT DISTINCT customer_id FROM ${DELETED_ROWS} WHERE outco
 
 /**
  * The delete triggers of the tables an import fills (schema v3, v6, v7, v8, v9, v11, v16, v17,
- * v18, v20), each with its set-based replay. A delete trigger not listed here (nor a history trigger) makes a range
- * delete take the row-by-row path: test/store/bulk-delete.test.ts fails on one it does not know.
+ * v18, v20, v23), each with its set-based replay. A delete trigger not listed here (nor a
+ * history trigger) makes a range delete take the row-by-row path: test/store/bulk-delete.test.ts
+ * fails on one it does not know.
  */
 export const KNOWN_DELETE_TRIGGERS: Readonly<Record<string, Replay>> = {
   sales_last_contact_delete: { after: lastContactRecomputeSql(touched) },
@@ -40,6 +41,7 @@ export const KNOWN_DELETE_TRIGGERS: Readonly<Record<string, Replay>> = {
   sales_year_won_delete: { after: yearWonSubtractSql(DELETED_ROWS) },
   sales_month_mix_delete: { after: monthMixSubtractSql(DELETED_ROWS) },
   checkins_daily_delete: { after: checkinTotalsSubtractSql(DELETED_ROWS) },
+  sales_month_lost_delete: { after: monthLostSubtractSql(DELETED_ROWS) },
   sales_reorder_delete: {
     after: [
       `DELETE FROM customer_reorder WHERE customer_id IN (${touchedWon})`,

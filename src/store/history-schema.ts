@@ -9,7 +9,7 @@ import type { Db } from './open-database.js';
  * must be tracked (a test checks it), so a new table cannot silently escape undo.
  */
 export const UNTRACKED_TABLES: readonly string[] = [
-  'customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'deal_closed_groups', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix', 'checkins_daily', // derived, kept by triggers
+  'customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'deal_closed_groups', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix', 'checkins_daily', 'sales_month_lost', // derived, kept by triggers
   'history_changes', 'history_rows', 'history_state', // the history itself
   'spm_meta', // the database's own identity: never changes after creation
   'sqlite_sequence', // AUTOINCREMENT's high-water marks: never lowered, so ids are never reused

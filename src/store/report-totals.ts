@@ -149,3 +149,80 @@ export const monthMixSubtractSql = (deleted: string): string[] => [
         AND sales_month_mix.product_key = d.product_key AND sales_month_mix.outcome = d.outcome`,
   `DELETE FROM sales_month_mix WHERE count = 0 AND month IN (SELECT substr(date, 1, 7) FROM ${deleted})`,
 ];
+
+// ── Lost sales per month and reason ─────────────────────────────────────────────────────────
+
+/**
+ * sales_month_lost's key for a reason: '' for none (NULL), else '+' and the reason; the column's
+ * NOCASE collation makes "Price" and "price" one key, as the report groups them.
+ */
+const reasonKeySql = (column: string): string => `coalesce('+' || ${column}, '')`;
+
+/**
+ * The first lost sale (lowest id) of a month's reason group, with its spelling: the group shows
+ * the spelling of its first sale. Read from sales_lost, only when a group's first sale leaves it.
+ */
+const firstLostSql = (month: string, key: string) => `(SELECT s.id, s.reason FROM sales s
+      WHERE s.outcome = 'lost' AND s.date BETWEEN ${month} || '-00' AND ${month} || '-99' AND ${reasonKeySql('s.reason')} = ${key} COLLATE NOCASE
+      ORDER BY s.id LIMIT 1)`;
+
+/** The lost sales of `table` that `where` keeps, per month and reason group (spelling and id of the first). */
+const lostPerMonth = (table: string, where = 'true') =>
+  `SELECT substr(date, 1, 7) AS month, ${reasonKeySql('reason')} AS reason_key, min(id) AS first_id, reason,
+      count(*) AS count, sum(amount_cents) AS amount_cents FROM ${table}
+      WHERE outcome = 'lost' AND ${where} GROUP BY substr(date, 1, 7), ${reasonKeySql('reason')} COLLATE NOCASE`;
+
+/** Adds rows shaped as lostPerMonth's (the first sale kept is the one with the lower id). */
+const LOST_UPSERT = `
+    ON CONFLICT (month, reason_key) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents,
+      reason = CASE WHEN excluded.first_id < first_id THEN excluded.reason ELSE reason END, first_id = min(first_id, excluded.first_id)`;
+
+/**
+ * The table of lost sales per month and reason group, its first fill and its triggers: a year's
+ * lost reasons read twelve months of a few groups each instead of every lost sale of the year.
+ */
+export function lostReasonsTotalsSql(): string {
+  const key = (row: string) => `month = substr(${row}.date, 1, 7) AND reason_key = ${reasonKeySql(`${row}.reason`)}`;
+  const add = (row: string) => `
+  INSERT INTO sales_month_lost (month, reason_key, first_id, reason, count, amount_cents)
+    SELECT substr(${row}.date, 1, 7), ${reasonKeySql(`${row}.reason`)}, ${row}.id, ${row}.reason, 1, ${row}.amount_cents WHERE ${row}.outcome = 'lost'${LOST_UPSERT};`;
+  // A group left with no sale is removed; one whose first sale left finds its new first.
+  const remove = (row: string) => `
+  UPDATE sales_month_lost SET count = count - 1, amount_cents = amount_cents - ${row}.amount_cents WHERE ${row}.outcome = 'lost' AND ${key(row)};
+  DELETE FROM sales_month_lost WHERE ${row}.outcome = 'lost' AND ${key(row)} AND count = 0;
+  UPDATE sales_month_lost SET (first_id, reason) = ${firstLostSql('month', 'reason_key')}
+    WHERE ${row}.outcome = 'lost' AND ${key(row)} AND first_id = ${row}.id;`;
+  return `
+-- reason as a key: '' for none, else '+' and the reason; NOCASE: "Price" and "price" are one.
+CREATE TABLE sales_month_lost (
+  month         TEXT NOT NULL,                   -- 'YYYY-MM'
+  reason_key    TEXT NOT NULL COLLATE NOCASE,
+  first_id      INTEGER NOT NULL,                -- the group's first lost sale in the month (lowest id)
+  reason        TEXT,                            -- its spelling, which the report shows
+  count         INTEGER NOT NULL,                -- lost sales dated in the month in the group (> 0)
+  amount_cents  INTEGER NOT NULL CONSTRAINT "integer overflow in a month total" CHECK (typeof(amount_cents) = 'integer'),
+  PRIMARY KEY (month, reason_key)
+) WITHOUT ROWID;
+INSERT INTO sales_month_lost (month, reason_key, first_id, reason, count, amount_cents) ${lostPerMonth('sales')};
+CREATE TRIGGER sales_month_lost_insert AFTER INSERT ON sales WHEN NEW.outcome = 'lost' BEGIN${add('NEW')}
+END;
+CREATE TRIGGER sales_month_lost_update AFTER UPDATE OF date, outcome, amount_cents, reason ON sales
+  WHEN OLD.outcome = 'lost' OR NEW.outcome = 'lost' BEGIN${remove('OLD')}${add('NEW')}
+END;
+CREATE TRIGGER sales_month_lost_delete AFTER DELETE ON sales WHEN OLD.outcome = 'lost' BEGIN${remove('OLD')}
+END;`;
+}
+
+/** What sales_month_lost_insert would have done for sales with ids above :maxSaleId (bulk import). */
+export const MONTH_LOST_REFRESH_SQL = `
+      INSERT INTO sales_month_lost (month, reason_key, first_id, reason, count, amount_cents)
+      ${lostPerMonth('sales', 'id > :maxSaleId')}${LOST_UPSERT}`;
+
+/** What sales_month_lost_delete would have done for the lost sales held in table `deleted`. */
+export const monthLostSubtractSql = (deleted: string): string[] => [
+  `UPDATE sales_month_lost SET count = sales_month_lost.count - d.count, amount_cents = sales_month_lost.amount_cents - d.amount_cents
+      FROM (${lostPerMonth(deleted)}) d WHERE sales_month_lost.month = d.month AND sales_month_lost.reason_key = d.reason_key`,
+  `DELETE FROM sales_month_lost WHERE count = 0 AND month IN (SELECT substr(date, 1, 7) FROM ${deleted} WHERE outcome = 'lost')`,
+  `UPDATE sales_month_lost SET (first_id, reason) = ${firstLostSql('month', 'reason_key')}
+      WHERE first_id IN (SELECT id FROM ${deleted} WHERE outcome = 'lost')`,
+];

@@ -11,12 +11,14 @@ const run = (args: string[]) => runSpm(args, { db: temp.dbPath });
 
 /** 30k rows (≈ 1.9 MB): over the bulk threshold. Customers 0–299, dates over 2025. */
 function bigCsv(path: string, badLine?: number): void {
-  const lines = ['date,customer,amount,outcome,technique,external-id'];
+  const lines = ['date,customer,amount,outcome,technique,reason,external-id'];
+  const reasons = ['Price', 'price', 'timing', '', 'PRICE', 'Timing', ''];
   for (let i = 0; i < 30_000; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 12)).padStart(2, '0');
     const amount = i + 2 === badLine ? 'lots' : `${100 + (i % 900)}.50`;
-    lines.push(`2025-${month}-${day},Customer ${i % 300},${amount},${i % 3 === 0 ? 'lost' : 'won'},${i % 2 ? 'referral' : 'demo'},ORDER-${i}-${'x'.repeat(20)}`);
+    const lost = i % 3 === 0;
+    lines.push(`2025-${month}-${day},Customer ${i % 300},${amount},${lost ? 'lost' : 'won'},${i % 2 ? 'referral' : 'demo'},${lost ? reasons[i % 7] : ''},ORDER-${i}-${'x'.repeat(20)}`);
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
@@ -69,6 +71,7 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   await run(['sale', 'add', 'customer 5', '10', '--date', '2024-06-01', '--no-follow-up']);
   // A month, technique and customer-year the file adds to: the report totals sum, not replace.
   await run(['sale', 'add', 'customer 5', '10', '--date', '2025-02-05', '--technique', 'referral', '--no-follow-up']);
+  await run(['sale', 'add', 'customer 5', '10', '--date', '2025-01-05', '--lost', '--reason', 'PRICE', '--no-follow-up']);
   await run(['customer', 'add', 'Customer 7']);
   await run(['checkin', 'add', 'customer 7', '--date', '2026-03-01']);
   const schemaBefore = derivedFromScratch(temp.dbPath).schema;
@@ -78,7 +81,7 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   expect(result.code).toBe(0);
   expect(result.json()).toMatchObject({ read: 30_000, imported: 30_000, duplicates: 0, rejected: 0, customersCreated: 298 });
   const after = derivedFromScratch(temp.dbPath);
-  expect(after.sales).toBe(30_002);
+  expect(after.sales).toBe(30_003);
   expectDerivedExact(after, schemaBefore);
   expect(after.cadence.stored).toEqual(after.cadence.expected);
   expect(after.cadence.stored).toHaveLength(300);

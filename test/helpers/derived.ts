@@ -71,9 +71,9 @@ export function checkedRows(dbPath: string, tables: (db: Database.Database) => {
 }
 
 /**
- * customer_year_won and sales_month_mix as stored, and recounted from sales and customers
- * (won sales per customer and calendar year with the customer's segment; every sale per month,
- * technique, product and outcome).
+ * customer_year_won, sales_month_mix and sales_month_lost as stored, and recounted from sales
+ * and customers (won sales per customer and calendar year with the customer's segment; every
+ * sale per month, technique, product and outcome; lost sales per month and reason).
  */
 export function reportTotalsTables(db: Database.Database): { stored: unknown[]; expected: unknown[] } {
   return {
@@ -83,12 +83,32 @@ export function reportTotalsTables(db: Database.Database): { stored: unknown[]; 
       db.prepare(`SELECT month, CASE WHEN technique_key = '' THEN NULL ELSE substr(technique_key, 2) END AS technique,
                          CASE WHEN product_key = '' THEN NULL ELSE substr(product_key, 2) END AS product, outcome, count, amount_cents
                   FROM sales_month_mix ORDER BY month, technique_key, product_key, outcome`).all(),
+      db.prepare('SELECT month, first_id, reason, count, amount_cents FROM sales_month_lost ORDER BY month, first_id').all(),
     ],
     expected: [
       db.prepare(`SELECT s.customer_id, substr(s.date, 1, 4) AS year, c.segment, count(*) AS won, sum(s.amount_cents) AS won_cents
                   FROM sales s JOIN customers c ON c.id = s.customer_id WHERE s.outcome = 'won' GROUP BY 1, 2 ORDER BY 1, 2`).all(),
       db.prepare(`SELECT substr(date, 1, 7) AS month, technique, product, outcome, count(*) AS count, sum(amount_cents) AS amount_cents
                   FROM sales GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).all(),
+      lostPerMonthAndReason(db),
     ],
   };
+}
+
+/**
+ * sales_month_lost as stored, less its key: per month and reason group, the first sale's id and
+ * spelling, the count and the amount. `stored` reads the table; this counts the lost sales one by
+ * one, grouping reasons as SQLite's NOCASE does (ASCII letters fold, NULL apart from '').
+ */
+function lostPerMonthAndReason(db: Database.Database): unknown[] {
+  const lost = db.prepare("SELECT id, date, reason, amount_cents FROM sales WHERE outcome = 'lost' ORDER BY id").all() as { id: number; date: string; reason: string | null; amount_cents: number }[];
+  const groups = new Map<string, { month: string; first_id: number; reason: string | null; count: number; amount_cents: number }>();
+  for (const sale of lost) {
+    const key = JSON.stringify([sale.date.slice(0, 7), sale.reason === null ? null : sale.reason.replace(/[A-Z]/g, (c) => c.toLowerCase())]);
+    const group = groups.get(key) ?? { month: sale.date.slice(0, 7), first_id: sale.id, reason: sale.reason, count: 0, amount_cents: 0 };
+    group.count++;
+    group.amount_cents += sale.amount_cents;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.first_id - b.first_id));
 }

@@ -43,12 +43,16 @@ function build(path: string, seed: number, before: number, imported: number): Ra
   const db = open(path);
   const r = seeded(seed);
   const customer = db.prepare("INSERT INTO customers (name, name_key, cadence_days, segment, added_date, created_at, updated_at) VALUES (?, lower(?), ?, ?, '2025-01-01', ?, ?)");
-  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const labels = [null, 'demo', 'referral'];
+  const reasons = [null, 'Price', 'price', 'timing'];
   const checkin = db.prepare("INSERT INTO checkins (date, customer_id, channel, satisfaction, created_at) VALUES (?, ?, 'call', ?, ?)");
-  const addSales = (count: number, customers: number) => {
+  // The import also reaches May 2025, where nothing was sold before it.
+  const addSales = (count: number, customers: number, newMonth = false) => {
     for (let i = 0; i < count; i++) {
-      sale.run(r.day(), 1 + r.int(customers), 100 + r.int(100_000), r.next() < 0.7 ? 'won' : 'lost', labels[r.int(3)], labels[r.int(3)], NOW, NOW);
+      const outcome = r.next() < 0.7 ? 'won' : 'lost';
+      const date = newMonth && i % 5 === 0 ? `2025-05-${String(1 + r.int(28)).padStart(2, '0')}` : r.day();
+      sale.run(date, 1 + r.int(customers), 100 + r.int(100_000), outcome, labels[r.int(3)], labels[r.int(3)], outcome === 'lost' ? reasons[r.int(4)] : null, NOW, NOW);
     }
   };
   const rating = () => (r.next() < 0.2 ? null : 1 + r.int(5));
@@ -67,7 +71,7 @@ function build(path: string, seed: number, before: number, imported: number): Ra
   const first = { customers: max('customers') + 1, sales: max('sales') + 1, checkins: max('checkins') + 1, history: max('deal_stage_history') + 1 };
   db.transaction(() => {
     for (let i = 1; i <= 10; i++) customer.run(`New ${i}`, `New ${i}`, i % 2 ? 20 : null, 'Enterprise', NOW, NOW);
-    addSales(imported, 40);
+    addSales(imported, 40, true);
     for (let i = 0; i < imported / 2; i++) checkin.run(r.day(), 1 + r.int(40), rating(), NOW);
     const stage = db.prepare("INSERT INTO deal_stage_history (deal_id, stage, date) VALUES (?, ?, '2025-01-01')");
     for (let deal = 1; deal <= 5; deal++) for (const name of ['lead', 'proposal']) stage.run(deal, name);
@@ -85,6 +89,9 @@ function build(path: string, seed: number, before: number, imported: number): Ra
       db.prepare("UPDATE deals SET customer_id = ?, status = ?, closed_date = ?, sale_id = ?, lost_reason = CASE WHEN ? = 'lost' THEN 'price' END WHERE id = ?")
         .run(sale.customer_id, sale.outcome, sale.date, sale.id, sale.outcome, deal);
     }
+    // Sales after the import in May, by an old customer: every May total's first sale or customer-year
+    // row was an imported one; undone, the totals keep these, first sale and all.
+    for (const [outcome, reason] of [['lost', 'PRICE'], ['lost', null], ['won', null]] as const) sale.run('2025-05-30', 1, 500, outcome, 'demo', null, reason, NOW, NOW);
     // A follow-up after an imported sale: the foreign key's ON DELETE SET NULL still applies.
     db.prepare("INSERT INTO followups (customer_id, due_date, source, sale_id, created_at, updated_at) VALUES (?, '2025-06-01', 'post-sale', ?, ?, ?)")
       .run(sold[0].customer_id, sold[0].id, NOW, NOW);
@@ -136,7 +143,7 @@ describe('a range deleted set-based leaves every table as the row-by-row trigger
     const ranges = build(path, 6, 1500, 400);
     const before = open(path);
     const count = (db: Db, sql: string) => db.prepare(sql).pluck().get() as number;
-    const derived = ['customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix', 'checkins_daily'];
+    const derived = ['customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix', 'checkins_daily', 'sales_month_lost'];
     const dump = (db: Db) => derived.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
     const was = dump(before);
     expect(count(before, "SELECT count(*) FROM deals WHERE status <> 'open' AND stages_seen = 'lead,proposal'")).toBe(5);
@@ -176,7 +183,7 @@ test('a delete trigger it does not know: the rows go one by one, the trigger fir
     const was = schema();
     db.transaction(() => deleteRange(db, 'sales', 'id', ...ranges.sales, () => {})).immediate();
     expect(db.prepare('SELECT count(*) FROM audit').pluck().get()).toBe(ranges.sales[1] - ranges.sales[0] + 1);
-    expect(db.prepare('SELECT count(*) FROM sales WHERE id >= ?').pluck().get(ranges.sales[0])).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM sales WHERE id BETWEEN ? AND ?').pluck().get(...ranges.sales)).toBe(0);
     expect(schema()).toEqual(was);
   } finally {
     db.close();

@@ -27,6 +27,7 @@ const SHIPPED: Record<number, string> = {
   20: '346277e9661c4ce3',
   21: '754e7e8a702a216c',
   22: '5f78a748df046c23',
+  23: '464c04c5b04f6549',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

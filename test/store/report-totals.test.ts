@@ -1,5 +1,5 @@
-// customer_year_won and sales_month_mix, the report's totals per customer-year and
-// per month, kept by triggers. Reached from v1 and from the version before with the data kept;
+// customer_year_won, sales_month_mix and sales_month_lost, the report's totals per customer-year
+// and per month, kept by triggers. Reached from v1 and from the version before with the data kept;
 // after random inserts, edits and deletes of sales and customers they equal a recount.
 import { describe, expect, test } from '@jest/globals';
 import { MIGRATIONS } from '../../src/store/migrations.js';
@@ -50,6 +50,34 @@ describe(`migration to v${VERSION} (report totals)`, () => {
   });
 });
 
+const LOST_VERSION = MIGRATIONS.find((m) => m.sql.includes('CREATE TABLE sales_month_lost'))!.version;
+
+describe(`migration to v${LOST_VERSION} (lost sales per month and reason)`, () => {
+  const previous = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === LOST_VERSION) - 1].version;
+
+  test.each([[1], [previous]])('from v%d: the groups start from the lost sales there are, each with its first spelling', async (from) => {
+    const db = databaseAt(temp.dbPath, from);
+    db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Acme', 'acme', '2025-01-01', ?, ?)").run(stamp, stamp);
+    const sale = db.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, reason, created_at, updated_at) VALUES (?, 1, ?, 'lost', ?, ?, ?)");
+    // Ids 1-5; in January the first 'price' sale (id 1) is dated after the second.
+    for (const [date, cents, reason] of [['2026-01-20', 100, 'Price'], ['2026-01-05', 200, 'price'], ['2026-01-07', 50, null], ['2026-02-01', 70, 'timing'], ['2026-02-03', 30, 'Timing']] as const) {
+      sale.run(date, cents, reason, stamp, stamp);
+    }
+    db.close();
+    const report = await runSpm(['report', '--period', 'month', '--last', '--json'], { db: temp.dbPath, now: '2026-02-15' });
+    expect(report.json().lost).toEqual({ count: 3, value: 3.5, reasons: [{ reason: 'Price', count: 2, value: 3 }, { reason: '(no reason)', count: 1, value: 0.5 }] });
+    const raw = openRaw(temp.dbPath);
+    expect(raw.prepare('SELECT month, first_id, reason, count, amount_cents FROM sales_month_lost ORDER BY month, first_id').all()).toEqual([
+      { month: '2026-01', first_id: 1, reason: 'Price', count: 2, amount_cents: 300 },
+      { month: '2026-01', first_id: 3, reason: null, count: 1, amount_cents: 50 },
+      { month: '2026-02', first_id: 4, reason: 'timing', count: 2, amount_cents: 100 },
+    ]);
+    const { stored, expected } = reportTotalsTables(raw);
+    expect(stored).toEqual(expected);
+    raw.close();
+  });
+});
+
 test('the totals follow random inserts, edits and deletes of sales and customers, an empty technique apart from none', () => {
   const db = openDatabase(temp.dbPath, 'write', () => stamp);
   const next = seededRandom(17);
@@ -63,18 +91,19 @@ test('the totals follow random inserts, edits and deletes of sales and customers
   const customer = db.prepare('INSERT INTO customers (name, name_key, segment, added_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
   let names = 0;
   const addCustomer = () => customer.run(`C${names}`, `c${names++}`, pick(segments), '2025-01-01', stamp, stamp);
-  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const reasons = [null, '', 'Price', 'price', 'PRICE', 'timing'];
   for (let i = 0; i < 20; i++) addCustomer();
   let checks = 0;
   for (let op = 0; op < 1500; op++) {
     const roll = int(100);
     const customerId = pick(ids('customers'));
     const saleId = pick(ids('sales'));
-    if (roll < 40 || saleId === undefined) sale.run(day(), customerId, 1 + int(90_000), next() < 0.65 ? 'won' : 'lost', pick(labels), pick(labels), stamp, stamp);
+    if (roll < 40 || saleId === undefined) sale.run(day(), customerId, 1 + int(90_000), next() < 0.6 ? 'won' : 'lost', pick(labels), pick(labels), pick(reasons), stamp, stamp);
     else if (roll < 70) {
       const [column, value] = pick([
         ['date', day()], ['outcome', next() < 0.5 ? 'won' : 'lost'], ['amount_cents', 1 + int(90_000)], ['customer_id', customerId],
-        ['technique', pick(labels)], ['product', pick(labels)], ['note', 'edited'],
+        ['technique', pick(labels)], ['product', pick(labels)], ['reason', pick(reasons)], ['note', 'edited'],
       ] as const);
       db.prepare(`UPDATE sales SET ${column} = ? WHERE id = ?`).run(value, saleId);
     } else if (roll < 85) db.prepare('DELETE FROM sales WHERE id = ?').run(saleId);
@@ -92,6 +121,8 @@ test('the totals follow random inserts, edits and deletes of sales and customers
   expect(mix).toEqual(expect.arrayContaining(['', '+', '+referral', '+Referral']));
   expect(db.prepare('SELECT count(DISTINCT year) FROM customer_year_won').pluck().get()).toBe(3);
   expect(db.prepare('SELECT count(DISTINCT segment) FROM customer_year_won').pluck().get()).toBeGreaterThan(1);
+  // Groups of several spellings, whose first sale was not always the first inserted.
+  expect(db.prepare("SELECT count(DISTINCT reason) FROM sales_month_lost WHERE reason_key = '+price'").pluck().get()).toBe(3);
   expect(checks).toBe(15);
   db.close();
 });

@@ -1,4 +1,4 @@
-// The report's sales cube and customer figures read the per-month and per-customer-year totals
+// The report's sales cube, customer figures and lost reasons read the per-month and per-customer-year totals
 // (derived tables) for long ranges. On random histories, for hand-picked ranges that take each way
 // (a year with no sale outside the range, a year less its days outside it, the sales themselves,
 // partial months added or taken away, a month with too many products to sum pair by pair) and
@@ -8,7 +8,9 @@
 //   repeat: active and not new; repeat revenue: the range's won amounts of repeat customers;
 // - segments: active customers grouped by segment without regard to ASCII case, each shown as
 //   its smallest spelling (byte order) among them, with revenue and won count;
-// - top customers: by revenue in the range, largest first, then by lower-cased name, five.
+// - top customers: by revenue in the range, largest first, then by lower-cased name, five;
+// - lost reasons: the range's lost sales grouped without regard to case, counted and summed,
+//   each group spelled as its first sale.
 // SPM_PROPERTY_SEEDS=50 runs more seeds than the 4 of CI.
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../src/store/open-database.js';
 import { ReportRepository } from '../../src/store/report-repository.js';
+import { AdviceRepository } from '../../src/store/advice-repository.js';
 import { seededRandom } from '../../src/domain/random.js';
 import { addDays, daysBetween, type LocalDate } from '../../src/domain/local-date.js';
 import { customerKind, firstWonDate } from '../../src/domain/rules/new-or-repeat.js';
@@ -28,7 +31,7 @@ const FIRST: LocalDate = '2027-11-20';
 const LAST: LocalDate = '2029-01-10';
 const SPAN = daysBetween(FIRST, LAST) + 1;
 
-interface Sale { id: number; customer_id: number; date: string; outcome: 'won' | 'lost'; amount_cents: number; technique: string | null; product: string | null }
+interface Sale { id: number; customer_id: number; date: string; outcome: 'won' | 'lost'; amount_cents: number; technique: string | null; product: string | null; reason: string | null }
 interface Customer { id: number; name_key: string; name: string; segment: string | null }
 
 let dir: string;
@@ -48,7 +51,8 @@ function build(path: string, seed: number): Db {
   const segments = [null, 'SMB', 'smb', 'Smb', 'Enterprise', 'enterprise', 'Mid'];
   const labels = [null, '', 'demo', 'Demo', 'referral'];
   const customer = db.prepare('INSERT INTO customers (name, name_key, segment, archived, added_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const sale = db.prepare('INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const reasons = [null, '', 'Price', 'price', 'PRICE', 'timing', 'Timing'];
   db.transaction(() => {
     for (let id = 1; id <= 70; id++) {
       // Names whose lower-cased order differs from their id order.
@@ -59,10 +63,13 @@ function build(path: string, seed: number): Db {
       const count = int(60);
       for (let i = 0; i < count; i++) {
         const date = addDays(FIRST, Math.min(SPAN - 1, start + int(length)));
-        sale.run(date, id, pick([100, 200, 300, 500, 5000]), next() < 0.65 ? 'won' : 'lost', pick(labels), pick(labels), NOW, NOW);
+        const outcome = next() < 0.65 ? 'won' : 'lost';
+        sale.run(date, id, pick([100, 200, 300, 500, 5000]), outcome, pick(labels), pick(labels), outcome === 'lost' ? pick(reasons) : null, NOW, NOW);
       }
     }
-    for (let i = 0; i < 520; i++) sale.run(addDays('2028-06-01', int(30)), 1 + int(70), 100, next() < 0.5 ? 'won' : 'lost', 'demo', `p${i}`, NOW, NOW);
+    // A leap day with a sale, whatever the seed.
+    sale.run('2028-02-29', 1, 300, 'lost', 'demo', null, 'Price', NOW, NOW);
+    for (let i = 0; i < 520; i++) sale.run(addDays('2028-06-01', int(30)), 1 + int(70), 100, 'won', 'demo', `p${i}`, null, NOW, NOW);
   })();
   return db;
 }
@@ -84,6 +91,21 @@ function sortCells<T extends { technique: string | null; product: string | null;
   const key = (c: T) => JSON.stringify([c.technique, c.product, c.outcome]);
   return [...cells].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
+
+/** Lost reasons by the rule: the range's lost sales grouped without regard to case, each group spelled as its first sale (lowest id). */
+function lostByRule(sales: Sale[], range: DateRange) {
+  const groups = new Map<string | null, { reason: string | null; first: number; count: number; amountCents: number }>();
+  for (const s of [...sales].sort((a, b) => a.id - b.id)) {
+    if (s.outcome !== 'lost' || s.date < range.from || s.date > range.to) continue;
+    const group = groups.get(nocase(s.reason)) ?? { reason: s.reason, first: s.id, count: 0, amountCents: 0 };
+    group.count++;
+    group.amountCents += s.amount_cents;
+    groups.set(nocase(s.reason), group);
+  }
+  return sortReasons([...groups.values()].map(({ reason, count, amountCents }) => ({ reason, count, amountCents })));
+}
+
+const sortReasons = <T extends { reason: string | null }>(rows: T[]): T[] => [...rows].sort((a, b) => String(a.reason).localeCompare(String(b.reason)));
 
 /** SQLite's NOCASE: ASCII letters only. */
 const nocase = (text: string | null) => (text === null ? null : text.replace(/[A-Z]/g, (c) => c.toLowerCase()));
@@ -127,7 +149,8 @@ function factsOf(db: Db, range: DateRange) {
   const spy = new Proxy(db, { get: (target, key) => (key === 'prepare' ? (sql: string) => { prepared.push(sql); return target.prepare(sql); } : Reflect.get(target, key)) });
   const spec = { kind: 'custom', label: 'range', toDate: false, range, previous: range, trend: [range], asOf: range.to, today: range.to } as unknown as ReportSpec;
   const facts = new ReportRepository(spy).facts(spec, 'USD');
-  return { facts, prepared };
+  const lostReasons = new AdviceRepository(spy).lostReasons(range);
+  return { facts, lostReasons, prepared };
 }
 
 const { SQL } = ReportRepository;
@@ -150,11 +173,11 @@ const PICKED: [string, string, string[]][] = [
 ];
 
 describe.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %d', (seed) => {
-  test('the cube, customers and segments of every range equal the rule applied sale by sale', () => {
+  test('the cube, customers, segments and lost reasons of every range equal the rule applied sale by sale', () => {
     dir = mkdtempSync(join(tmpdir(), 'spm-report-year-'));
     const db = build(join(dir, 'spm.db'), seed);
     try {
-      const sales = db.prepare('SELECT id, customer_id, date, outcome, amount_cents, technique, product FROM sales').all() as Sale[];
+      const sales = db.prepare('SELECT id, customer_id, date, outcome, amount_cents, technique, product, reason FROM sales').all() as Sale[];
       const customers = db.prepare('SELECT id, name, name_key, segment FROM customers').all() as Customer[];
       const next = seededRandom(seed * 7919);
       const random = Array.from({ length: 60 }, () => {
@@ -162,9 +185,12 @@ describe.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %d', (seed) 
         return [from, addDays(from, Math.floor(next() * (next() < 0.5 ? 40 : 400))), []] as [string, string, string[]];
       });
       let figures = 0;
+      const allPrepared = new Set<string>();
       for (const [from, to, ways] of [...PICKED, ...random]) {
         const range = { from, to };
-        const { facts, prepared } = factsOf(db, range);
+        const { facts, lostReasons, prepared } = factsOf(db, range);
+        prepared.forEach((sql) => allPrepared.add(sql));
+        expect({ range, lostReasons: sortReasons(lostReasons) }).toEqual({ range, lostReasons: lostByRule(sales, range) });
         for (const sql of ways) expect({ range, took: prepared.includes(sql) }).toEqual({ range, took: true });
         expect({ range, cube: sortCells(facts.cube) }).toEqual({ range, cube: cubeByRule(sales, range) });
         const expected = customersByRule(sales, customers, range);
@@ -173,6 +199,9 @@ describe.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %d', (seed) 
         figures += expected.customers.active;
       }
       expect(figures).toBeGreaterThan(1000);
+      // Lost reasons took each way too, a group's first sale looked up again included.
+      const { SQL: ADVICE } = AdviceRepository;
+      for (const sql of [ADVICE.monthLostReasons, ADVICE.lostReasons, ADVICE.firstLost]) expect(allPrepared.has(sql)).toBe(true);
     } finally {
       db.close();
     }
