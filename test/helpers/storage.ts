@@ -22,6 +22,13 @@ export function spawnSpmLimited(blocks: number, args: string[], env: Record<stri
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The version of the migration whose SQL contains `sql`, and the one before it (tests that migrate from both). */
+export function migrationAdding(sql: string): { version: number; previous: number } {
+  const index = MIGRATIONS.findIndex((m) => m.sql.includes(sql));
+  if (index < 1) throw new Error(`no migration after the first adds ${JSON.stringify(sql)}`);
+  return { version: MIGRATIONS[index].version, previous: MIGRATIONS[index - 1].version };
+}
+
 /** A new spm database at schema `upTo` (every migration up to it), open for a test to fill; the caller closes it. */
 export function databaseAt(path: string, upTo: number): Database.Database {
   const db = new Database(path);

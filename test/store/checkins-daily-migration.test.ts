@@ -3,19 +3,16 @@
 // satisfaction goals give the hand-worked figures over it, and later writes keep it.
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { databaseAt, migrationAdding } from '../helpers/storage.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
 const stamp = '2026-01-01T00:00:00.000Z';
-const VERSION = MIGRATIONS.find((m) => m.sql.includes('CREATE TABLE checkins_daily'))!.version;
-const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === VERSION) - 1].version;
+const { version: VERSION, previous: PREVIOUS } = migrationAdding('CREATE TABLE checkins_daily');
 
 function makeDatabase(path: string, upTo: number): void {
-  const db = new Database(path);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
-  db.pragma(`user_version = ${upTo}`);
+  const db = databaseAt(path, upTo);
   db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Acme', 'acme', '2025-06-01', ?, ?)").run(stamp, stamp);
   const checkin = db.prepare("INSERT INTO checkins (date, customer_id, channel, satisfaction, created_at) VALUES (?, 1, 'call', ?, ?)");
   // Mar 2: two, rated 4 and 5; Mar 3: one unrated; Mar 9: rated 1; Feb 27: before the month.

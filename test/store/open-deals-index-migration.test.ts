@@ -1,21 +1,18 @@
 // Schema v19: deals_open_stage rebuilt over (stage, value_cents, expected_close, stage_date), the
-// columns a goal's forecast and the deals to move read. Reached from v1 and from v16 with the
+// columns a goal's forecast and the deals to move read. Reached from v1 and from the version before it with the
 // data kept; the daily view and a goal's forecast give the hand-worked answers over it.
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { databaseAt, migrationAdding } from '../helpers/storage.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 
 const temp = useTempDb();
 const stamp = '2026-01-01T00:00:00.000Z';
-const VERSION = MIGRATIONS.find((m) => m.sql.includes('CREATE INDEX deals_open_stage ON deals (stage, value_cents, expected_close, stage_date)'))!.version;
-const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === VERSION) - 1].version;
+const { version: VERSION, previous: PREVIOUS } = migrationAdding('CREATE INDEX deals_open_stage ON deals (stage, value_cents, expected_close, stage_date)');
 
 function makeDatabase(path: string, upTo: number): void {
-  const db = new Database(path);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
-  db.pragma(`user_version = ${upTo}`);
+  const db = databaseAt(path, upTo);
   db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Acme', 'acme', '2025-06-01', ?, ?)").run(stamp, stamp);
   db.close();
 }
