@@ -92,7 +92,7 @@ describe('the code cache (bin/spm.js)', () => {
     expect(load(BUNDLE, CACHE)).toEqual({ usedCache: true, version });
   });
 
-  test('a cache made for another bundle, damaged anywhere, or missing is ignored and spm still runs', () => {
+  test('a cache made for another bundle, damaged anywhere, cut short or missing is ignored and spm still runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spm-cache-'));
     try {
       const bundle = join(dir, 'spm.cjs');
@@ -112,6 +112,12 @@ describe('the code cache (bin/spm.js)', () => {
       }
 
       expect(load(bundle, join(dir, 'missing.cache'))).toEqual({ usedCache: false, version });
+
+      // Cut short anywhere (an interrupted copy): empty, inside the header, the header alone, half the payload.
+      for (const length of [0, 10, headerEnd, Math.floor((headerEnd + cache.length) / 2), cache.length - 1]) {
+        writeFileSync(join(dir, 'short.cache'), cache.subarray(0, length));
+        expect(load(bundle, join(dir, 'short.cache'))).toEqual({ usedCache: false, version });
+      }
 
       // A bundle edited to the same length (V8 checks only the length) does not run the cache's stale code.
       writeFileSync(bundle, readFileSync(BUNDLE, 'utf8').replaceAll(JSON.stringify(version), JSON.stringify('9'.repeat(version.length))));
