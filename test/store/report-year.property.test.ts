@@ -10,7 +10,8 @@
 //   its smallest spelling (byte order) among them, with revenue and won count;
 // - top customers: by revenue in the range, largest first, then by lower-cased name, five;
 // - lost reasons: the range's lost sales grouped without regard to case, counted and summed,
-//   each group spelled as its first sale.
+//   each group spelled as its first sale;
+// - check-ins: those dated in the range, and how many were rated 1, 2, 3, 4 and 5.
 // SPM_PROPERTY_SEEDS=50 runs more seeds than the 4 of CI.
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -67,6 +68,8 @@ function build(path: string, seed: number): Db {
         sale.run(date, id, pick([100, 200, 300, 500, 5000]), outcome, pick(labels), pick(labels), outcome === 'lost' ? pick(reasons) : null, NOW, NOW);
       }
     }
+    const checkin = db.prepare("INSERT INTO checkins (date, customer_id, channel, satisfaction, created_at) VALUES (?, ?, 'call', ?, ?)");
+    for (let i = 0; i < 1500; i++) checkin.run(addDays(FIRST, int(SPAN)), 1 + int(70), pick([null, 1, 2, 3, 4, 5]), NOW);
     // A leap day with a sale, whatever the seed.
     sale.run('2028-02-29', 1, 300, 'lost', 'demo', null, 'Price', NOW, NOW);
     for (let i = 0; i < 520; i++) sale.run(addDays('2028-06-01', int(30)), 1 + int(70), 100, 'won', 'demo', `p${i}`, null, NOW, NOW);
@@ -173,12 +176,13 @@ const PICKED: [string, string, string[]][] = [
 ];
 
 describe.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %d', (seed) => {
-  test('the cube, customers, segments and lost reasons of every range equal the rule applied sale by sale', () => {
+  test('the cube, customers, segments, lost reasons and check-ins of every range equal the rule applied record by record', () => {
     dir = mkdtempSync(join(tmpdir(), 'spm-report-year-'));
     const db = build(join(dir, 'spm.db'), seed);
     try {
       const sales = db.prepare('SELECT id, customer_id, date, outcome, amount_cents, technique, product, reason FROM sales').all() as Sale[];
       const customers = db.prepare('SELECT id, name, name_key, segment FROM customers').all() as Customer[];
+      const checkins = db.prepare('SELECT date, satisfaction FROM checkins').all() as { date: string; satisfaction: number | null }[];
       const next = seededRandom(seed * 7919);
       const random = Array.from({ length: 60 }, () => {
         const from = addDays(FIRST, Math.floor(next() * SPAN) - 10);
@@ -196,6 +200,8 @@ describe.each(Array.from({ length: SEEDS }, (_, i) => i + 1))('seed %d', (seed) 
         const expected = customersByRule(sales, customers, range);
         expect({ range, customers: facts.customers }).toEqual({ range, customers: expected.customers });
         expect({ range, segments: [...facts.segments].sort((a, b) => String(a.segment).localeCompare(String(b.segment))) }).toEqual({ range, segments: expected.segments });
+        const rated = checkins.filter((k) => k.date >= range.from && k.date <= range.to);
+        expect({ range, checkins: facts.checkins }).toEqual({ range, checkins: { count: rated.length, ratings: [1, 2, 3, 4, 5].map((r) => rated.filter((k) => k.satisfaction === r).length) } });
         figures += expected.customers.active;
       }
       expect(figures).toBeGreaterThan(1000);
