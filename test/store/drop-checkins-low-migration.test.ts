@@ -1,10 +1,10 @@
 // The migration that drops checkins_low (the v9 index of check-ins rated 1 or 2): reached from
 // v1 and from the version before it with every check-in kept, the index gone, and the report's
-// low ratings at risk and check-in list the same as the rule gives them, hand-computed below.
+// low ratings at risk as the rule gives them, hand-computed below.
 import { expect, test } from '@jest/globals';
-import Database from 'better-sqlite3';
-import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
+import { databaseAt } from '../helpers/storage.js';
 
 const temp = useTempDb();
 const stamp = '2026-01-01T00:00:00.000Z';
@@ -13,10 +13,7 @@ const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === VERSION) -
 
 /** At schema `upTo`: Ann rated 2 on Mar 10 (her latest), Bob rated 1 on Mar 5 then bought on Mar 8, Cy rated 5. */
 function makeDatabase(path: string, upTo: number): void {
-  const db = new Database(path);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) applyMigration(db, m);
-  db.pragma(`user_version = ${upTo}`);
+  const db = databaseAt(path, upTo);
   const customer = db.prepare("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES (?, lower(?), '2025-06-01', ?, ?)");
   for (const name of ['Ann', 'Bob', 'Cy']) customer.run(name, name, stamp, stamp);
   const checkin = db.prepare("INSERT INTO checkins (date, customer_id, channel, satisfaction, created_at) VALUES (?, ?, 'call', ?, ?)");
