@@ -4,12 +4,11 @@
 import { expect, test } from '@jest/globals';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
-import { databaseAt } from '../helpers/storage.js';
+import { databaseAt, migrationAdding } from '../helpers/storage.js';
 
 const temp = useTempDb();
 const stamp = '2026-01-01T00:00:00.000Z';
-const VERSION = MIGRATIONS.find((m) => m.sql.includes('DROP INDEX IF EXISTS checkins_low'))!.version;
-const PREVIOUS = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === VERSION) - 1].version;
+const { version: VERSION, previous: PREVIOUS } = migrationAdding('DROP INDEX IF EXISTS checkins_low');
 
 /** At schema `upTo`: Ann rated 2 on Mar 10 (her latest), Bob rated 1 on Mar 5 then bought on Mar 8, Cy rated 5. */
 function makeDatabase(path: string, upTo: number): void {
