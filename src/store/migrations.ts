@@ -352,6 +352,16 @@ CREATE INDEX customers_archived ON customers (id) WHERE archived = 1;
     // group is kept for its spelling. src/store/report-totals.ts has the why and how.
     sql: lostReasonsTotalsSql(),
   },
+  {
+    version: 24,
+    description: 'follow-ups done indexed by the day they were done, for the report\'s count',
+    // The report counts the follow-ups done in its range: followups_done (v1) holds done and
+    // cancelled ones by day, so each was a table row read for its status (a year of the bench
+    // database: 3,400 rows, ~2.7 ms on a first read). This index holds the done ones only (~0.2 ms).
+    sql: `
+CREATE INDEX followups_done_on ON followups (done_date) WHERE status = 'done';
+`,
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */

@@ -28,6 +28,7 @@ const SHIPPED: Record<number, string> = {
   21: '754e7e8a702a216c',
   22: '5f78a748df046c23',
   23: '464c04c5b04f6549',
+  24: 'fbedf50f2d206d4a',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

@@ -1,5 +1,5 @@
-// Schema v14 (customer_reorder_rank), v15 (sales_lost) and v22 (customer_reorder_late), indexes
-// for the daily view and the report: each reached from v1 and from the version before it with
+// Schema v14 (customer_reorder_rank), v15 (sales_lost), v22 (customer_reorder_late) and v24
+// (followups_done_on), indexes for the daily view and the report: each reached from v1 and from the version before it with
 // the data kept, and what reads the index gives the same answers.
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
@@ -25,12 +25,16 @@ function makeDatabase(path: string, upTo: number): void {
     ['2026-03-10', 1, 10000, 'lost', 'Price'], ['2026-03-11', 2, 30000, 'lost', 'price'], ['2026-03-12', 1, 5000, 'lost', 'timing'],
     ['2026-03-13', 2, 2000, 'lost', null], ['2026-02-13', 1, 7000, 'lost', 'Price'],
   ] as const) sale.run(date, customerId, cents, outcome, reason, stamp, stamp);
+  // This week: two follow-ups done, one cancelled; one done last month (none open: an open one
+  // would take Small off the reorder list).
+  const followup = db.prepare("INSERT INTO followups (customer_id, due_date, status, done_date, created_at, updated_at) VALUES (1, '2026-03-09', ?, ?, ?, ?)");
+  for (const [status, done] of [['done', '2026-03-10'], ['done', '2026-03-14'], ['cancelled', '2026-03-11'], ['done', '2026-02-10']] as const) followup.run(status, done, stamp, stamp);
   db.close();
 }
 
 const versionOf = (index: string) => MIGRATIONS.find((m) => m.sql.includes(`CREATE INDEX ${index} `))!.version;
 
-describe.each([['customer_reorder_rank'], ['sales_lost'], ['customer_reorder_late']])('migration adding %s', (index) => {
+describe.each([['customer_reorder_rank'], ['sales_lost'], ['customer_reorder_late'], ['followups_done_on']])('migration adding %s', (index) => {
   const version = versionOf(index);
   const previous = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === version) - 1].version;
   test.each([[1], [previous]])(`to v${version} from v%d: data kept, the index made, the same answers`, async (from) => {
@@ -43,6 +47,7 @@ describe.each([['customer_reorder_rank'], ['sales_lost'], ['customer_reorder_lat
     // Both late by more than half their 10 days on Mar 15 (from Feb 6 and Feb 10): at risk, oldest expected first.
     const atRisk = (await run(['report', '--json'])).atRisk.map((a: { customer: { name: string }; since: string }) => [a.customer.name, a.since]);
     expect(atRisk).toEqual([['Small', '2026-01-31'], ['Big', '2026-02-04']]);
+    expect((await run(['report', '--json'])).followups.done).toBe(2);
     expect((await run(['report', '--json'])).lost).toEqual({ count: 4, value: 470, reasons: [{ reason: 'Price', count: 2, value: 400 }, { reason: 'timing', count: 1, value: 50 }, { reason: '(no reason)', count: 1, value: 20 }] });
     const db = openRaw(temp.dbPath);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);

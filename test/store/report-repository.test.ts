@@ -49,7 +49,7 @@ describe('report queries', () => {
     expect(indexesUsed(db, SQL.cube, used(SQL.cube))).toEqual({ sales: 'sales_date' });
     expect(indexesUsed(db, SQL.checkins, used(SQL.checkins))).toEqual({ checkins_daily: 'primary key' });
     expect(indexesUsed(db, SQL.concernsOpened, used(SQL.concernsOpened))).toEqual({ concerns: 'concerns_opened' });
-    expect(indexesUsed(db, SQL.followupsDone, used(SQL.followupsDone))).toEqual({ followups: 'followups_done' });
+    expect(indexesUsed(db, SQL.followupsDone, used(SQL.followupsDone))).toEqual({ followups: 'followups_done_on' });
     expect(tableAccesses(db, SQL.followupsOverdue, used(SQL.followupsOverdue)).map((a) => a.via)).toEqual(['followups_status_due', 'followups_done']);
     expect(tableAccesses(db, SQL.concernsResolved, used(SQL.concernsResolved)).map((a) => a.via)).toEqual(['concerns_resolved']);
     db.close();
