@@ -6,6 +6,21 @@
 // bulk import (bulk-insert.ts) and bulk undo (bulk-delete.ts) run in place of the triggers.
 
 /**
+ * `<name>_insert`, `_update` and `_delete` on sales for a total of the sales of one outcome: each
+ * adds the new row's figures (`add`), takes the old row's away (`remove`), or both when `columns`
+ * change.
+ */
+function outcomeTriggersSql(name: string, outcome: string, columns: string, add: (row: string) => string, remove: (row: string) => string): string {
+  return `CREATE TRIGGER ${name}_insert AFTER INSERT ON sales WHEN NEW.outcome = '${outcome}' BEGIN${add('NEW')}
+END;
+CREATE TRIGGER ${name}_update AFTER UPDATE OF ${columns} ON sales
+  WHEN OLD.outcome = '${outcome}' OR NEW.outcome = '${outcome}' BEGIN${remove('OLD')}${add('NEW')}
+END;
+CREATE TRIGGER ${name}_delete AFTER DELETE ON sales WHEN OLD.outcome = '${outcome}' BEGIN${remove('OLD')}
+END;`;
+}
+
+/**
  * The tables, their first fill from the sales there are, and their triggers. `segment` is the
  * customer's, copied so the report groups by segment without a join (its collation is the
  * report's: "SMB" and "smb" are one segment); a customer's edit carries it along.
@@ -45,13 +60,7 @@ INSERT INTO customer_year_won (customer_id, year, segment, won, won_cents)
 -- A year's customers by segment (covering), and by revenue (the top customers).
 CREATE INDEX customer_year_won_segment ON customer_year_won (year, segment, won, won_cents);
 CREATE INDEX customer_year_won_rank ON customer_year_won (year, won_cents);
-CREATE TRIGGER sales_year_won_insert AFTER INSERT ON sales WHEN NEW.outcome = 'won' BEGIN${yearAdd('NEW')}
-END;
-CREATE TRIGGER sales_year_won_update AFTER UPDATE OF date, outcome, amount_cents, customer_id ON sales
-  WHEN OLD.outcome = 'won' OR NEW.outcome = 'won' BEGIN${yearRemove('OLD')}${yearAdd('NEW')}
-END;
-CREATE TRIGGER sales_year_won_delete AFTER DELETE ON sales WHEN OLD.outcome = 'won' BEGIN${yearRemove('OLD')}
-END;
+${outcomeTriggersSql('sales_year_won', 'won', 'date, outcome, amount_cents, customer_id', yearAdd, yearRemove)}
 CREATE TRIGGER customers_year_won_segment AFTER UPDATE OF segment ON customers BEGIN
   UPDATE customer_year_won SET segment = NEW.segment WHERE customer_id = NEW.id;
 END;
@@ -204,13 +213,7 @@ CREATE TABLE sales_month_lost (
   PRIMARY KEY (month, reason_key)
 ) WITHOUT ROWID;
 INSERT INTO sales_month_lost (month, reason_key, first_id, reason, count, amount_cents) ${lostPerMonth('sales')};
-CREATE TRIGGER sales_month_lost_insert AFTER INSERT ON sales WHEN NEW.outcome = 'lost' BEGIN${add('NEW')}
-END;
-CREATE TRIGGER sales_month_lost_update AFTER UPDATE OF date, outcome, amount_cents, reason ON sales
-  WHEN OLD.outcome = 'lost' OR NEW.outcome = 'lost' BEGIN${remove('OLD')}${add('NEW')}
-END;
-CREATE TRIGGER sales_month_lost_delete AFTER DELETE ON sales WHEN OLD.outcome = 'lost' BEGIN${remove('OLD')}
-END;`;
+${outcomeTriggersSql('sales_month_lost', 'lost', 'date, outcome, amount_cents, reason', add, remove)}`;
 }
 
 /** What sales_month_lost_insert would have done for sales with ids above :maxSaleId (bulk import). */
