@@ -1,10 +1,10 @@
 // Deals on the 10-year database: 5,000 open and 50,000 closed deals (with stage histories,
 // the closed ones linked to sales) added to a copy; the pipeline, the daily view and goal
 // forecasts against bare node, as the other startup-bound commands are judged.
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const STAGES = ['lead', 'qualified', 'proposal', 'negotiation'];
 
@@ -44,7 +44,10 @@ function dealsDb(bench) {
     // Opening through spm migrates the copy to the current schema first.
     bench.timePaired([...bench.spm, 'pipeline'], bench.BARE, { env: { ...bench.env, SPM_DB: path }, runs: 1 });
     addDeals(path);
-    process.on('exit', () => rmSync(path, { force: true }));
+    // The copy and what SQLite and spm leave beside it (-wal, -shm, a migration's backup).
+    process.on('exit', () => {
+      for (const name of readdirSync(dirname(path)).filter((n) => n.startsWith(basename(path)))) rmSync(join(dirname(path), name), { force: true });
+    });
   }
   return { ...bench.env, SPM_DB: path };
 }
