@@ -11,7 +11,7 @@ import { DAY_TOTALS_REFRESH_SQL } from '../domain/rules/day-totals.sql.js';
 import { LATEST_CHECKIN_REFRESH_SQL } from '../domain/rules/low-rating.sql.js';
 import { CHECKIN_TOTALS_REFRESH_SQL } from '../domain/rules/checkin-totals.sql.js';
 import { ReorderTally } from '../domain/reorder.js';
-import { MONTH_LOST_REFRESH_SQL, MONTH_MIX_REFRESH_REBUILT_SQL, MONTH_MIX_REFRESH_SQL, YEAR_WON_REFRESH_REBUILT_SQL, YEAR_WON_REFRESH_SQL } from './report-totals.js';
+import { MONTH_LOST_REFRESH_REBUILT_SQL, MONTH_LOST_REFRESH_SQL, MONTH_MIX_REFRESH_REBUILT_SQL, MONTH_MIX_REFRESH_SQL, YEAR_WON_REFRESH_REBUILT_SQL, YEAR_WON_REFRESH_SQL } from './report-totals.js';
 
 /**
  * The insert triggers on sales and check-ins (schema v3, v6, v7, v9, v17, v18, v20 and v23), mirrored by
@@ -126,7 +126,7 @@ function refreshDerived(db: Db, state: BulkState): void {
   const salesRebuilt = state.table === 'sales' && state.indexes.length > 0;
   if (names.has('sales_year_won_insert')) db.prepare(salesRebuilt ? YEAR_WON_REFRESH_REBUILT_SQL : YEAR_WON_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
   if (names.has('sales_month_mix_insert')) db.prepare(salesRebuilt ? MONTH_MIX_REFRESH_REBUILT_SQL : MONTH_MIX_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
-  if (names.has('sales_month_lost_insert')) db.prepare(MONTH_LOST_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
+  if (names.has('sales_month_lost_insert')) db.prepare(salesRebuilt ? MONTH_LOST_REFRESH_REBUILT_SQL : MONTH_LOST_REFRESH_SQL).run({ maxSaleId: state.maxSaleId });
   if (names.has('checkins_daily_insert')) {
     db.prepare(CHECKIN_TOTALS_REFRESH_SQL).run({ maxCheckinId: state.maxCheckinId });
   }

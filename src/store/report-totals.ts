@@ -221,6 +221,20 @@ export const MONTH_LOST_REFRESH_SQL = `
       INSERT INTO sales_month_lost (month, reason_key, first_id, reason, count, amount_cents)
       ${lostPerMonth('sales', 'id > :maxSaleId')}${LOST_UPSERT}`;
 
+/**
+ * MONTH_LOST_REFRESH_SQL after an import that rebuilt the sales indexes: totals per day and
+ * spelling first, read in sales_lost's order (date, reason: no sort), then per month and reason
+ * group from those few rows; the group's first sale and its spelling are the day rows' with the
+ * lowest first id, as min(id) picks them sale by sale (1M-row bench import: 0.45 -> 0.1 s of CPU).
+ */
+export const MONTH_LOST_REFRESH_REBUILT_SQL = `
+      INSERT INTO sales_month_lost (month, reason_key, first_id, reason, count, amount_cents)
+      SELECT substr(date, 1, 7) AS month, ${reasonKeySql('reason')} AS reason_key, min(first_id) AS first_id, reason,
+          sum(count) AS count, sum(amount_cents) AS amount_cents FROM (
+        SELECT date, reason, min(id) AS first_id, count(*) AS count, sum(amount_cents) AS amount_cents FROM sales INDEXED BY sales_lost
+        WHERE outcome = 'lost' AND id > :maxSaleId GROUP BY date, reason)
+      GROUP BY substr(date, 1, 7), ${reasonKeySql('reason')} COLLATE NOCASE${LOST_UPSERT}`;
+
 /** What sales_month_lost_delete would have done for the lost sales held in table `deleted`. */
 export const monthLostSubtractSql = (deleted: string): string[] => [
   `UPDATE sales_month_lost SET count = sales_month_lost.count - d.count, amount_cents = sales_month_lost.amount_cents - d.amount_cents
