@@ -103,7 +103,7 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
 /** Before a database that holds data is upgraded (a copy first, then each new schema step). */
 export function migrationNotice({ fromVersion, toVersion, backupPath }: MigrationNotice, columns: number): string {
   const lines = [
-    `note: upgrading the database for this version of spm (schema ${fromVersion} to ${toVersion}); with years of history this takes a minute.`,
+    `note: upgrading the database for this version of spm (schema ${fromVersion} to ${toVersion}); with years of history this can take a minute.`,
     `The file as it was is kept at ${backupPath}`,
   ];
   return `${lines.flatMap((line) => wrap(line, columns, '', '  ', false)).join('\n')}\n`;

@@ -29,7 +29,7 @@ describe('the notice before an upgrade', () => {
     expect(result.code).toBe(0);
     const [copy] = backups(temp.dbPath);
     expect(copy).toBeDefined();
-    const notice = `note: upgrading the database for this version of spm (schema ${PREVIOUS} to ${LATEST}); with years of history this takes a minute.\n`
+    const notice = `note: upgrading the database for this version of spm (schema ${PREVIOUS} to ${LATEST}); with years of history this can take a minute.\n`
       + `The file as it was is kept at ${dirname(temp.dbPath)}/${copy}\n`;
     // First, before the command's own output (here the empty list's line).
     expect(result.stderr.slice(0, notice.length)).toBe(notice);
@@ -78,7 +78,7 @@ describe('the notice before an upgrade', () => {
     expect(text).toBe([
       'note: upgrading the database for this version of',
       '  spm (schema 16 to 20); with years of history',
-      '  this takes a minute.',
+      '  this can take a minute.',
       'The file as it was is kept at',
       '  /home/rep/.spm/spm.db.before-v20-x.bak',
       '',
