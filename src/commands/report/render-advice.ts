@@ -10,8 +10,6 @@ import { fitLine, truncate, visibleWidth } from '../../ui/fit.js';
 
 /** Rows of the learning window shown (the most revenue first); --json has all. */
 export const LEARNING_ROWS = 4;
-/** At-risk lines shown; --json has all. */
-export const AT_RISK_ROWS = 4;
 
 export interface AdviceRenderOptions {
   theme: Theme;
@@ -19,10 +17,8 @@ export interface AdviceRenderOptions {
   money: (units: number | null) => string;
   /** The command to act on each at-risk entry (same order as report.atRisk). */
   atRiskCommands: string[];
-  /** Rows per list (default LEARNING_ROWS / AT_RISK_ROWS); the report's one-screen layout passes Infinity and cuts itself. */
+  /** Rows of the learning window (default LEARNING_ROWS); the report's one-screen layout passes Infinity and cuts itself. */
   limit?: number;
-  /** How many are at risk, when report.atRisk holds only the first of them (at least `limit`). */
-  atRiskTotal?: number;
 }
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value)}%`);
@@ -71,23 +67,19 @@ export function goalsHitLines(report: Report, o: AdviceRenderOptions): string[] 
   return report.goalsHit.map((g) => fitLine(['  ', { text: sanitizeLine(g.name), min: 8 }, `: ${periodsHitText(g.hit, g.periods, g.period)}`], o.width));
 }
 
-/** `At risk (3)` and a line per customer: who, why, and what to type. */
-export function atRiskLines(report: Report, o: AdviceRenderOptions): string[] {
-  const { atRisk } = report;
+/** `At risk (3)`, for `total` customers. */
+export function atRiskTitle(total: number, theme: Theme): string {
+  return `${theme.bold(`At risk (${total})`)}`;
+}
+
+/** The line of each of the first `count` at-risk entries: who, why, and what to type. */
+export function atRiskEntryLines(report: Report, o: AdviceRenderOptions, count: number): string[] {
   const { theme } = o;
-  const total = o.atRiskTotal ?? atRisk.length;
-  if (total === 0) return [];
-  const lines = [`${theme.bold(`At risk (${total})`)}`];
-  const limit = o.limit ?? AT_RISK_ROWS;
-  atRisk.slice(0, limit).forEach((entry, i) => {
-    lines.push(fitLine([
-      '  ',
-      { text: sanitizeLine(entry.customer.name), min: 8, shrinkFirst: 1 },
-      ' — ',
-      { text: sanitizeLine(entry.why), min: 12, shrinkFirst: 2 },
-      theme.dim(`  ${o.atRiskCommands[i] ?? ''}`),
-    ], o.width));
-  });
-  if (total > limit) lines.push(theme.dim(`  … ${total - limit} more (--json has all)`));
-  return lines;
+  return report.atRisk.slice(0, count).map((entry, i) => fitLine([
+    '  ',
+    { text: sanitizeLine(entry.customer.name), min: 8, shrinkFirst: 1 },
+    ' — ',
+    { text: sanitizeLine(entry.why), min: 12, shrinkFirst: 2 },
+    theme.dim(`  ${o.atRiskCommands[i] ?? ''}`),
+  ], o.width));
 }

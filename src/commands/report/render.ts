@@ -14,7 +14,7 @@ import { formatPerDay, formatValue } from '../goal/progress.js';
 import type { Weekday } from '../../domain/local-date.js';
 import type { ReportKind } from '../../domain/report.js';
 import { trendBucketLabel } from '../../domain/report-advice.js';
-import { atRiskLines, goalsHitLines, learningLines, lostLines, type AdviceRenderOptions } from './render-advice.js';
+import { atRiskEntryLines, atRiskTitle, goalsHitLines, learningLines, lostLines, type AdviceRenderOptions } from './render-advice.js';
 
 /** The default report is laid out for this width (or the terminal's, when narrower)... */
 export const REPORT_WIDTH = 80;
@@ -53,7 +53,7 @@ export interface RenderOptions {
 export interface ReportSection {
   title: string;
   head: string[];
-  rows?: string[];
+  rows?: string[] | RowSource;
   /**
    * The list's whole length when `rows` holds only its first lines: the one-screen view never
    * shows more than REPORT_LINES rows, and drawing thousands of at-risk lines to show a few
@@ -67,6 +67,22 @@ export interface ReportSection {
   /** May be left out of the one-screen view, the lowest first; absent: always shown. */
   priority?: number;
 }
+
+/**
+ * A section's rows drawn on demand: the layout needs only how many there are, and the one
+ * screen shows a few of many (a report with 50 goals drew 50 goal lines, bars and all, to show
+ * one). `draw(n)` is exactly the first n rows drawing every row would give.
+ */
+export interface RowSource {
+  count: number;
+  draw(count: number): string[];
+}
+
+/** How many rows a section has to show. */
+const rowsAvailable = (section: ReportSection): number => (Array.isArray(section.rows) ? section.rows.length : section.rows?.count ?? 0);
+
+/** The first `count` rows of a section. */
+const drawRows = (section: ReportSection, count: number): string[] => (Array.isArray(section.rows) ? section.rows.slice(0, count) : section.rows?.draw(count) ?? []);
 
 /** A section's name without what its title adds (`Learning window · Dec 16 – Mar 15` → `Learning window`). */
 function shortTitle(title: string): string {
@@ -87,7 +103,7 @@ export function reportWidth(terminal: { isTTY: boolean; columns: number }, full:
  */
 export function layoutSections(top: string[], sections: ReportSection[], theme: Theme, maxLines: number, width: number): string[] {
   let kept = [...sections];
-  const shown = new Map(sections.map((section) => [section, Math.min(section.rows?.length ?? 0, section.minRows ?? 1)]));
+  const shown = new Map(sections.map((section) => [section, Math.min(rowsAvailable(section), section.minRows ?? 1)]));
   const left = () => sections.filter((section) => !kept.includes(section));
   const leftLines = () => packItems(left().map((s) => shortTitle(s.title)), width, theme.dim('--full adds: '), ', ', '  ').map((line) => theme.dim(line));
   const cost = () => top.length + (left().length > 0 ? 1 + leftLines().length : 0) + kept.reduce((sum, section) => {
@@ -107,7 +123,7 @@ export function layoutSections(top: string[], sections: ReportSection[], theme: 
   while (grew) {
     grew = false;
     for (const section of kept) {
-      if (shown.get(section)! >= (section.rows?.length ?? 0)) continue;
+      if (shown.get(section)! >= rowsAvailable(section)) continue;
       shown.set(section, shown.get(section)! + 1);
       if (cost() > maxLines) shown.set(section, shown.get(section)! - 1);
       else grew = true;
@@ -115,11 +131,10 @@ export function layoutSections(top: string[], sections: ReportSection[], theme: 
   }
   const lines = [...top];
   for (const section of kept) {
-    const rows = section.rows ?? [];
     const count = shown.get(section)!;
-    const total = section.rowCount ?? rows.length;
+    const total = section.rowCount ?? rowsAvailable(section);
     const cut = count < total ? theme.dim(`  ${count} of ${total} (--full shows all)`) : '';
-    lines.push('', cut && visibleWidth(section.title + cut) <= width ? theme.bold(section.title) + cut : theme.bold(section.title), ...section.head, ...rows.slice(0, count));
+    lines.push('', cut && visibleWidth(section.title + cut) <= width ? theme.bold(section.title) + cut : theme.bold(section.title), ...section.head, ...drawRows(section, count));
     if (count > 0 && section.foot) lines.push(...section.foot);
   }
   if (left().length > 0) lines.push('', ...leftLines());
@@ -139,7 +154,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
   // The advice blocks: the one-screen layout decides how many rows show, and it never shows
   // more than a screenful of one list.
   const rowLimit = full ? Number.POSITIVE_INFINITY : REPORT_LINES;
-  const advice: AdviceRenderOptions = { theme, width, money, atRiskCommands: options.atRiskCommands ?? [], limit: rowLimit, atRiskTotal: options.atRiskTotal };
+  const advice: AdviceRenderOptions = { theme, width, money, atRiskCommands: options.atRiskCommands ?? [], limit: rowLimit };
 
   // Title
   const { from, to, label } = report.period;
@@ -184,7 +199,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
     title: 'Goals',
     head: report.goals.length === 0 ? wrap(theme.dim('No goals overlap this period. Set one with: spm goal add'), width, '  ', '  ') : [],
     // Then recurring goals: how many of their periods were hit.
-    rows: [...goalLines(report.goals, report.currency, theme, width), ...goalsHitLines(report, advice)],
+    rows: followedBy(goalRows(report.goals, report.currency, theme, width), goalsHitLines(report, advice)),
   });
 
   // Deals: what moved in the period, then the learned win chance per stage (compact, may go first on a short screen).
@@ -221,9 +236,16 @@ export function renderReport(report: Report, options: RenderOptions): string {
     }),
   });
 
-  const atRisk = atRiskLines(report, advice);
-  // atRiskLines ends a cut list with a "… N more" line; here the section's title says it instead.
-  if (atRisk.length > 0) sections.push({ title: atRisk[0], head: [], rows: atRisk.slice(1, 1 + Math.min(rowLimit, report.atRisk.length)), rowCount: options.atRiskTotal ?? report.atRisk.length });
+  // The title and the entries only: a cut list's "… N more" line is said by the section's title here.
+  const atRiskTotal = options.atRiskTotal ?? report.atRisk.length;
+  if (atRiskTotal > 0) {
+    sections.push({
+      title: atRiskTitle(atRiskTotal, theme),
+      head: [],
+      rows: { count: Math.min(rowLimit, report.atRisk.length), draw: (n) => atRiskEntryLines(report, advice, n) },
+      rowCount: atRiskTotal,
+    });
+  }
 
   // Quality
   const k = report.checkins;
@@ -349,12 +371,21 @@ function pointsChange(theme: Theme, now: SalesBlock, before: SalesBlock): string
   return (change > 0 ? theme.green : theme.red)(`${change > 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)} pts`);
 }
 
+/** `rows`, then `more` after them. */
+export function followedBy(rows: RowSource, more: string[]): RowSource {
+  return {
+    count: rows.count + more.length,
+    draw: (count) => [...rows.draw(Math.min(count, rows.count)), ...more.slice(0, Math.max(0, count - rows.count))],
+  };
+}
+
 /**
  * `  Q1 revenue   ████████│░░░  110%  $220,850 of $200,000 met · $938/day to go`, one line per
  * goal, fitting `width`: the bars narrow, then the per-day figures go, then the bars (the same
- * for every goal, so they line up), then names are cut.
+ * for every goal, so they line up), then names are cut. The layout is chosen from every goal;
+ * the lines are drawn only as far as asked (a forecast is a second line under its goal).
  */
-function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: number): string[] {
+export function goalRows(goals: ReportGoal[], currency: string, theme: Theme, width: number): RowSource {
   const parts = goals.map((goal) => {
     const fraction = goal.target > 0 && goal.actual !== null ? goal.actual / goal.target : 0;
     const expected = goal.expected !== null && goal.target > 0 && !['win-rate', 'satisfaction'].includes(goal.metric) ? goal.expected / goal.target : null;
@@ -379,8 +410,19 @@ function goalLines(goals: ReportGoal[], currency: string, theme: Theme, width: n
   // One name column for every goal, so that the bars line up.
   const restWidth = Math.max(0, ...parts.map((p) => p.restWidth(barWidth, withNeeded)));
   const nameColumn = Math.max(Math.min(nameWidth, 10), Math.min(nameWidth, width - 3 - restWidth));
-  return parts.flatMap((p) => [
+  const linesOf = (p: (typeof parts)[number]) => [
     fitLine(['  ', { text: pad(truncate(p.name, nameColumn), nameColumn), min: 10 }, ' ', p.rest(barWidth, withNeeded)], width),
     ...(p.forecast ? [theme.dim(truncate(`  ${' '.repeat(nameColumn)} ${p.forecast}`, width))] : []),
-  ]);
+  ];
+  return {
+    count: parts.reduce((lines, p) => lines + (p.forecast ? 2 : 1), 0),
+    draw(count) {
+      const lines: string[] = [];
+      for (const p of parts) {
+        if (lines.length >= count) break;
+        lines.push(...linesOf(p));
+      }
+      return lines.slice(0, count);
+    },
+  };
 }
