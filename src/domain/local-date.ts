@@ -65,12 +65,15 @@ export function fromDate(date: Date): LocalDate {
 /**
  * Answers already computed, by their arguments: a view computes the same few hundred days over
  * and over (a goal list's 50 goals share three timelines; the daily view's rows repeat their
- * days), and date-fns is called once per distinct question. A pure cache of pure functions,
- * bounded so that a long-running caller cannot grow it without end.
+ * days; its lines show the same short dates and weekdays), and date-fns is called once per
+ * distinct question. A pure cache of pure functions, bounded so that a long-running caller
+ * cannot grow it without end.
  */
 const CACHE_LIMIT = 100_000;
 const addedDays = new Map<string, LocalDate>();
 const dayNumbers = new Map<LocalDate, number>();
+const weekdays = new Map<LocalDate, number>();
+const shortDates = new Map<string, string>();
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -106,7 +109,7 @@ export function addYears(date: LocalDate, years: number): LocalDate {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayIndex(date: LocalDate): number {
-  return getDay(toDate(date));
+  return weekdays.get(date) ?? remember(weekdays, date, getDay(toDate(date)));
 }
 
 export function minDate(a: LocalDate, b: LocalDate): LocalDate {
@@ -170,7 +173,9 @@ function parseDateText(text: string, today: LocalDate, field: string): LocalDate
 
 /** `Mar 4` or `Mar 4, 2025` when the year differs from `today`'s (date-fns' default English names, whatever the machine's locale). */
 export function formatShortDate(date: LocalDate, today?: LocalDate): string {
-  return format(toDate(date), today && today.slice(0, 4) === date.slice(0, 4) ? 'MMM d' : 'MMM d, yyyy');
+  const pattern = today && today.slice(0, 4) === date.slice(0, 4) ? 'MMM d' : 'MMM d, yyyy';
+  const key = `${date}|${pattern}`;
+  return shortDates.get(key) ?? remember(shortDates, key, format(toDate(date), pattern));
 }
 
 /**

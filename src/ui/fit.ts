@@ -152,6 +152,9 @@ export function fitLine(parts: LinePart[], width: number): string {
 
 /** Word-wraps styled text to `width` columns; words longer than a line are cut, never split. */
 export function wrap(text: string, width: number, indent = '', hanging = indent, cutLongWords = true): string[] {
+  // No width to fit (piped output): one line of the words, so no word's width is needed (the
+  // general path below gives the same line; measuring non-ASCII text is what costs).
+  if (width === Number.POSITIVE_INFINITY) return [indent + text.split(/ +/).filter(Boolean).join(' ')];
   const lines: string[] = [];
   let current = indent;
   let currentWidth = visibleWidth(indent);
@@ -181,6 +184,8 @@ export function wrap(text: string, width: number, indent = '', hanging = indent,
  * than a line is cut with `…`. With an infinite width everything is one line.
  */
 export function packItems(items: string[], width: number, first: string, sep: string, indent: string): string[] {
+  // No width to fit (piped output): every item whole on the first line, nothing measured.
+  if (width === Number.POSITIVE_INFINITY) return [first + items.join(sep)];
   const lines: string[] = [];
   let current = first;
   let empty = true;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { addDays, addMonths, checkDateInRange, dayNumber, daysBetween, isValidLocalDate, parseDateInput, parseDateRange, toDate, weekdayIndex } from '../../src/domain/local-date.js';
+import { addDays, addMonths, checkDateInRange, dayNumber, daysBetween, formatShortDate, isValidLocalDate, parseDateInput, parseDateRange, toDate, weekdayIndex } from '../../src/domain/local-date.js';
+import { getDay } from 'date-fns/getDay';
 import { addDays as dateFnsAddDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
@@ -103,7 +104,7 @@ describe('date ranges and the calendar spm keeps', () => {
   });
 });
 
-test('remembered answers: addDays and daysBetween equal date-fns asked afresh, asked once or again, over the whole calendar', () => {
+test('remembered answers: addDays, daysBetween, weekdays and short dates equal date-fns asked afresh, asked once or again, over the whole calendar', () => {
   let state = 5;
   const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   // Days from 1900-01-01 to 2199-12-31 and back again: every answer is asked twice.
@@ -118,6 +119,12 @@ test('remembered answers: addDays and daysBetween equal date-fns asked afresh, a
     for (const [from, to, days] of pairs) {
       expect({ round, from, to, between: daysBetween(from, to) }).toEqual({ round, from, to, between: differenceInCalendarDays(toDate(to), toDate(from)) });
       expect({ round, from, days, added: addDays(from, days) }).toEqual({ round, from, days, added: format(dateFnsAddDays(toDate(from), days), 'yyyy-MM-dd') });
+      expect({ round, from, weekday: weekdayIndex(from) }).toEqual({ round, from, weekday: getDay(toDate(from)) });
+      // The same day short (same year as `to`) and long (no today, or another year), in either order.
+      for (const today of [to, from, undefined, '2026-03-15']) {
+        const pattern = today !== undefined && today.slice(0, 4) === from.slice(0, 4) ? 'MMM d' : 'MMM d, yyyy';
+        expect({ round, from, today, short: formatShortDate(from, today) }).toEqual({ round, from, today, short: format(toDate(from), pattern) });
+      }
     }
   }
   expect(dayNumber('1970-01-01')).toBe(0);

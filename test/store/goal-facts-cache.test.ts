@@ -1,6 +1,8 @@
 // Goals read in one go (goal list, the report) share their facts through a per-read cache: every
 // goal's facts must be exactly those it gets alone, whatever else was read first — goals that
-// differ only in metric, segment, product, technique, range or (custom) which goal's logs.
+// differ only in metric, segment, product, technique, range or (custom) which goal's logs; and
+// the connection's statements, prepared once and run again for the next goal, give what a
+// connection of its own gives.
 import { expect, test } from '@jest/globals';
 import { Store } from '../../src/store/store.js';
 import type { Goal, GoalMetric } from '../../src/domain/goal-pace.js';
@@ -41,7 +43,12 @@ test('each goal\'s facts read with a shared cache equal its facts read alone', a
     let days = 0;
     for (const [from, to] of ranges) {
       for (const g of goals) {
-        const alone = store.goals.dailyFacts(g, from, to);
+        // Alone: in a connection of its own, where no statement has run before.
+        const own = Store.open(temp.dbPath, 'read', () => '2026-03-31T00:00:00.000Z');
+        const alone = own.goals.dailyFacts(g, from, to);
+        own.close();
+        // Again with the connection's statements, run before for other goals and ranges.
+        expect({ metric: g.metric, id: g.id, from, to, facts: store.goals.dailyFacts(g, from, to) }).toEqual({ metric: g.metric, id: g.id, from, to, facts: alone });
         expect({ metric: g.metric, id: g.id, segment: g.segment, product: g.product, technique: g.technique, from, facts: store.goals.dailyFacts(g, from, to, shared) })
           .toEqual({ metric: g.metric, id: g.id, segment: g.segment, product: g.product, technique: g.technique, from, facts: alone });
         days += alone.length;

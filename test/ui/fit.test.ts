@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { fitLine, terminalWidth, truncate, visibleWidth } from '../../src/ui/fit.js';
+import { fitLine, packItems, terminalWidth, truncate, visibleWidth, wrap } from '../../src/ui/fit.js';
 import { layoutColumns, renderTable, type Column } from '../../src/ui/table.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { expectFitsWidth, overlongLines } from '../helpers/fit.js';
@@ -130,5 +130,33 @@ describe('tables', () => {
 
   test('overlongLines reports lines wider than the width, ANSI excluded', () => {
     expect(overlongLines('\u001b[1mabc\u001b[22m\nabcdef', 4)).toEqual(['6: abcdef']);
+  });
+});
+
+describe('piped output (infinite width) skips measuring', () => {
+  // Random texts of words, runs of spaces, ANSI styles, wide and zero-width characters; the
+  // general path at a width nothing reaches is the rule the unmeasured path must give.
+  let state = 11;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pieces = ['a', 'word', 'Kestrel', ' ', '  ', '   ', '—', '…', '●', '漢字', 'e\u0301', '\u001b[31m', '\u001b[39m', '$1,200', '\t', ''];
+  const text = () => Array.from({ length: Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+  const cases = Array.from({ length: 400 }, () => ({ text: text(), indent: ['', '  ', '\u001b[2m- '][Math.floor(random() * 3)], hanging: ['', '    '][Math.floor(random() * 2)], cut: random() < 0.5 }));
+
+  test('wrap gives the line the general path gives at any finite width that fits it', () => {
+    for (const c of cases) {
+      expect({ ...c, lines: wrap(c.text, Number.POSITIVE_INFINITY, c.indent, c.hanging, c.cut) }).toEqual({ ...c, lines: wrap(c.text, 1e12, c.indent, c.hanging, c.cut) });
+    }
+    expect(wrap('  two   words ', Number.POSITIVE_INFINITY, '> ')).toEqual(['> two words']);
+    expect(wrap('', Number.POSITIVE_INFINITY, '> ')).toEqual(['> ']);
+  });
+
+  test('packItems gives the line the general path gives at any finite width that fits it', () => {
+    for (let i = 0; i < 200; i++) {
+      const items = Array.from({ length: Math.floor(random() * 6) }, text);
+      const [first, sep, indent] = [text(), [' · ', '   ', ''][i % 3], '      '];
+      expect({ items, lines: packItems(items, Number.POSITIVE_INFINITY, first, sep, indent) }).toEqual({ items, lines: packItems(items, 1e12, first, sep, indent) });
+    }
+    expect(packItems(['a', 'b c'], Number.POSITIVE_INFINITY, 'More: ', ' · ', '  ')).toEqual(['More: a · b c']);
+    expect(packItems([], Number.POSITIVE_INFINITY, 'More: ', ' · ', '  ')).toEqual(['More: ']);
   });
 });
