@@ -16,7 +16,7 @@ export interface Clock {
  */
 export function createClock(pinned: string | undefined, timeZone?: string): Clock {
   if (pinned === undefined || pinned === '') {
-    return { now: () => new Date(), today: () => localDateOf(new Date(), timeZone) };
+    return { now: () => new Date(), today: () => calendarDayOf(new Date(), timeZone) };
   }
   const text = pinned.trim();
   const datePart = text.slice(0, 10);
@@ -30,6 +30,30 @@ export function createClock(pinned: string | undefined, timeZone?: string): Cloc
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text);
   const instant = new Date(text);
   if (Number.isNaN(instant.getTime()) || text[10] !== 'T') throw new InputError(`SPM_NOW ${JSON.stringify(pinned)} is not an ISO date or date-time`);
-  const today = hasZone ? checkDateInRange(localDateOf(instant, timeZone), 'SPM_NOW') : datePart;
+  const today = hasZone ? checkDateInRange(calendarDayOf(instant, timeZone), 'SPM_NOW') : datePart;
   return { now: () => instant, today: () => today };
+}
+
+/**
+ * The calendar day of `instant` in `timeZone` (Intl's answer), or in the process's time zone
+ * when none is given: then read from Date's local getters (processZoneDay), because the first
+ * Intl.DateTimeFormat of a run costs ~10 ms (ICU's formatting data) and every command run
+ * without SPM_NOW asks for today. Both read the same zone (ICU's default: TZ, else the
+ * system's); a test holds them equal across zones, DST switches and midnights.
+ */
+export function calendarDayOf(instant: Date, timeZone?: string): LocalDate {
+  return (timeZone === undefined ? processZoneDay(instant) : undefined) ?? localDateOf(instant, timeZone);
+}
+
+/**
+ * `YYYY-MM-DD` of `instant` in the process's time zone, for years 1900-9999; undefined for the
+ * others (Intl's calendar is Julian before 1582, and its year is not four digits past 9999) and
+ * for an invalid date. Self-contained: the test runs it in processes with other zones.
+ */
+export function processZoneDay(instant: Date): LocalDate | undefined {
+  const year = instant.getFullYear();
+  if (!(year >= 1900 && year <= 9999)) return undefined;
+  const month = instant.getMonth() + 1;
+  const day = instant.getDate();
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
