@@ -72,6 +72,37 @@ describe('the code cache (bin/spm.js)', () => {
     }
   });
 
+  test('the SQLite addon is opened where the build found it, or else found through node_modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spm-addon-'));
+    try {
+      const db = join(dir, 'spm.db');
+      const env = { PATH: process.env.PATH, SPM_DB: db, SPM_NOW: '2026-03-15' };
+      expect(spawnSync(process.execPath, [LOADER, 'customer', 'add', 'Acme'], { env }).status).toBe(0);
+      /** `spm customer list --json` through `binary`'s loader, and the addon files require() loaded. */
+      const run = (binary: string) => {
+        const script = `
+          const loaded = require(${JSON.stringify(binary)}).loadBundle();
+          loaded.exports.main(['customer', 'list', '--json']).then((code) => {
+            const required = Object.keys(require.cache).filter((path) => path.endsWith('.node'));
+            process.stderr.write(JSON.stringify({ code, required }));
+          });`;
+        const result = spawnSync(process.execPath, ['-e', script], { env, encoding: 'utf8' });
+        return { customers: (JSON.parse(result.stdout) as { name: string }[]).map((c) => c.name), ...(JSON.parse(result.stderr) as { code: number; required: string[] }) };
+      };
+      // Here, node_modules beside dist/: opened directly, never require()d.
+      expect(run(LOADER)).toEqual({ customers: ['Acme'], code: 0, required: [] });
+      // Installed as a dependency with better-sqlite3 beside spm (hoisted): require() finds it.
+      const project = join(dir, 'project', 'node_modules');
+      for (const folder of ['bin', 'dist']) cpSync(folder, join(project, 'spm', folder), { recursive: true });
+      for (const name of readdirSync('node_modules')) symlinkSync(resolve('node_modules', name), join(project, name));
+      expect(run(join(project, 'spm', 'bin', 'spm.js'))).toEqual({
+        customers: ['Acme'], code: 0, required: [expect.stringMatching(/better-sqlite3[\\/]build[\\/]Release[\\/]better_sqlite3\.node$/)],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('every bundle is ASCII, which the loader reads as latin1; a bundle that is not is read as UTF-8', () => {
     // A regex literal with a non-ASCII character is where esbuild cannot escape: write it with \u escapes.
     const files = readdirSync('dist').filter((file) => file.endsWith('.cjs'));
