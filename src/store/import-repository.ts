@@ -155,17 +155,24 @@ function sqlText(text: string): string {
 
 /** Rows per INSERT statement of a RowBatch. */
 const BATCH_ROWS = 64;
+/** Full statements a RowBatch holds before running them back to back. */
+const BATCHES_HELD = 64;
 
 /**
  * Rows inserted BATCH_ROWS to a statement (`INSERT … VALUES (…), (…), …`): a call into SQLite
  * per 64 rows instead of per row, and the import's one timestamp written into the statement
- * as a literal instead of bound twice per row (1M sales: about 1 s of CPU less). Rows are
- * inserted in the order added, so a duplicate external id within a batch is skipped as it
+ * as a literal instead of bound twice per row (1M sales: about 1 s of CPU less). Full
+ * statements are held and run BATCHES_HELD at a time (4,096 rows): SQLite's pages and the
+ * parser's objects then take turns in the CPU's caches per few thousand rows instead of per 64
+ * (1M sales: 14.9-15.1 s of CPU -> 13.6-13.7 s in two of three paired runs, ~+10 MiB peak RSS).
+ * Rows are inserted in the order added, so a duplicate external id within a batch is skipped as it
  * would be row by row; `written` counts the rows SQLite really inserted.
  */
 class RowBatch {
   private readonly full;
-  private readonly values: unknown[] = [];
+  private values: unknown[] = [];
+  /** Full statements' values, not yet run. */
+  private readonly held: unknown[][] = [];
   queued = 0;
   written = 0;
 
@@ -181,13 +188,22 @@ class RowBatch {
   add(...row: unknown[]): void {
     for (const value of row) this.values.push(value);
     this.queued++;
-    if (this.values.length === BATCH_ROWS * this.width) this.flush();
+    if (this.values.length === BATCH_ROWS * this.width) {
+      this.held.push(this.values);
+      this.values = [];
+      if (this.held.length === BATCHES_HELD) this.runHeld();
+    }
+  }
+
+  private runHeld(): void {
+    for (const values of this.held) this.written += this.full.run(values).changes;
+    this.held.length = 0;
   }
 
   flush(): void {
+    this.runHeld();
     if (this.values.length === 0) return;
-    const statement = this.values.length === BATCH_ROWS * this.width ? this.full : this.db.prepare(this.sql(this.values.length / this.width));
-    this.written += statement.run(this.values).changes;
-    this.values.length = 0;
+    this.written += this.db.prepare(this.sql(this.values.length / this.width)).run(this.values).changes;
+    this.values = [];
   }
 }

@@ -188,3 +188,33 @@ test('a large check-ins import, its undo and redo leave the check-in day totals 
   const later = derivedFromScratch(temp.dbPath);
   expect(later.checkinsDaily).toEqual(later.expectedCheckinsDaily);
 });
+
+test('repeated external ids keep their first row, whether the repeat is in the same statement, a later one or thousands of rows on', async () => {
+  // Rows go to SQLite 64 to a statement, and statements are held and run a few thousand rows at
+  // a time: a repeat must be skipped (and counted) exactly as row by row, at any distance.
+  const lines = ['date,customer,amount,external-id'];
+  const firstAmount = new Map<string, number>();
+  let duplicates = 0;
+  for (let i = 0; i < 10_000; i++) {
+    // Rows 7000-8999 repeat rows 0-1999, rows 9000 on are new (the last, partly held
+    // statements); every 100th row from 1 repeats the row before it.
+    const n = i < 7000 ? i : i < 9000 ? i - 7000 : i;
+    const id = n % 100 === 1 ? `ORD-${n - 1}` : `ORD-${n}`;
+    const cents = 100 + i;
+    if (firstAmount.has(id)) duplicates++;
+    else firstAmount.set(id, cents);
+    lines.push(`2025-03-${String(1 + (i % 28)).padStart(2, '0')},Customer ${i % 50},${cents / 100},${id}`);
+  }
+  expect(duplicates).toBe(2080);
+  const file = join(temp.dir, 'repeats.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const result = await run(['import', 'sales', file, '--json']);
+  expect(result.json()).toEqual({ read: 10_000, imported: 7920, duplicates: 2080, rejected: 0, customersCreated: 50 });
+  const db = openRaw(temp.dbPath);
+  try {
+    const stored = db.prepare('SELECT external_id, amount_cents FROM sales ORDER BY id').raw().all() as [string, number][];
+    expect(stored).toEqual([...firstAmount]);
+  } finally {
+    db.close();
+  }
+});
