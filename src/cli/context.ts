@@ -1,7 +1,7 @@
 // AppContext: everything a command may touch, injected: streams, clock, prompter, a lazy store.
 import type { Io } from '../ui/io.js';
 import type { Prompter } from '../ui/prompter.js';
-import { colorLevel, createTheme, type Theme } from '../ui/theme.js';
+import { colorLevel, createTheme, loadColors, type Theme } from '../ui/theme.js';
 import { resolveDbPath, type OpenMode } from '../store/db-path.js';
 import type { Store } from '../store/store.js';
 import type { MigrationNotice } from '../store/open-database.js';
@@ -37,6 +37,8 @@ export interface AppContext {
   /** The path the store would open (for messages), without opening it. */
   dbPath(): string;
   settings(): Settings;
+  /** Loads what theme() needs with colours on (chalk); run-cli's preAction hook calls it once globals are set. */
+  loadTheme(): Promise<void>;
   theme(): Theme;
   /** A person is there to answer: stdin and stdout are terminals and --no-input is off. */
   canPrompt(): boolean;
@@ -55,6 +57,7 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
   let storeMode: OpenMode | undefined;
   let StoreClass: typeof Store | undefined;
   let theme: Theme | undefined;
+  const themeLevel = () => colorLevel({ stdoutIsTTY: io.stdoutIsTTY, colorFlag: context.globals.color, env });
   const context: AppContext = {
     io,
     env,
@@ -86,8 +89,11 @@ export function createContext({ io, env, clock, prompter }: ContextInputs): AppC
     },
     dbPath: () => resolveDbPath({ flag: context.globals.db, env }),
     settings: () => context.store('read').settings.get(),
+    async loadTheme() {
+      if (themeLevel() > 0) await loadColors();
+    },
     theme() {
-      theme ??= createTheme(colorLevel({ stdoutIsTTY: io.stdoutIsTTY, colorFlag: context.globals.color, env }));
+      theme ??= createTheme(themeLevel());
       return theme;
     },
     // stdin last: asking it loads node:tty, which a piped run does without.

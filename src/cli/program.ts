@@ -116,6 +116,7 @@ export function createProgram(ctx: AppContext, argv?: readonly string[]): Comman
       input: options.input !== false,
       yes: Boolean(options.yes),
     };
+    await ctx.loadTheme();
   });
 
   for (const [, register] of registrarsFor(argv)) register(program, ctx);

@@ -2,9 +2,9 @@
 // section shows from counts alone and draws only those (a report with 50 goals showed one goal
 // line and drew all 50). Laid out from counts, the text must be exactly what drawing every row
 // first gives, and a goal list drawn part way must be the start of the whole list.
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { followedBy, goalRows, layoutSections, type ReportSection, type RowSource } from '../../src/commands/report/render.js';
-import { createTheme } from '../../src/ui/theme.js';
+import { createTheme, loadColors } from '../../src/ui/theme.js';
 import { seededRandom } from '../../src/domain/random.js';
 import { GOAL_METRICS } from '../../src/domain/goal-pace.js';
 import type { ReportGoal } from '../../src/domain/report.js';
@@ -90,6 +90,8 @@ function randomGoals(random: () => number, count: number): ReportGoal[] {
 }
 
 describe('goalRows', () => {
+  beforeAll(loadColors);
+
   test.each(SEEDS)('draws any first n lines as the start of every line, one per goal and one per forecast, within the width (seed %i)', (seed) => {
     const random = seededRandom(seed);
     for (const count of [0, 1, 3, 17, 50]) {
