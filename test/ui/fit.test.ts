@@ -26,6 +26,9 @@ describe('visibleWidth and truncate', () => {
     ['e\u0301', 1],
     ['日本', 4],
     ['★★★', 3],
+    ['a\u200bb', 2],
+    ['\u{1F6D2} cart', 7],
+    ['\u{1F1E6}', 1],
     ['', 0],
   ])('%p is %p wide', (text, width) => {
     expect(visibleWidth(text)).toBe(width);
