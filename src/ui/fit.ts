@@ -43,6 +43,11 @@ export function stripAnsi(text: string): string {
 export function charWidth(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
+  // Dashes, quotes and ellipses, and box drawing, blocks, shapes, symbols and dingbats (the bars,
+  // sparklines, arrows and stars every view draws): one column, none a mark or a format
+  // character. Answered here, without the property class below, whose first use compiles
+  // (~0.3 ms of a report's run).
+  if ((code >= 0x2010 && code <= 0x2027) || (code >= 0x2500 && code <= 0x27bf)) return 1;
   if ((zeroWidth ??= /[\p{Mn}\p{Me}\p{Cf}\u200b]/u).test(char)) return 0;
   if (
     (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0x303e) || (code >= 0x3041 && code <= 0x33ff)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { fitLine, packItems, terminalWidth, truncate, visibleWidth, wrap } from '../../src/ui/fit.js';
+import { charWidth, fitLine, packItems, terminalWidth, truncate, visibleWidth, wrap } from '../../src/ui/fit.js';
 import { layoutColumns, renderTable, type Column } from '../../src/ui/table.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { expectFitsWidth, overlongLines } from '../helpers/fit.js';
@@ -16,6 +16,25 @@ describe('terminalWidth', () => {
   ])('reported %p with %p is %p', (reported, env, expected) => {
     expect(terminalWidth(reported, env)).toBe(expected);
   });
+});
+
+test('dashes, ellipses, box drawing, blocks, shapes, symbols and dingbats are one column: none is a mark or a format character', () => {
+  // charWidth answers these before its property test for marks and format characters.
+  const zeroWidth = /[\p{Mn}\p{Me}\p{Cf}\u200b]/u;
+  let checked = 0;
+  for (const [from, to] of [[0x2010, 0x2027], [0x2500, 0x27bf]]) {
+    for (let code = from; code <= to; code++) {
+      const char = String.fromCodePoint(code);
+      expect([code, zeroWidth.test(char)]).toEqual([code, false]);
+      expect([code, charWidth(char)]).toEqual([code, 1]);
+      checked++;
+    }
+  }
+  expect(checked).toBe(24 + 0x2c0);
+  // Just outside: a combining mark for symbols, and a format character.
+  expect(charWidth('\u20d7')).toBe(0);
+  expect(charWidth('\u202e')).toBe(0);
+  expect(visibleWidth('\u2581\u2588\u2591\u2502\u2605\u25b2\u25bc\u2013\u2014\u2026')).toBe(10);
 });
 
 describe('visibleWidth and truncate', () => {
