@@ -4,24 +4,32 @@ import type { Db } from './open-database.js';
 import type { DateRange } from '../domain/period.js';
 import type { ReportFacts, ReportSpec, SalesCubeCell, SalesFacts } from '../domain/report.js';
 import { TOP_CUSTOMERS } from '../domain/report.js';
-import { isNewSql, isRepeatSql } from '../domain/rules/new-or-repeat.sql.js';
+import { isNewSql } from '../domain/rules/new-or-repeat.sql.js';
 import { monthCover, yearCover } from '../domain/period-cover.js';
 import { mixNameSql } from './report-totals.js';
 
 /**
- * Won revenue per customer in a range (from the won-sales index), with whether they had a won
- * sale before it: their first won sale ever (customer_first_won, schema v6) is before the
- * range. MATERIALIZED: computed once per query. (A seek per customer into sales_customer
- * instead took twice as long for a year: 105–150 ms against 50–66 ms on the bench database.)
+ * Won revenue per customer in a range (from the won-sales index), and the customers new in it:
+ * their first won sale ever (customer_first_won, schema v6) is in the range, read from its
+ * date index. An active customer (a won sale in the range) whose first won sale is not in the
+ * range had it before: repeat = not new, as the year's statement counts it. MATERIALIZED:
+ * computed once per query. (A seek per customer into sales_customer instead took twice as long
+ * for a year: 105–150 ms against 50–66 ms on the bench database; a customer_first_won lookup
+ * per active customer, ~1,000 in a week there, ~1 ms against the few new ones read.)
  */
 const ACTIVE_CUSTOMERS = `
   active AS MATERIALIZED (
-    SELECT s.customer_id, sum(s.amount_cents) AS revenue, count(*) AS won,
-           coalesce((SELECT ${isRepeatSql('fw.first_won_date', ':from')} FROM customer_first_won fw WHERE fw.customer_id = s.customer_id), 0) AS repeat
+    SELECT s.customer_id, sum(s.amount_cents) AS revenue, count(*) AS won
     FROM sales s INDEXED BY sales_won
     WHERE s.date BETWEEN :from AND :to AND s.outcome = 'won'
     GROUP BY s.customer_id
+  ),
+  fresh AS MATERIALIZED (
+    SELECT fw.customer_id FROM customer_first_won fw INDEXED BY customer_first_won_date WHERE ${isNewSql('fw.first_won_date', ':from', ':to')}
   )`;
+
+/** Whether active customer `a` is a repeat customer (see ACTIVE_CUSTOMERS). */
+const IS_REPEAT = 'a.customer_id NOT IN (SELECT f.customer_id FROM fresh f)';
 
 /**
  * The same figures for a range within one calendar year, from the year's won totals per customer
@@ -109,17 +117,20 @@ export class ReportRepository {
     daysWithSales: `SELECT count(*) FROM sales_daily WHERE date BETWEEN :from AND :to`,
     // Per segment: revenue, won, active and repeat customers, repeat revenue; then the top
     // customers. One statement, so the active-customer aggregate runs once.
+    // The top customers: only those earning at least the TOP_CUSTOMERS-th largest revenue can
+    // rank (any other has that many ahead of it), so only they are joined to their names.
     customers: `WITH ${ACTIVE_CUSTOMERS}
                 SELECT 'segment' AS kind, min(c.segment) AS segment, NULL AS id, NULL AS name, sum(a.revenue) AS revenue_cents,
-                       sum(a.won) AS won, count(*) AS customers, sum(a.repeat) AS repeat,
-                       coalesce(sum(CASE WHEN a.repeat THEN a.revenue END), 0) AS repeat_cents
+                       sum(a.won) AS won, count(*) AS customers, sum(${IS_REPEAT}) AS repeat,
+                       coalesce(sum(CASE WHEN ${IS_REPEAT} THEN a.revenue END), 0) AS repeat_cents
                 FROM active a JOIN customers c ON c.id = a.customer_id
                 -- "SMB" and "smb" are one segment, as the --segment filters read them.
                 GROUP BY c.segment COLLATE NOCASE
                 UNION ALL
                 SELECT * FROM (
-                  SELECT 'top', NULL, c.id, c.name, a.revenue, a.won, 1, a.repeat, 0
+                  SELECT 'top', NULL, c.id, c.name, a.revenue, a.won, 1, ${IS_REPEAT}, 0
                   FROM active a JOIN customers c ON c.id = a.customer_id
+                  WHERE coalesce(a.revenue >= (SELECT r.revenue FROM active r ORDER BY r.revenue DESC LIMIT 1 OFFSET ${TOP_CUSTOMERS - 1}), 1)
                   ORDER BY a.revenue DESC, c.name_key LIMIT ${TOP_CUSTOMERS})`,
     // From the per-day check-in totals (checkins_daily): a year is ~330 rows, not every check-in.
     checkins: `SELECT coalesce(sum(checkins), 0) AS count,

@@ -28,7 +28,7 @@ describe('report queries', () => {
     }
     const trendRanges = Array.from({ length: 12 }, (_, i) => [`20${10 + i}-01-01`, `20${10 + i}-12-31`]).flat();
     expect(indexesUsed(db, ReportRepository.trendSql(12), trendRanges)).toMatchObject({ d: 'primary key' });
-    expect(indexesUsed(db, SQL.customers, used(SQL.customers))).toMatchObject({ s: 'sales_won', fw: 'primary key', c: 'primary key' });
+    expect(indexesUsed(db, SQL.customers, used(SQL.customers))).toMatchObject({ s: 'sales_won', fw: 'customer_first_won_date', c: 'primary key' });
     expect(indexesUsed(db, SQL.salesTotals, used(SQL.salesTotals))).toEqual({ sales_daily: 'primary key' });
     expect(indexesUsed(db, SQL.yearSplit, used(SQL.yearSplit))).toEqual({ sales_daily: 'primary key' });
     expect(indexesUsed(db, SQL.monthMix, used(SQL.monthMix))).toEqual({ sales_month_mix: 'primary key' });

@@ -3,9 +3,6 @@
 // after a bulk import. Text only: src/store runs it. test/store/rules.property.test.ts checks
 // that the two agree on random histories.
 
-/** 1 when the first won day `firstWon` makes the customer repeat in a period starting `from`, else 0. */
-export const isRepeatSql = (firstWon: string, from: string): string => `${firstWon} < ${from}`;
-
 /** The condition on `firstWon` for a customer new in the period [from, to]. */
 export const isNewSql = (firstWon: string, from: string, to: string): string => `${firstWon} BETWEEN ${from} AND ${to}`;
 
