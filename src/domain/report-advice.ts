@@ -96,8 +96,10 @@ export interface AtRiskFacts {
   lowRated: { customer: CustomerRef; date: LocalDate; satisfaction: number }[];
   /** How many there are, when `lowRated` holds only the first of them, oldest first (the one-screen report). */
   lowRatedTotal?: number;
-  /** High-severity concerns open on the report's day. */
+  /** High-severity concerns open on the report's day (the first ones, when highConcernsTotal says more). */
   highConcerns: { id: number; customer: CustomerRef; openedDate: LocalDate; summary: string }[];
+  /** How many there are, when `highConcerns` holds only the first of them, in atRiskCustomers' order (the one-screen report). */
+  highConcernsTotal?: number;
   /** Reorder predictions expected before the report's day with no won sale since (the first ones, when lateReordersTotal says more). */
   lateReorders: CustomerReorder[];
   /**
@@ -154,7 +156,7 @@ export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvi
 /** How many atRiskCustomers lists, counting the low ratings and late reorders that `facts` holds only the first of. */
 export function atRiskCount(facts: AtRiskFacts, asOf: LocalDate): number {
   const late = facts.lateReordersTotal ?? facts.lateReorders.filter((r) => isLateBy(daysLate(r, asOf), r.intervalDays)).length;
-  return facts.highConcerns.length + (facts.lowRatedTotal ?? facts.lowRated.length) + late;
+  return (facts.highConcernsTotal ?? facts.highConcerns.length) + (facts.lowRatedTotal ?? facts.lowRated.length) + late;
 }
 
 // ── Recurring goals hit ─────────────────────────────────────────────────────────────────────

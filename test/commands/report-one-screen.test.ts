@@ -15,7 +15,10 @@ const TODAY = '2026-03-15';
 /**
  * 130 customers who bought every 10 days (3 times, ending between Oct 2025 and Mar 2026: late
  * ones from Jan on), every fifth archived; two thirds rated 1 or 2 after their last purchase, with
- * no contact since; 3 open high concerns, two opened on one day.
+ * no contact since; 3 open high concerns, two opened on one day; and high concerns of every
+ * other customer opened on two days in January (every tenth customer two of them), added in
+ * falling customer order (ids do not follow customers), half of them resolved on Mar 1: more
+ * than a screen open in early February, fewer today.
  */
 function seed(dbPath: string): void {
   const db = openRaw(dbPath);
@@ -34,6 +37,12 @@ function seed(dbPath: string): void {
           .run(id, c < 100 ? '2026-01-10' : '2026-02-01', stamp, stamp);
       }
     }
+    const concern = db.prepare("INSERT INTO concerns (customer_id, opened_date, summary, severity, status, resolved_date, created_at, updated_at) VALUES (?, ?, 'slow support', 'high', ?, ?, ?, ?)");
+    const ids = db.prepare("SELECT id FROM customers WHERE name LIKE 'Customer %' ORDER BY id").pluck().all() as number[];
+    for (let c = 128; c >= 0; c -= 2) {
+      const resolved = c % 4 === 2;
+      for (let n = c % 10 === 0 ? 2 : 1; n > 0; n--) concern.run(ids[c], `2026-01-1${c % 4}`, resolved ? 'resolved' : 'open', resolved ? '2026-03-01' : null, stamp, stamp);
+    }
   })();
   db.close();
 }
@@ -45,6 +54,7 @@ test('the one-screen report from the first low ratings and late reorders and the
   try {
     let cut = 0;
     let cutRatings = 0;
+    let cutConcerns = 0;
     // A day with few at risk, one with more than a screen, and a past period.
     for (const request of [{ from: '2025-10-01', to: '2025-12-20' }, {}, { period: 'month' as const }, { from: '2026-01-01', to: '2026-02-10' }]) {
       const full = store.readMapped(() => loadReport(store, request, TODAY));
@@ -56,6 +66,13 @@ test('the one-screen report from the first low ratings and late reorders and the
         expect(ratings(first)).toBe(REPORT_LINES);
         cutRatings++;
       }
+      const concerns = (loaded: typeof full) => loaded.report.atRisk.filter((a) => a.why.startsWith('high concern'));
+      if (concerns(full).length > REPORT_LINES) {
+        expect(concerns(first)).toEqual(concerns(full).slice(0, REPORT_LINES));
+        // The commands name the concern: one customer's two on one day keep their order.
+        expect(first.atRiskCommands.slice(0, REPORT_LINES)).toEqual(full.atRiskCommands.slice(0, REPORT_LINES));
+        cutConcerns++;
+      }
       for (const width of [40, 64, 80, 120]) {
         const render = (loaded: typeof full) => renderReport(loaded.report, {
           theme: createTheme(0), previousRange: loaded.spec.previous, trendUnit: 'weeks', asOf: loaded.spec.asOf, width,
@@ -66,6 +83,7 @@ test('the one-screen report from the first low ratings and late reorders and the
     }
     expect(cut).toBeGreaterThan(1);
     expect(cutRatings).toBeGreaterThan(0);
+    expect(cutConcerns).toBeGreaterThan(0);
   } finally {
     store.close();
   }

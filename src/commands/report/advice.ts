@@ -9,7 +9,7 @@ import { evaluateGoal } from '../goal/progress.js';
 
 /**
  * Call inside the report's read transaction, so every block sees one snapshot. With
- * `atRiskRows`, only the first that many low ratings and late reorders are read (and how many there are).
+ * `atRiskRows`, only the first that many high concerns, low ratings and late reorders are read (and how many there are).
  */
 export function loadAdvice(store: Store, spec: ReportSpec, settings: Settings, atRiskRows?: number): AdviceFacts {
   const days = settings.learningWindowDays;
