@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import { expectRejected, openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 import { AdviceRepository } from '../../src/store/advice-repository.js';
-import { indexesUsed } from '../helpers/query-plan.js';
+import { indexesUsed, tableAccesses } from '../helpers/query-plan.js';
 
 const temp = useTempDb();
 const run = async (args: string[], now = '2026-03-15') => {
@@ -118,7 +118,14 @@ test('the advice queries read indexes', async () => {
   const db = openRaw(temp.dbPath);
   try {
     expect(indexesUsed(db, AdviceRepository.SQL.lostReasons, { from: '2026-03-09', to: '2026-03-15' })).toEqual({ s: 'sales_lost' });
-    expect(indexesUsed(db, AdviceRepository.SQL.lowRated, { asOf: '2026-03-15' })).toMatchObject({ c: 'customers_ref', k: 'primary key', k1: 'checkins_customer', s: 'sales_customer' });
+    // The stored latest check-ins once, each one's last contact by key, the archived from their
+    // partial index; past the day, the rule's seeks; names by key. No other table read whole.
+    for (const sql of [AdviceRepository.SQL.lowRated, AdviceRepository.SQL.lowRatedFirst]) {
+      const accesses = tableAccesses(db, sql, { asOf: '2026-03-15', limit: 40 }).filter((a) => a.table !== 'r');
+      expect(accesses.slice(0, 3)).toEqual([{ table: 'k', via: 'full scan' }, { table: 'customers', via: 'customers_archived' }, { table: 'l', via: 'primary key' }]);
+      expect(accesses.slice(3)).toEqual(expect.arrayContaining([{ table: 'k1', via: 'checkins_customer' }, { table: 's', via: 'sales_customer' }]));
+      expect(accesses.slice(3).filter((a) => a.via === 'full scan' && a.table !== 'l')).toEqual([]);
+    }
     expect(indexesUsed(db, AdviceRepository.SQL.highConcerns, { asOf: '2026-03-15' })).toMatchObject({ co: 'concerns_opened' });
   } finally {
     db.close();
