@@ -25,7 +25,7 @@ const ACTIVE_CUSTOMERS = `
     GROUP BY s.customer_id
   ),
   fresh AS MATERIALIZED (
-    SELECT fw.customer_id FROM customer_first_won fw INDEXED BY customer_first_won_date WHERE ${isNewSql('fw.first_won_date', ':from', ':to')}
+    SELECT fw.customer_id FROM customer_first_won fw WHERE ${isNewSql('fw.first_won_date', ':from', ':to')}
   )`;
 
 /** Whether active customer `a` is a repeat customer (see ACTIVE_CUSTOMERS). */
