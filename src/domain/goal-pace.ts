@@ -259,7 +259,8 @@ export function recurringPeriods(kind: PeriodKind, firstFrom: LocalDate, today: 
   if (today < first.from) return { past: [], current: first };
   const current = periodContaining(kind, today, weekStart);
   const past: DateRange[] = [];
-  for (let period = shiftPeriod(kind, current, -1, weekStart); period.from >= first.from && past.length < maxPast; period = shiftPeriod(kind, period, -1, weekStart)) {
+  // maxPast 0 (the current period only): not even the period before is asked for.
+  for (let period = maxPast > 0 ? shiftPeriod(kind, current, -1, weekStart) : null; period && period.from >= first.from && past.length < maxPast; period = shiftPeriod(kind, period, -1, weekStart)) {
     past.unshift(period);
   }
   return { past, current };

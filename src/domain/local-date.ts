@@ -81,6 +81,12 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
+/** `cache`'s answer for `key`, computed once by `compute` (bounded like the caches above). */
+export function remembered<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  const known = cache.get(key);
+  return known !== undefined ? known : remember(cache, key, compute());
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const key = `${date}|${days}`;
   return addedDays.get(key) ?? remember(addedDays, key, fromDate(addDaysTo(toDate(date), days)));

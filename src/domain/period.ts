@@ -13,7 +13,7 @@ import { startOfMonth } from 'date-fns/startOfMonth';
 import { startOfQuarter } from 'date-fns/startOfQuarter';
 import { startOfWeek } from 'date-fns/startOfWeek';
 import { startOfYear } from 'date-fns/startOfYear';
-import { formatShortDate, fromDate, toDate, WEEKDAYS, type LocalDate, type Weekday } from './local-date.js';
+import { formatShortDate, fromDate, remembered, toDate, WEEKDAYS, type LocalDate, type Weekday } from './local-date.js';
 import { InputError } from './errors.js';
 
 export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const;
@@ -33,8 +33,20 @@ export function parsePeriodKind(text: string, flag = '--period'): PeriodKind {
   return kind as PeriodKind;
 }
 
+/**
+ * Periods already computed, by kind, day and first weekday: the goals of a goal list or the
+ * dashboard ask for the same few periods (date-fns is asked once per distinct question).
+ */
+const periods = new Map<string, DateRange>();
+
 /** The period of `kind` that contains `date`. */
 export function periodContaining(kind: PeriodKind, date: LocalDate, weekStart: Weekday = 'monday'): DateRange {
+  const { from, to } = remembered(periods, `${kind}|${date}|${weekStart}`, () => computePeriodContaining(kind, date, weekStart));
+  // A copy: callers own the range they are given.
+  return { from, to };
+}
+
+function computePeriodContaining(kind: PeriodKind, date: LocalDate, weekStart: Weekday): DateRange {
   const day = toDate(date);
   switch (kind) {
     case 'week': {

@@ -99,6 +99,7 @@ export class ConcernRepository {
   }
 
   list(filter: ConcernListFilter): Concern[] {
+    if (filter.limit === 0) return [];
     const { where, params } = this.filterClause(filter);
     const order = filter.openOnly ? 'n.opened_date, n.id' : "n.status = 'open' DESC, n.opened_date DESC, n.id DESC";
     const limit = filter.limit !== undefined ? 'LIMIT ?' : '';

@@ -253,7 +253,7 @@ export class FollowupRepository {
    * rule and its SQL: src/domain/rules/going-cold.ts and going-cold.sql.ts.
    */
   goingColdCandidates(today: LocalDate, limit?: number): { candidates: CadenceCandidate[]; total: number } {
-    const rows = this.db.prepare(`
+    const rows = limit === 0 ? [] : this.db.prepare(`
       SELECT k.customer_id AS id, c.name, c.cadence_days, k.last_contact
       ${GOING_COLD}
       ORDER BY k.touch_by, k.customer_id LIMIT ?`)

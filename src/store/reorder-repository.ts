@@ -72,7 +72,7 @@ export class ReorderRepository {
 
   /** Due by `until` (today + the window), ranked; the first `limit` when given, and how many in all. */
   due(until: LocalDate, limit?: number): { due: CustomerReorder[]; total: number } {
-    const rows = this.db.prepare(ReorderRepository.SQL.due).all({ until, limit: limit ?? -1 }) as ReorderRow[];
+    const rows = limit === 0 ? [] : this.db.prepare(ReorderRepository.SQL.due).all({ until, limit: limit ?? -1 }) as ReorderRow[];
     const total = limit === undefined || rows.length < limit ? rows.length
       : this.db.prepare(ReorderRepository.SQL.countDue).pluck().get({ until }) as number;
     return { due: rows.map(reorderFromRow), total };

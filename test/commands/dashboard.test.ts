@@ -1,5 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
+import { openRaw, runSpm, snapshot, useTempDb } from '../helpers/run-spm.js';
+import { Store } from '../../src/store/store.js';
+import { loadDailyView } from '../../src/commands/followups/followups.js';
+import { DASHBOARD_FOLLOWUPS } from '../../src/commands/dashboard/dashboard.js';
+import { addDays } from '../../src/domain/local-date.js';
 
 const temp = useTempDb();
 const run = (args: string[], options = {}) => runSpm(args, { db: temp.dbPath, ...options });
@@ -50,6 +54,31 @@ describe('bare spm: the dashboard', () => {
     expect(result.stdout).toMatch(/Follow-ups: 7 overdue/);
     expect(result.stdout.match(/days overdue/g)).toHaveLength(5);
     expect(result.stdout).toMatch(/… and 2 more/);
+  });
+
+  test('reads only the counts of the sections it does not list: the whole daily view\'s totals and first follow-ups, on every day', async () => {
+    expect((await runSpm(['demo', '--db', temp.dbPath], { now: '2026-03-15' })).code).toBe(0);
+    // Enough to count past the five listed: more overdue, cold customers and reorders due.
+    const db = openRaw(temp.dbPath);
+    const insert = db.prepare("INSERT INTO followups (customer_id, due_date, source, created_at, updated_at) VALUES (?, ?, 'manual', 'x', 'x')");
+    for (let i = 0; i < 12; i++) insert.run(1 + (i % 5), `2026-02-${String(10 + i).padStart(2, '0')}`);
+    db.prepare('UPDATE customers SET cadence_days = 7 WHERE id % 3 = 0').run();
+    db.close();
+    const store = Store.open(temp.dbPath, 'read', () => '2026-03-15T00:00:00.000Z');
+    try {
+      let counted = 0;
+      for (let day = '2025-12-01'; day <= '2026-06-30'; day = addDays(day, 4)) {
+        const shown = store.read(() => loadDailyView(store, day, 0, DASHBOARD_FOLLOWUPS, 0));
+        const whole = store.read(() => loadDailyView(store, day, 0, undefined));
+        expect({ day, totals: shown.totals, overdue: shown.overdue, dueToday: shown.dueToday })
+          .toEqual({ day, totals: whole.totals, overdue: whole.overdue.slice(0, DASHBOARD_FOLLOWUPS), dueToday: whole.dueToday.slice(0, DASHBOARD_FOLLOWUPS) });
+        expect({ day, lists: [shown.goingCold, shown.openConcerns, shown.dueToReorder] }).toEqual({ day, lists: [[], [], []] });
+        if (whole.totals.goingCold > 0 && whole.totals.openConcerns > 0 && whole.totals.dueToReorder > 0 && whole.totals.overdue > DASHBOARD_FOLLOWUPS) counted++;
+      }
+      expect(counted).toBeGreaterThan(5);
+    } finally {
+      store.close();
+    }
   });
 
   test('a calm morning says so', async () => {

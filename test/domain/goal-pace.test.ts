@@ -213,6 +213,15 @@ describe('recurring goals', () => {
   test('before the first period: no past, the first period is current; maxPast keeps the latest', () => {
     expect(recurringPeriods('quarter', '2026-04-01', '2026-03-15', 'monday')).toEqual({ past: [], current: { from: '2026-04-01', to: '2026-06-30' } });
     expect(recurringPeriods('month', '2025-01-01', '2026-01-15', 'monday', 2).past).toEqual([{ from: '2025-11-01', to: '2025-11-30' }, { from: '2025-12-01', to: '2025-12-31' }]);
+    expect(recurringPeriods('month', '2025-01-01', '2026-01-15', 'monday', 1).past).toEqual([{ from: '2025-12-01', to: '2025-12-31' }]);
+    expect(recurringPeriods('month', '2025-01-01', '2026-01-15', 'monday', 0)).toEqual({ past: [], current: { from: '2026-01-01', to: '2026-01-31' } });
+    // Any maxPast: the same current period, and the latest maxPast of all the past ones.
+    for (const [kind, first, today] of [['week', '2025-12-22', '2026-01-07'], ['quarter', '2024-02-10', '2026-08-01'], ['year', '2019-05-05', '2026-01-01'], ['month', '2026-03-03', '2026-03-31']] as const) {
+      const all = recurringPeriods(kind, first, today, 'sunday');
+      for (const maxPast of [0, 1, 2, 5, 600]) {
+        expect({ kind, maxPast, periods: recurringPeriods(kind, first, today, 'sunday', maxPast) }).toEqual({ kind, maxPast, periods: { past: maxPast === 0 ? [] : all.past.slice(-maxPast), current: all.current } });
+      }
+    }
   });
 
   test('currentTimeline: a one-off goal keeps its dates, a recurring one moves with today', () => {

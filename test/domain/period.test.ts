@@ -1,6 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
-import { periodContaining, periodLabel, shiftPeriod, parsePeriodKind, type PeriodKind } from '../../src/domain/period.js';
-import type { Weekday } from '../../src/domain/local-date.js';
+import { PERIOD_KINDS, periodContaining, periodLabel, shiftPeriod, parsePeriodKind, type PeriodKind } from '../../src/domain/period.js';
+import { toDate, WEEKDAYS, type Weekday } from '../../src/domain/local-date.js';
+import { addDays } from 'date-fns/addDays';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { endOfWeek } from 'date-fns/endOfWeek';
+import { endOfYear } from 'date-fns/endOfYear';
+import { format } from 'date-fns/format';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import { startOfYear } from 'date-fns/startOfYear';
 
 describe('periodContaining', () => {
   test.each<[PeriodKind, string, Weekday, string, string]>([
@@ -17,6 +27,29 @@ describe('periodContaining', () => {
   ])('%s containing %s (weeks start %s) is %s..%s', (kind, date, weekStart, from, to) => {
     expect(periodContaining(kind, date, weekStart)).toEqual({ from, to });
   });
+});
+
+test('remembered periods equal date-fns asked afresh, asked once or again, and a caller changing its copy changes nothing', () => {
+  let state = 3;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const days = Array.from({ length: 1500 }, (_, i) => format(addDays(toDate(i % 2 ? '1900-01-01' : '2025-06-01'), Math.floor(random() * (i % 2 ? 109_572 : 600))), 'yyyy-MM-dd'));
+  const weekStarts: Weekday[] = ['monday', 'sunday', 'saturday', 'wednesday'];
+  const afresh = (kind: PeriodKind, date: string, weekStart: Weekday) => {
+    const day = toDate(date);
+    const options = { weekStartsOn: WEEKDAYS.indexOf(weekStart) as 0 | 1 | 2 | 3 | 4 | 5 | 6 };
+    const [from, to] = kind === 'week' ? [startOfWeek(day, options), endOfWeek(day, options)] : kind === 'month' ? [startOfMonth(day), endOfMonth(day)]
+      : kind === 'quarter' ? [startOfQuarter(day), endOfQuarter(day)] : [startOfYear(day), endOfYear(day)];
+    return { from: format(from, 'yyyy-MM-dd'), to: format(to, 'yyyy-MM-dd') };
+  };
+  for (const round of [1, 2]) {
+    for (const [i, date] of days.entries()) {
+      const kind = PERIOD_KINDS[i % 4];
+      const weekStart = weekStarts[Math.floor(i / 4) % 4];
+      const period = periodContaining(kind, date, weekStart);
+      expect({ round, kind, date, weekStart, period }).toEqual({ round, kind, date, weekStart, period: afresh(kind, date, weekStart) });
+      period.from = 'changed';
+    }
+  }
 });
 
 describe('shiftPeriod', () => {

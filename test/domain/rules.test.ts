@@ -5,6 +5,7 @@ import { lastContactDate } from '../../src/domain/rules/last-contact.js';
 import { END_OF_CALENDAR, isGoingCold, isWatched, touchByDate } from '../../src/domain/rules/going-cold.js';
 import { customerKind, firstWonDate } from '../../src/domain/rules/new-or-repeat.js';
 import { dayTotals } from '../../src/domain/rules/day-totals.js';
+import { addDays } from '../../src/domain/local-date.js';
 
 describe('going cold', () => {
   test.each([
@@ -23,6 +24,24 @@ describe('going cold', () => {
     ['2026-03-15', false],
   ])('seen 2026-03-01 with a 30-day cadence, on %s going cold is %s', (today, cold) => {
     expect(isGoingCold({ lastContact: '2026-03-01', cadenceDays: 30 }, today)).toBe(cold);
+  });
+
+  test('going cold is exactly being past the touch-by day, over the calendar and at its end', () => {
+    let state = 7;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const day = (from: string, span: number) => addDays(from, Math.floor(random() * span));
+    let cold = 0;
+    for (let i = 0; i < 6000; i++) {
+      // Mostly near each other (a cadence either side of the day), some anywhere, some near 9999-12-31.
+      const lastContact = i % 10 === 0 ? day('9999-10-01', 92) : i % 3 === 0 ? day('1900-01-01', 109_572) : day('2026-01-01', 120);
+      const cadenceDays = [1, 7, 30, 90, 365, 3650, 2_000_000][Math.floor(random() * 7)];
+      const today = i % 10 === 0 ? day('2199-12-01', 31) : random() < 0.5 ? addDays(lastContact, Math.min(cadenceDays, 50_000) + Math.floor(random() * 5) - 2) : day('1900-01-01', 109_572);
+      if (today > '2199-12-31' || today < '1900-01-01') continue;
+      const expected = today > touchByDate(lastContact, cadenceDays);
+      expect({ lastContact, cadenceDays, today, cold: isGoingCold({ lastContact, cadenceDays }, today) }).toEqual({ lastContact, cadenceDays, today, cold: expected });
+      if (expected) cold++;
+    }
+    expect(cold).toBeGreaterThan(1000);
   });
 
   test.each([

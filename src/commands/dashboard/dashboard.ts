@@ -49,7 +49,7 @@ export async function runDashboard(ctx: AppContext) {
     const goals = store.goals.list(false)
       .filter((goal) => isGoalActive(goal, today))
       .map((goal) => withForecast(store, evaluateCurrent(store, goal, today, settings.weekStart, cache), today, cache));
-    return { view: loadDailyView(store, today, 0, DASHBOARD_FOLLOWUPS), goals, currency: settings.currency, deals: loadDealsToMove(store, today, DASHBOARD_FOLLOWUPS) };
+    return { view: loadDailyView(store, today, 0, DASHBOARD_FOLLOWUPS, 0), goals, currency: settings.currency, deals: loadDealsToMove(store, today, DASHBOARD_FOLLOWUPS) };
   });
   const due = [...view.overdue, ...view.dueToday].slice(0, DASHBOARD_FOLLOWUPS);
   if (ctx.globals.json) {

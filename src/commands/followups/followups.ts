@@ -45,13 +45,15 @@ export async function runFollowups(options: FollowupsOptions, ctx: AppContext): 
 /**
  * Reads what the daily view needs and ranks it. With `limit`, only the first `limit` rows of
  * each section are read, plus counts of the rest (turning rows into objects is most of the
- * cost on a large database). Call inside a read transaction.
+ * cost on a large database); `othersLimit` (default `limit`) bounds going cold, open concerns
+ * and due to reorder apart from the follow-ups (the dashboard shows only their counts: 0).
+ * Call inside a read transaction.
  */
-export function loadDailyView(store: Store, today: LocalDate, days: number, limit: number | undefined): DailyView {
+export function loadDailyView(store: Store, today: LocalDate, days: number, limit: number | undefined, othersLimit = limit): DailyView {
   const until = addDays(today, days);
-  const concernFilter = { openOnly: true, activeCustomersOnly: true, limit };
-  const cold = store.followups.goingColdCandidates(today, limit);
-  const reorders = store.reorders.due(addDays(today, REORDER_WINDOW_DAYS), limit);
+  const concernFilter = { openOnly: true, activeCustomersOnly: true, limit: othersLimit };
+  const cold = store.followups.goingColdCandidates(today, othersLimit);
+  const reorders = store.reorders.due(addDays(today, REORDER_WINDOW_DAYS), othersLimit);
   const input = {
     today,
     days,

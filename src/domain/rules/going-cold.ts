@@ -2,7 +2,7 @@
 // scheduled touch suppresses the flag) whose last contact (./last-contact.ts) is more than the
 // cadence ago. A customer seen exactly `cadence` days ago is not cold yet. The database keeps
 // the touch-by day by triggers for the daily view: ./going-cold.sql.ts.
-import { addDays, type LocalDate } from '../local-date.js';
+import { addDays, daysBetween, type LocalDate } from '../local-date.js';
 import type { CustomerRef } from '../records.js';
 
 /** A customer with a cadence and their last contact. */
@@ -30,9 +30,15 @@ export function touchByDate(lastContact: LocalDate, cadenceDays: number): LocalD
   return day.length > END_OF_CALENDAR.length ? END_OF_CALENDAR : day;
 }
 
-/** Going cold on `today`: past the touch-by day. */
+/**
+ * Going cold on `today`: past the touch-by day, that is more than the cadence's days since the
+ * last contact. Asked as a count of days (remembered per day, see local-date.ts) rather than by
+ * computing each customer's touch-by day: the same answer, since a day is after last contact +
+ * n days exactly when more than n days separate it from the last contact, and a touch-by day
+ * past the calendar's end is never reached either way (a test holds the two equal).
+ */
 export function isGoingCold(candidate: Pick<CadenceCandidate, 'lastContact' | 'cadenceDays'>, today: LocalDate): boolean {
-  return today > touchByDate(candidate.lastContact, candidate.cadenceDays);
+  return daysBetween(candidate.lastContact, today) > candidate.cadenceDays;
 }
 
 /** Watched: has a cadence, is not archived, has no open follow-up. */
