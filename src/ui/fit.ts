@@ -129,9 +129,16 @@ export type LinePart = string | Shrinkable;
  * With an infinite width (piped output) nothing is cut.
  */
 export function fitLine(parts: LinePart[], width: number): string {
-  const items = parts.map((part) => (typeof part === 'string' ? { fixed: true as const, text: part } : { fixed: false as const, ...part }));
   // No width to fit (piped output): every part whole, so no part's width is needed.
-  if (!Number.isFinite(width)) return items.map((item) => (!item.fixed && item.style ? item.style(item.text) : item.text)).join('');
+  if (!Number.isFinite(width)) {
+    let line = '';
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      line += typeof part === 'string' ? part : part.style ? part.style(part.text) : part.text;
+    }
+    return line;
+  }
+  const items = parts.map((part) => (typeof part === 'string' ? { fixed: true as const, text: part } : { fixed: false as const, ...part }));
   const widths = items.map((item) => visibleWidth(item.text));
   let excess = widths.reduce((a, b) => a + b, 0) - width;
   if (Number.isFinite(width) && excess > 0) {

@@ -172,6 +172,14 @@ describe('piped output (infinite width) skips measuring', () => {
     expect(wrap('', Number.POSITIVE_INFINITY, '> ')).toEqual(['> ']);
   });
 
+  test('fitLine gives the line the general path gives at any finite width that fits it', () => {
+    for (let i = 0; i < 300; i++) {
+      const parts = Array.from({ length: Math.floor(random() * 6) }, (_, j) => (random() < 0.5 ? text()
+        : { text: text(), min: j, shrinkFirst: j % 2, ...(random() < 0.5 ? { style: (t: string) => `<${t}>` } : {}) }));
+      expect({ i, line: fitLine(parts, Number.POSITIVE_INFINITY) }).toEqual({ i, line: fitLine(parts, 1e12) });
+    }
+  });
+
   test('packItems gives the line the general path gives at any finite width that fits it', () => {
     for (let i = 0; i < 200; i++) {
       const items = Array.from({ length: Math.floor(random() * 6) }, text);
