@@ -118,8 +118,24 @@ export function totalDays(range: DateRange): number {
   return daysBetween(range.from, range.to) + 1;
 }
 
+/**
+ * Sums already taken over a facts array, by metric and range: goals that share their facts (the
+ * store hands the same array to every goal over the same metric, filters and timeline, and no
+ * one changes it) share the sum too. One per read, like the store's facts cache.
+ */
+export type MetricSums = WeakMap<readonly DailyFact[], Map<string, number | null>>;
+
 /** The metric over the facts dated in [from, upTo]; rates without data give null. */
-export function metricValue(metric: GoalMetric, facts: readonly DailyFact[], from: LocalDate, upTo: LocalDate): number | null {
+export function metricValue(metric: GoalMetric, facts: readonly DailyFact[], from: LocalDate, upTo: LocalDate, sums?: MetricSums): number | null {
+  if (sums === undefined) return sumFacts(metric, facts, from, upTo);
+  let byRange = sums.get(facts);
+  if (byRange === undefined) sums.set(facts, (byRange = new Map()));
+  const key = `${metric}|${from}|${upTo}`;
+  if (!byRange.has(key)) byRange.set(key, sumFacts(metric, facts, from, upTo));
+  return byRange.get(key)!;
+}
+
+function sumFacts(metric: GoalMetric, facts: readonly DailyFact[], from: LocalDate, upTo: LocalDate): number | null {
   let value = 0;
   let count = 0;
   // An index, not for-of: a goal list sums thousands of days, and a short-lived process runs
@@ -153,8 +169,8 @@ export function neededPerDayToReach(remaining: number, daysLeft: number): number
   return Math.ceil(Math.round(remaining * 100) / daysLeft) / 100;
 }
 
-/** The pace of one goal over its timeline [spec.from, spec.to] as of `today`. */
-export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: LocalDate): GoalPace {
+/** The pace of one goal over its timeline [spec.from, spec.to] as of `today` (`sums`: see MetricSums). */
+export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: LocalDate, sums?: MetricSums): GoalPace {
   const { metric, target, from, to } = spec;
   const rate = METRIC_INFO[metric].kind === 'rate';
   const days = totalDays({ from, to });
@@ -164,7 +180,7 @@ export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: Loc
   const over = today > to;
   const daysLeft = over ? 0 : daysBetween(maxDate(addDays(today, 1), from), to) + 1;
   // Before the timeline starts, [from, upTo] is empty: 0 for a sum, null for a rate.
-  const actual = metricValue(metric, facts, from, upTo);
+  const actual = metricValue(metric, facts, from, upTo, sums);
   const percent = actual === null ? null : (actual / target) * 100;
 
   let expected: number;
@@ -191,7 +207,7 @@ export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: Loc
 
   const milestones = [...spec.milestones]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((milestone) => milestoneProgress(metric, facts, from, milestone, today));
+    .map((milestone) => milestoneProgress(metric, facts, from, milestone, today, sums));
   return { from, to, actual, percent, elapsed, expected, projected, neededPerDay, status, daysLeft, totalDays: days, milestones };
 }
 
@@ -199,9 +215,9 @@ export function goalPace(spec: GoalSpec, facts: readonly DailyFact[], today: Loc
  * A milestone is met when the actual over [from, min(its date, today)] reached its value,
  * missed when its day is over without that, upcoming otherwise (its day included).
  */
-export function milestoneProgress(metric: GoalMetric, facts: readonly DailyFact[], from: LocalDate, milestone: Milestone, today: LocalDate): MilestoneProgress {
+export function milestoneProgress(metric: GoalMetric, facts: readonly DailyFact[], from: LocalDate, milestone: Milestone, today: LocalDate, sums?: MetricSums): MilestoneProgress {
   const upTo = minDate(milestone.date, today);
-  const actual = metricValue(metric, facts, from, upTo);
+  const actual = metricValue(metric, facts, from, upTo, sums);
   const reached = actual !== null && actual + EPSILON >= milestone.value;
   const status: MilestoneStatus = reached ? 'met' : milestone.date < today ? 'missed' : 'upcoming';
   return { ...milestone, actual, status };

@@ -1,6 +1,7 @@
 // SQL for follow-ups: insert, get, lists, completing, snoozing, cancelling; and the cadence
 // candidates for "going cold", computed with per-customer index seeks only.
 import type { Db } from './open-database.js';
+import { StatementCache } from './statement-cache.js';
 import type { Followup, FollowupSource, FollowupStatus } from '../domain/records.js';
 import type { LocalDate } from '../domain/local-date.js';
 import type { CadenceCandidate } from '../domain/rules/going-cold.js';
@@ -88,7 +89,12 @@ const SELECT = `SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date,
                 FROM followups f JOIN customers c ON c.id = f.customer_id ${LINK_JOINS}`;
 
 export class FollowupRepository {
-  constructor(private readonly db: Db, private readonly nowIso: () => string) {}
+  /** The daily view reads its three sections of open follow-ups with one statement. */
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Db, private readonly nowIso: () => string) {
+    this.statements = new StatementCache(db);
+  }
 
   insert(followup: NewFollowup): Followup {
     const now = this.nowIso();
@@ -134,7 +140,7 @@ export class FollowupRepository {
    * follow-ups and customers_ref (v3).
    */
   openDueIn(from: LocalDate | null, to: LocalDate, limit?: number): Followup[] {
-    const rows = this.db.prepare(`
+    const rows = this.statements.prepare(`
       SELECT f.id, f.customer_id, c.name AS customer_name, f.due_date, f.reason, f.source, 'open' AS status, f.sale_id, f.concern_id,
              NULL AS done_date, f.note, ${LINK_COLUMNS}
       FROM followups f INDEXED BY followups_open_due JOIN customers c INDEXED BY customers_ref ON c.id = f.customer_id ${LINK_JOINS}

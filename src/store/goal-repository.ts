@@ -1,7 +1,7 @@
 // SQL for goals, their milestones and logs, and each goal's per-day facts by aggregate queries
 // over date ranges (the day totals, or the sales_date and checkins_date indexes), never by loading sales.
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from './open-database.js';
+import { StatementCache } from './statement-cache.js';
 import type { LocalDate } from '../domain/local-date.js';
 import type { DateRange, PeriodKind } from '../domain/period.js';
 import type { DailyFact, Goal, GoalMetric, Milestone } from '../domain/goal-pace.js';
@@ -54,19 +54,11 @@ function logFromRow(row: LogRow): GoalLog {
 }
 
 export class GoalRepository {
-  constructor(private readonly db: Db, private readonly nowIso: () => string) {}
+  /** The facts' statements: goals over different ranges run the same few (a goal list's three timelines). */
+  private readonly factStatements: StatementCache;
 
-  /**
-   * The facts' statements by their text, prepared once per connection: goals over different
-   * ranges run the same few statements (a goal list's three timelines), and planning the new
-   * customers' statement costs more than running it.
-   */
-  private readonly factStatements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
-
-  private factStatement(sql: string): BetterSqlite3.Statement<unknown[]> {
-    let statement = this.factStatements.get(sql);
-    if (statement === undefined) this.factStatements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+  constructor(private readonly db: Db, private readonly nowIso: () => string) {
+    this.factStatements = new StatementCache(db);
   }
 
   private fromRow(row: GoalRow, milestoneRows?: readonly MilestoneRow[]): Goal {
@@ -256,7 +248,7 @@ export class GoalRepository {
           .map((d) => (goal.metric === 'checkins' ? { date: d.date, value: d.checkins, count: 0 } : { date: d.date, value: d.ratingSum, count: d.rated }))
           .filter((d) => d.value > 0);
       case 'custom':
-        return (this.factStatement('SELECT date, sum(amount_x100) AS value FROM goal_logs WHERE goal_id = ? AND date BETWEEN ? AND ? GROUP BY date')
+        return (this.factStatements.prepare('SELECT date, sum(amount_x100) AS value FROM goal_logs WHERE goal_id = ? AND date BETWEEN ? AND ? GROUP BY date')
           .all(goal.id, from, to) as { date: string; value: number }[]).map((row) => ({ date: row.date, value: row.value / 100, count: 0 }));
     }
   }
@@ -286,12 +278,12 @@ export class GoalRepository {
     return this.cached(cache, ['sales', filter, from, to], () => {
       if (filter.segment === null && filter.product === null && filter.technique === null) {
         // No filter: the per-day totals (schema v7) already hold these figures.
-        return this.factStatement('SELECT date, won_cents AS wonCents, won, won + lost AS decided FROM sales_daily WHERE date BETWEEN ? AND ?')
+        return this.factStatements.prepare('SELECT date, won_cents AS wonCents, won, won + lost AS decided FROM sales_daily WHERE date BETWEEN ? AND ?')
           .all(from, to) as { date: string; wonCents: number; won: number; decided: number }[];
       }
       const f = this.saleFilter(filter);
       // The day totals' own aggregate (src/domain/rules/day-totals.sql.ts) over the matching sales.
-      return (this.factStatement(`SELECT s.date AS date, ${dayTotalsAggregateSql('s.', { wonCents: 'wonCents', won: 'won', lost: 'lost' })}
+      return (this.factStatements.prepare(`SELECT s.date AS date, ${dayTotalsAggregateSql('s.', { wonCents: 'wonCents', won: 'won', lost: 'lost' })}
                                FROM sales s ${f.join} WHERE s.date BETWEEN ? AND ? ${f.where} GROUP BY s.date`)
         .all(...f.joinParams, from, to, ...f.whereParams) as { date: string; wonCents: number; won: number; lost: number }[])
         .map((d) => ({ date: d.date, wonCents: d.wonCents, won: d.won, decided: d.won + d.lost }));
@@ -310,7 +302,7 @@ export class GoalRepository {
       const values = ranges.map(() => '(?, ?)').join(', ');
       // customer_first_won (v6) gives the customers whose first won sale ever is in a range;
       // each is then read in sales_customer for its matching won sales in that range.
-      return this.factStatement(`
+      return this.factStatements.prepare(`
         WITH ranges (range_from, range_to) AS (VALUES ${values}),
         fresh AS MATERIALIZED (
           SELECT fw.customer_id AS customer_id, r.range_from AS range_from, r.range_to AS range_to, min(s.date) AS first
@@ -337,11 +329,11 @@ export class GoalRepository {
   private checkinDays(segment: string | null, from: LocalDate, to: LocalDate, cache: Map<string, unknown>): { date: string; checkins: number; ratingSum: number; rated: number }[] {
     return this.cached(cache, ['checkins', segment, from, to], () => {
       if (segment === null) {
-        return this.factStatement('SELECT date, checkins, rating_sum AS ratingSum, rated FROM checkins_daily WHERE date BETWEEN ? AND ?')
+        return this.factStatements.prepare('SELECT date, checkins, rating_sum AS ratingSum, rated FROM checkins_daily WHERE date BETWEEN ? AND ?')
           .all(from, to) as { date: string; checkins: number; ratingSum: number; rated: number }[];
       }
       const join = segment !== null ? 'JOIN customers c ON c.id = k.customer_id AND c.segment = ? COLLATE NOCASE' : '';
-      return this.factStatement(`SELECT k.date AS date, count(*) AS checkins, coalesce(sum(k.satisfaction), 0) AS ratingSum, count(k.satisfaction) AS rated
+      return this.factStatements.prepare(`SELECT k.date AS date, count(*) AS checkins, coalesce(sum(k.satisfaction), 0) AS ratingSum, count(k.satisfaction) AS rated
                               FROM checkins k ${join} WHERE k.date BETWEEN ? AND ? GROUP BY k.date`)
         .all(...(segment !== null ? [segment] : []), from, to) as { date: string; checkins: number; ratingSum: number; rated: number }[];
     });

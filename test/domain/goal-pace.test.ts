@@ -1,8 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   assertMilestones, assertTimeline, cumulativeSeries, currentTimeline, goalPace, isGoalActive, metricValue, milestoneProgress, neededPerDayToReach, parseMetric, recurringPeriods, streak,
-  type DailyFact, type GoalMetric, type GoalSpec,
+  type DailyFact, type GoalMetric, type GoalSpec, type MetricSums,
 } from '../../src/domain/goal-pace.js';
+import { addDays } from '../../src/domain/local-date.js';
 import { periodContaining } from '../../src/domain/period.js';
 
 const fact = (date: string, value: number, count = 0): DailyFact => ({ date, value, count });
@@ -165,6 +166,25 @@ describe('metricValue over [from, upTo]', () => {
     expect(metricValue('win-rate', [], '2026-01-01', '2026-01-31')).toBeNull();
     expect(metricValue('sales', [], '2026-01-01', '2026-01-31')).toBe(0);
   });
+});
+
+test('goals sharing facts share their sums: every pace equals the pace taken alone, whatever was asked before', () => {
+  let state = 9;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const day = (n: number) => addDays('2026-01-01', n);
+  // A few shared arrays (as the store hands them out), asked by many goals over different ranges.
+  const arrays = Array.from({ length: 4 }, () => Array.from({ length: 60 }, (_, i) => fact(day(i * 2), Math.round(random() * 10_000) / 100, Math.floor(random() * 4))));
+  const metrics: GoalMetric[] = ['revenue', 'win-rate', 'satisfaction', 'sales'];
+  const sums: MetricSums = new WeakMap();
+  for (let i = 0; i < 400; i++) {
+    const facts = arrays[Math.floor(random() * arrays.length)];
+    // Few timelines and days, as a goal list has: the same range is asked again by other goals.
+    const from = day([0, 31, 59][Math.floor(random() * 3)]);
+    const spec: GoalSpec = { metric: metrics[Math.floor(random() * 4)], target: 1 + Math.floor(random() * 500), from, to: addDays(from, [27, 89][Math.floor(random() * 2)]),
+      milestones: random() < 0.5 ? [] : [{ date: addDays(from, Math.floor(random() * 10)), value: Math.floor(random() * 100) }] };
+    const today = day([20, 45, 70, 200][Math.floor(random() * 4)]);
+    expect({ i, spec, today, pace: goalPace(spec, facts, today, sums) }).toEqual({ i, spec, today, pace: goalPace(spec, facts, today) });
+  }
 });
 
 describe('milestones', () => {

@@ -7,7 +7,7 @@ import { addDays, minDate } from '../../domain/local-date.js';
 import type { DateRange } from '../../domain/period.js';
 import { formatMoney, formatMoneySummary } from '../../domain/money.js';
 import { sanitizeLine } from '../../domain/text.js';
-import { currentTimeline, goalPace, METRIC_INFO, type DailyFact, type Goal, type GoalMetric, type GoalPace } from '../../domain/goal-pace.js';
+import { currentTimeline, goalPace, METRIC_INFO, type DailyFact, type Goal, type GoalMetric, type GoalPace, type MetricSums } from '../../domain/goal-pace.js';
 import { customerKind } from '../../domain/rules/new-or-repeat.js';
 import { round2 } from '../../ui/json.js';
 import { withForecast, type GoalForecast } from './forecast.js';
@@ -26,12 +26,19 @@ export interface GoalProgress {
  * read transaction) lets goals with the same metric, filters and range share the query.
  */
 export function evaluateGoal(store: Store, goal: Goal, timeline: DateRange, today: LocalDate, cache?: Map<string, unknown>): GoalProgress {
-  return progressFromFacts(goal, timeline, store.goals.dailyFacts(goal, timeline.from, minDate(today, timeline.to), cache), today);
+  const facts = store.goals.dailyFacts(goal, timeline.from, minDate(today, timeline.to), cache);
+  // Goals sharing their facts (through the cache) share the sums over them too.
+  let sums: MetricSums | undefined;
+  if (cache) {
+    sums = cache.get('metric-sums') as MetricSums | undefined;
+    if (sums === undefined) cache.set('metric-sums', (sums = new WeakMap()));
+  }
+  return progressFromFacts(goal, timeline, facts, today, sums);
 }
 
 /** The pace of a goal over `timeline` from facts already read (up to min(today, end)). */
-export function progressFromFacts(goal: Goal, timeline: DateRange, facts: DailyFact[], today: LocalDate): GoalProgress {
-  const pace = goalPace({ metric: goal.metric, target: goal.target, from: timeline.from, to: timeline.to, milestones: goal.recurring ? [] : goal.milestones }, facts, today);
+export function progressFromFacts(goal: Goal, timeline: DateRange, facts: DailyFact[], today: LocalDate, sums?: MetricSums): GoalProgress {
+  const pace = goalPace({ metric: goal.metric, target: goal.target, from: timeline.from, to: timeline.to, milestones: goal.recurring ? [] : goal.milestones }, facts, today, sums);
   return { goal, timeline, pace, facts };
 }
 
