@@ -44,6 +44,9 @@ export function applyMigration(db: Db, migration: Migration): void {
   for (const table of migration.track ?? []) trackTable(db, table);
 }
 
+// A migration whose SQL is built (from the rules' modules, or with values in it) builds it when
+// read: every run loads this module to learn the schema version, and only a run that migrates,
+// or makes a scratch database, needs the text (building it made ~60 KB of strings per run).
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -181,7 +184,7 @@ CREATE TABLE settings (
   {
     version: 3,
     description: 'last contact per customer, kept by triggers, for a fast "going cold"',
-    sql: lastContactMigrationSql(),
+    get sql() { return lastContactMigrationSql(); },
   },
   {
     // There are no versions 2 and 4: a database at version 3 goes straight to 5.
@@ -200,22 +203,22 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
   {
     version: 6,
     description: 'first won sale per customer, kept by triggers, for new-customer and repeat-revenue goals',
-    sql: firstWonMigrationSql(),
+    get sql() { return firstWonMigrationSql(); },
   },
   {
     version: 7,
     description: 'sales totals per day, kept by triggers, for the report and unfiltered goals',
-    sql: salesDailyMigrationSql(),
+    get sql() { return salesDailyMigrationSql(); },
   },
   {
     version: 8,
     description: 'the day each customer with a cadence goes cold, kept by triggers, for spm followups',
-    sql: cadenceMigrationSql(),
+    get sql() { return cadenceMigrationSql(); },
   },
   {
     version: 9,
     description: 'reorder predictions per customer, kept by triggers; low-rated check-ins indexed, for the daily view and the report',
-    sql: reorderMigrationSql(),
+    get sql() { return reorderMigrationSql(); },
   },
   {
     version: 10,
@@ -228,7 +231,7 @@ CREATE INDEX sales_mix ON sales (technique, product, outcome, date, amount_cents
   {
     version: 11,
     description: 'deals (open quotes and proposals) with their stage history, linked to the sale each became',
-    sql: dealsMigrationSql(),
+    get sql() { return dealsMigrationSql(); },
     track: ['deals', 'deal_stage_history'],
   },
   {
@@ -278,7 +281,7 @@ CREATE INDEX sales_lost ON sales (date, reason, amount_cents) WHERE outcome = 'l
   {
     version: 16,
     description: 'closed deals counted by status and stages reached, kept by triggers',
-    sql: closedDealGroupsSql(),
+    get sql() { return closedDealGroupsSql(); },
   },
   {
     version: 17,
@@ -288,7 +291,7 @@ CREATE INDEX sales_lost ON sales (date, reason, amount_cents) WHERE outcome = 'l
     // the latest check-in stored, the customers whose last contact is not after the report's day
     // are the stored low ratings whose day is their last contact (~4 ms); see AdviceRepository.
     // Derived: not tracked by the history, rebuilt at will from check-ins.
-    sql: latestCheckinTableSql(),
+    get sql() { return latestCheckinTableSql(); },
   },
   {
     version: 18,
@@ -296,7 +299,7 @@ CREATE INDEX sales_lost ON sales (date, reason, amount_cents) WHERE outcome = 'l
     // A year's report summed every won sale of the year per customer (the bench database: 56k
     // sales, ~29 ms) and every sale per technique and product (~8 ms); it now reads one row per
     // active customer and twelve months of mix. src/store/report-totals.ts has the why and how.
-    sql: reportTotalsSql(),
+    get sql() { return reportTotalsSql(); },
   },
   {
     version: 19,
@@ -316,8 +319,8 @@ CREATE INDEX deals_open_stage ON deals (stage, value_cents, expected_close, stag
     // A year-long check-in goal read every check-in of the year from checkins_date (the bench
     // database: ~45k index entries, ~5 ms for the year, quarter and month of a goal list); the
     // day totals are ~330 rows. Derived data, rebuilt from check-ins at will.
-    sql: `${checkinTotalsTableSql()}
-${checkinTotalsTriggersSql()}`,
+    get sql() { return `${checkinTotalsTableSql()}
+${checkinTotalsTriggersSql()}`; },
   },
   {
     version: 21,
@@ -339,10 +342,10 @@ DROP INDEX IF EXISTS checkins_low;
     // the 10-year bench database): through customer_reorder_expected that was a table row, a
     // date computed and a customer looked up per prediction (~4.4 ms). Counted in this index
     // (the day computed once, on write), less the archived among them (~0.5 ms).
-    sql: `
+    get sql() { return `
 CREATE INDEX customer_reorder_late ON customer_reorder (${lateFromSql('expected', 'interval_days')}, last_won);
 CREATE INDEX customers_archived ON customers (id) WHERE archived = 1;
-`,
+`; },
   },
   {
     version: 23,
@@ -350,7 +353,7 @@ CREATE INDEX customers_archived ON customers (id) WHERE archived = 1;
     // A year's lost reasons grouped every lost sale of the year (the bench database: 38k, ~11 ms
     // CPU from the sales_lost index); it now reads a few groups per month. The first sale of each
     // group is kept for its spelling. src/store/report-totals.ts has the why and how.
-    sql: lostReasonsTotalsSql(),
+    get sql() { return lostReasonsTotalsSql(); },
   },
   {
     version: 24,

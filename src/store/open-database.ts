@@ -43,6 +43,12 @@ function nativeBindingPath(): string | undefined {
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
+/**
+ * How long a connection waits for another's lock. Given to better-sqlite3 when it opens (it sets
+ * SQLite's busy timeout then), not as a PRAGMA afterwards: one statement fewer on every run.
+ */
+const BUSY_TIMEOUT_MS = 5000;
+
 /** Reads the 100-byte SQLite header without letting SQLite touch the file. */
 function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
@@ -129,17 +135,16 @@ function refuseReadOnly(path: string, why = ''): void {
 }
 
 /**
- * A read-only connection: reads need no write access and never change the file, not even the
- * journal mode. In a folder spm may not write, SQLite cannot make the -shm a WAL database
- * needs: with no -wal pending the file alone is the whole database, read as a snapshot in memory.
+ * A read-only connection and the schema version it reads: reads need no write access and never
+ * change the file, not even the journal mode. In a folder spm may not write, SQLite cannot make
+ * the -shm a WAL database needs: with no -wal pending the file alone is the whole database, read
+ * as a snapshot in memory.
  */
-function openReadOnly(path: string): Db {
+function openReadOnly(path: string): { reader: Db; version: number } {
   let db: Db | undefined;
   try {
-    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
-    db.pragma('busy_timeout = 5000');
-    db.pragma('user_version');
-    return db;
+    db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
+    return { reader: db, version: db.pragma('user_version', { simple: true }) as number };
   } catch (error) {
     db?.close();
     const code = (error as { code?: string }).code ?? '';
@@ -151,7 +156,8 @@ function openReadOnly(path: string): Db {
     // Bytes 18-19 say WAL; an in-memory image is read as a rollback-journal database.
     image[18] = 1;
     image[19] = 1;
-    return new BetterSqlite3(image, { readonly: true, nativeBinding: nativeBindingPath() });
+    const reader = new BetterSqlite3(image, { readonly: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
+    return { reader, version: reader.pragma('user_version', { simple: true }) as number };
   }
 }
 
@@ -184,8 +190,7 @@ export function openDatabase(path: string, mode: OpenMode, nowIso: () => string,
   refuseNewer(path, header.readUInt32BE(60), schemaVersion);
   // With a -wal pending the header may be older than the database: ask a read-only connection.
   if (mode === 'read' || existsSync(`${path}-wal`)) {
-    const reader = openReadOnly(path);
-    const version = reader.pragma('user_version', { simple: true }) as number;
+    const { reader, version } = openReadOnly(path);
     if (mode === 'read' && version === schemaVersion) return reader;
     reader.close();
     refuseNewer(path, version, schemaVersion);
@@ -215,13 +220,12 @@ function openWritable(path: string, state: 'created' | 'empty' | 'existing', sch
   const isNew = state !== 'existing';
   let db: Db;
   try {
-    db = new BetterSqlite3(path, { fileMustExist: true, nativeBinding: nativeBindingPath() });
+    db = new BetterSqlite3(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
   } catch (error) {
     if (state === 'created') removeDatabaseFiles(path);
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
   }
   try {
-    db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     refuseNewer(path, version, schemaVersion);
     if (isNew) {
