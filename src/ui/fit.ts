@@ -64,9 +64,11 @@ export function charWidth(char: string): number {
 /** How many terminal columns `text` takes: ANSI codes excluded. */
 export function visibleWidth(text: string): number {
   const plain = stripAnsi(text);
-  // Plain ASCII is the common case: its length is its width.
+  // Printable ASCII and Latin-1 up to U+02FF, dashes and ellipses, and box drawing, blocks,
+  // shapes and symbols are one column each and one UTF-16 unit (charWidth): a line of only
+  // those, the common case (money, ·, —, –, bars, stars), is as wide as it is long.
   // eslint-disable-next-line no-control-regex
-  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
+  if (/^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2500-\u27bf]*$/.test(plain)) return plain.length;
   let width = 0;
   for (const char of plain) width += charWidth(char);
   return width;

@@ -37,6 +37,24 @@ test('dashes, ellipses, box drawing, blocks, shapes, symbols and dingbats are on
   expect(visibleWidth('\u2581\u2588\u2591\u2502\u2605\u25b2\u25bc\u2013\u2014\u2026')).toBe(10);
 });
 
+test('visibleWidth is the sum of charWidth over the characters, ANSI codes left out, for any mix of scripts', () => {
+  // The definition, character by character; visibleWidth answers most lines without the loop.
+  const byChar = (text: string) => [...text.replace(/\u001b\[[0-9;]*m/g, '')].reduce((sum, char) => sum + charWidth(char), 0);
+  const alphabet = [
+    'a', 'Z', ' ', '~', '$', '\u007f', '\u0085', '\u0009', '\u00a0', '\u00b7', '\u00e9', '\u02ff', '\u0300', '\u0301', '\u036f',
+    '\u2010', '\u2013', '\u2014', '\u2026', '\u2027', '\u2028', '\u200b', '\u202e', '\u20ac', '\u20d7', '\u2122', '\u24ff',
+    '\u2500', '\u2588', '\u2591', '\u25b2', '\u2605', '\u27bf', '\u27c0', '\u3042', '\u65e5', '\uff01', '\ud83d\ude00', '\u2615',
+    '\u001b[31m', '\u001b[0m',
+  ];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < 3000; i++) {
+    const text = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    expect([text, visibleWidth(text)]).toEqual([text, byChar(text)]);
+  }
+  for (const char of alphabet) expect([char, visibleWidth(char)]).toEqual([char, byChar(char)]);
+});
+
 describe('visibleWidth and truncate', () => {
   test.each([
     ['abc', 3],
