@@ -125,9 +125,11 @@ export interface AtRiskAdvice extends AtRiskEntry {
 /**
  * Everyone at risk on `asOf`, the most pressing kind first: open high concerns, then ratings
  * of 1 or 2 with no contact since, then reorders late by more than half an interval; within a
- * kind the oldest first (ties by customer id). A customer can appear once per reason.
+ * kind the oldest first (ties by customer id). A customer can appear once per reason. With
+ * `limit`, the first that many of that list (the one-screen report shows no more): entries are
+ * made only for them.
  */
-export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvice[] {
+export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate, limit = Number.POSITIVE_INFINITY): AtRiskAdvice[] {
   // A ten-year database has thousands of late customers but few distinct days: format each day
   // and judge each (expected day, interval) once (it was half the report's time).
   const shortDays = new Map<LocalDate, string>();
@@ -137,20 +139,22 @@ export function atRiskCustomers(facts: AtRiskFacts, asOf: LocalDate): AtRiskAdvi
     const late = lateDays.get(r.expected) ?? lateDays.set(r.expected, daysLate(r, asOf)).get(r.expected)!;
     return isLateBy(late, r.intervalDays);
   };
-  const oldestFirst = (a: AtRiskAdvice, b: AtRiskAdvice) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || a.customer.id - b.customer.id;
-  const concerns = facts.highConcerns.map((c) => ({
+  // Each kind sorted before its entries are made (a stable sort on the same keys: the same order).
+  const oldestFirst = <T extends { customer: CustomerRef }>(since: (item: T) => LocalDate) => (a: T, b: T) =>
+    (since(a) < since(b) ? -1 : since(a) > since(b) ? 1 : 0) || a.customer.id - b.customer.id;
+  const concerns = [...facts.highConcerns].sort(oldestFirst((c) => c.openedDate)).slice(0, limit).map((c) => ({
     customer: c.customer, since: c.openedDate, why: `high concern open since ${short(c.openedDate)}: ${c.summary}`,
     command: `spm concern resolve ${c.id}`,
   }));
-  const ratings = facts.lowRated.map((k) => ({
+  const ratings = [...facts.lowRated].sort(oldestFirst((k) => k.date)).slice(0, limit - concerns.length).map((k) => ({
     customer: k.customer, since: k.date, why: `rated ${k.satisfaction}/5 on ${short(k.date)}, no contact since`,
     command: `spm checkin add ${k.customer.id}`,
   }));
-  const reorders = facts.lateReorders.filter(isLate).map((r) => ({
+  const reorders = facts.lateReorders.filter(isLate).sort(oldestFirst((r) => r.expected)).slice(0, limit - concerns.length - ratings.length).map((r) => ({
     customer: r.customer, since: r.expected, why: `late to reorder: expected ${short(r.expected)}, buys every ${countOf(r.intervalDays, 'day')}`,
     command: `spm followup add ${r.customer.id} today`,
   }));
-  return [...concerns.sort(oldestFirst), ...ratings.sort(oldestFirst), ...reorders.sort(oldestFirst)];
+  return [...concerns, ...ratings, ...reorders];
 }
 
 /** How many atRiskCustomers lists, counting the low ratings and late reorders that `facts` holds only the first of. */

@@ -117,6 +117,26 @@ describe('atRiskCustomers', () => {
     ]);
   });
 
+  test('with a limit: the first that many of the whole list, whatever order the store hands them in', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const day = () => `2026-03-${String(1 + Math.floor(random() * 14)).padStart(2, '0')}`;
+    const customer = () => { const id = 1 + Math.floor(random() * 6); return { id, name: `C${id}` }; };
+    for (let round = 0; round < 60; round++) {
+      const many = (n: number) => Math.floor(random() * n);
+      const mixed: AtRiskFacts = {
+        highConcerns: Array.from({ length: many(6) }, (_, i) => ({ id: 100 - i, customer: customer(), openedDate: day(), summary: `s${i}` })),
+        lowRated: Array.from({ length: many(6) }, () => ({ customer: customer(), date: day(), satisfaction: 1 + many(2) })),
+        lateReorders: Array.from({ length: many(8) }, () => {
+          const expected = day();
+          return { customer: customer(), intervalDays: 2 + many(20), lastWon: '2026-02-01', expected, averageWonCents: 100 };
+        }),
+      };
+      const all = atRiskCustomers(mixed, '2026-03-15');
+      for (let limit = 0; limit <= all.length + 1; limit++) expect(atRiskCustomers(mixed, '2026-03-15', limit)).toEqual(all.slice(0, limit));
+    }
+  });
+
   test('whatever order the store hands them in: oldest first within a kind, ties by customer id', () => {
     const unsorted: AtRiskFacts = {
       lowRated: [

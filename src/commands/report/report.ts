@@ -29,8 +29,8 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
   const page = options.html !== undefined ? await import('./html.js') : undefined;
   const store = ctx.store('read');
   // The one-screen text view shows at most REPORT_LINES at-risk rows and their count: it reads
-  // only that many low ratings and late reorders (thousands on a long history). JSON, the page
-  // and --full read all.
+  // only that many of each kind (thousands on a long history) and makes entries for the first
+  // that many. JSON, the page and --full read all.
   const oneScreen = !ctx.globals.json && page === undefined && !options.full;
   const { spec, report, atRiskCommands, atRiskTotal, settings, series } = store.readMapped(() => {
     const loaded = loadReport(store, options, today, oneScreen ? REPORT_LINES : undefined);
@@ -55,7 +55,8 @@ export async function runReport(options: ReportOptions, ctx: AppContext): Promis
 
 /**
  * What the report shows: call inside one read transaction, so every block sees one snapshot.
- * With `atRiskRows`, only that many low ratings and late reorders are read (and how many there are).
+ * With `atRiskRows`, only that many high concerns, low ratings and late reorders are read (and how
+ * many there are), and entries are made for the first that many of them together.
  */
 export function loadReport(store: Store, options: ReportRequest, today: LocalDate, atRiskRows?: number) {
   const settings = store.settings.get();
@@ -63,7 +64,7 @@ export function loadReport(store: Store, options: ReportRequest, today: LocalDat
   const facts = store.report.facts(spec, settings.currency);
   const goals = goalsOverlapping(store, spec.range, spec.asOf, settings.weekStart, spec.today) as unknown as ReportGoal[];
   const advice = loadAdvice(store, spec, settings, atRiskRows);
-  const atRisk = atRiskCustomers(advice.atRisk, spec.asOf);
+  const atRisk = atRiskCustomers(advice.atRisk, spec.asOf, atRiskRows);
   const report: Report = { ...buildReport(spec, facts, goals, advice, atRisk), pipeline: loadPipelinePeriod(store, spec.range) };
   return { settings, spec, report, atRiskCommands: atRisk.map((a) => a.command), atRiskTotal: atRiskCount(advice.atRisk, spec.asOf) };
 }
