@@ -32,6 +32,19 @@ const TRAINING_RUNS = [
   ['help', 'sale'],
 ];
 
+/**
+ * Goals of the metrics the demo has none of (it has revenue, new customers, win rate and a
+ * custom one), added to the training database: the dashboard, goal list and report then train
+ * their caches on every metric's code, as a rep's goals may be of any of them. Without these,
+ * that code was compiled on every run of a database that has such goals.
+ */
+const TRAINING_GOALS = [
+  ['goal', 'add', 'Training sales', '--metric', 'sales', '--target', '40', '--period', 'month', '--recurring'],
+  ['goal', 'add', 'Training check-ins', '--metric', 'checkins', '--target', '30', '--period', 'quarter'],
+  ['goal', 'add', 'Training satisfaction', '--metric', 'satisfaction', '--target', '4.5', '--period', 'year'],
+  ['goal', 'add', 'Training repeat revenue', '--metric', 'repeat-revenue', '--target', '20000', '--period', 'quarter', '--recurring'],
+];
+
 /** Runs `runs` through the bundle at `bundlePath` in this process, then writes its cache. */
 async function train(bundlePath, runs) {
   const { exports, script, sourceBytes } = loadBundle({ bundlePath, useCache: false });
@@ -61,6 +74,10 @@ async function main() {
     const db = join(dir, 'train.db');
     const demo = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'spm.js'), 'demo', '--db', db], { encoding: 'utf8' });
     if (demo.status !== 0) throw new Error(`spm demo failed: ${demo.stderr}`);
+    for (const argv of TRAINING_GOALS) {
+      const added = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'spm.js'), ...argv, '--db', db], { encoding: 'utf8' });
+      if (added.status !== 0) throw new Error(`spm ${argv.join(' ')} failed: ${added.stderr}`);
+    }
     const { bundles = {} } = readManifest();
     const runsOf = new Map([[BUNDLE, []], ...Object.values(bundles).map((file) => [join(__dirname, '..', 'dist', file), []])]);
     for (const argv of TRAINING_RUNS) runsOf.get(bundleFor(argv, bundles)).push(argv);
