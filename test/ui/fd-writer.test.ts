@@ -69,3 +69,30 @@ test('any other failure is kept (the first) and later writes are dropped', () =>
   expect(writer.error).toBe(first);
   expect(closed).toBe(0);
 });
+
+test('stdout into a file is written straight to it too: the same bytes as through a pipe, appending with >>, no stream modules', () => {
+  const db = join(dir, 'file-out.db');
+  const env = { PATH: process.env.PATH, SPM_DB: db, SPM_NOW: '2026-03-15', NO_COLOR: '1' };
+  for (const name of ['Acme', 'Beta', 'Café Zoë']) expect(spawnSync(process.execPath, ['bin/spm.js', 'customer', 'add', name], { env }).status).toBe(0);
+  const piped = spawnSync(process.execPath, ['bin/spm.js', 'customer', 'list'], { env, encoding: 'utf8' });
+  expect(piped.status).toBe(0);
+  // The program run as bin/spm.js runs it, reporting the built-in modules it loaded on fd 2.
+  const script = `
+    const before = new Set(process.moduleLoadList);
+    const spm = require(${JSON.stringify(join(process.cwd(), 'bin', 'spm.js'))});
+    spm.run(['customer', 'list'], spm.readManifest()).then((code) => {
+      require('node:fs').writeSync(2, JSON.stringify({ code, streams: process.moduleLoadList.filter((name) => !before.has(name) && /stream/.test(name)) }));
+    });`;
+  const file = join(dir, 'list.txt');
+  for (const flags of ['w', 'a']) {
+    const fd = openSync(file, flags);
+    try {
+      const run = spawnSync(process.execPath, ['-e', script], { env, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      expect(JSON.parse(run.stderr)).toEqual({ code: 0, streams: [] });
+    } finally {
+      closeSync(fd);
+    }
+  }
+  expect(piped.stdout).toContain('Café Zoë');
+  expect(readFileSync(file, 'utf8')).toBe(piped.stdout + piped.stdout);
+});
