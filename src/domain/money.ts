@@ -53,6 +53,11 @@ export function round2(value: number | null | undefined): number | null {
   return Math.round(value * 100) / 100;
 }
 
+/** Cents as plain text in currency units, `1200.50`: the amount column of piped lists, for scripts and spreadsheets. */
+export function plainAmount(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
 /** Cents as a JSON number in currency units (at most 2 decimals). */
 export function centsToUnits(cents: number): number {
   return Math.round(cents) / 100;

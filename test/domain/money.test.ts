@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatMoney, formatMoneySummary, parseAmount, parseCurrency } from '../../src/domain/money.js';
+import { formatMoney, formatMoneySummary, parseAmount, parseCurrency, plainAmount } from '../../src/domain/money.js';
 
 describe('parseAmount', () => {
   test.each([
@@ -105,6 +105,14 @@ test('parseCurrency', () => {
   expect(parseCurrency(' gbp ')).toBe('GBP');
   expect(() => parseCurrency('euro')).toThrow(expect.objectContaining({ message: 'currency "euro" is not a 3-letter code', hint: 'For example USD, EUR, GBP.' }));
   expect(() => parseCurrency('euro')).toThrow(/3-letter/);
+});
+
+describe('plainAmount', () => {
+  test.each([
+    [0, '0.00'], [5, '0.05'], [120050, '1200.50'], [100000000000, '1000000000.00'], [-1999, '-19.99'],
+  ])('%p cents -> %p (no sign, no separators)', (cents, text) => {
+    expect(plainAmount(cents)).toBe(text);
+  });
 });
 
 describe('formatMoneySummary', () => {

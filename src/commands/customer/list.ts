@@ -1,7 +1,7 @@
 // spm customer list: newest first, with last contact and lifetime value.
 import type { AppContext } from '../../cli/context.js';
 import type { CustomerListItem } from '../../store/customer-repository.js';
-import { formatMoneySummary } from '../../domain/money.js';
+import { formatMoneySummary, plainAmount } from '../../domain/money.js';
 import { listFooter, listLimit, type ListLimitOptions } from '../shared.js';
 import { renderList } from '../../ui/table.js';
 import { writeJson } from '../../ui/json.js';
@@ -35,7 +35,7 @@ export async function runCustomerList(options: CustomerListOptions, ctx: AppCont
     { header: 'Tags', value: (c) => c.tags.join(', '), text: true, drop: 1 },
     { header: 'Every', value: (c) => (c.cadenceDays ? `${c.cadenceDays}d` : ''), drop: 2 },
     { header: 'Last contact', value: (c) => c.lastContact },
-    { header: 'Lifetime', value: (c) => (ctx.io.stdoutIsTTY ? formatMoneySummary(c.lifetimeValueCents, currency) : (c.lifetimeValueCents / 100).toFixed(2)), align: 'right' },
+    { header: 'Lifetime', value: (c) => (ctx.io.stdoutIsTTY ? formatMoneySummary(c.lifetimeValueCents, currency) : plainAmount(c.lifetimeValueCents)), align: 'right' },
   ], customers);
   listFooter(ctx, customers.length, total);
   return customers;

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../cli/context.js';
 import type { Deal, DealStatus } from '../../domain/deal.js';
 import { daysInStage, parseDealStatus, resolveStage } from '../../domain/deal.js';
-import { formatMoney } from '../../domain/money.js';
+import { formatMoney, plainAmount } from '../../domain/money.js';
 import { probabilityOf, toPercent2 } from '../../domain/deal-probability.js';
 import { renderList } from '../../ui/table.js';
 import { writeJson } from '../../ui/json.js';
@@ -31,7 +31,7 @@ export async function runDealList(options: DealListOptions, ctx: AppContext): Pr
     writeJson(ctx.io, deals.map((d) => dealJson(d, today, setup.probabilities)));
     return deals;
   }
-  const money = (cents: number) => (ctx.io.stdoutIsTTY ? formatMoney(cents, setup.settings.currency, true) : (cents / 100).toFixed(2));
+  const money = (cents: number) => (ctx.io.stdoutIsTTY ? formatMoney(cents, setup.settings.currency, true) : plainAmount(cents));
   await renderList(ctx.io, ctx.theme(), [
     { header: 'ID', value: (d) => d.id, align: 'right' },
     { header: 'Customer', value: (d) => d.customer.name, text: true },
