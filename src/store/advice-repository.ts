@@ -6,13 +6,15 @@ import type { DateRange } from '../domain/period.js';
 import type { LocalDate } from '../domain/local-date.js';
 import type { AtRiskFacts, LostReasonFacts } from '../domain/report-advice.js';
 import { monthCover } from '../domain/period-cover.js';
+import { reasonKeySql } from './report-totals.js';
 
 /** A lost-reasons group as read: its first sale (lowest id) gives the spelling shown. */
 type LostGroupRow = { reason: string | null; first_id: number; count: number; amount_cents: number };
 
 /**
- * The group a reason belongs to, as SQLite's NOCASE compares it (only ASCII letters fold):
- * rows read by different statements are added up by it.
+ * The group a reason belongs to, as SQLite's NOCASE compares it (only ASCII letters fold): the
+ * key of sales_month_lost (reasonKeySql) computed in JavaScript, so that rows read by different
+ * statements are added up by it.
  */
 const reasonGroup = (reason: string | null): string => (reason === null ? '' : `+${reason.replace(/[A-Z]/g, (c) => c.toLowerCase())}`);
 
@@ -65,7 +67,7 @@ export class AdviceRepository {
                        FROM sales_month_lost WHERE month BETWEEN :from AND :to GROUP BY reason_key`,
     // The first lost sale of one group in a range, when the first of its months was taken away.
     firstLost: `SELECT id, reason FROM sales
-                WHERE date BETWEEN :from AND :to AND outcome = 'lost' AND coalesce('+' || reason, '') = :key COLLATE NOCASE
+                WHERE date BETWEEN :from AND :to AND outcome = 'lost' AND ${reasonKeySql('reason')} = :key COLLATE NOCASE
                 ORDER BY id LIMIT 1`,
     // Lost sales in a day range (from the per-day totals): a range with none is not read.
     lostInDays: `SELECT coalesce(sum(lost), 0) FROM sales_daily WHERE date BETWEEN :from AND :to`,

@@ -161,13 +161,6 @@ function openReadOnly(path: string): { reader: Db; version: number } {
   }
 }
 
-/**
- * Opens the database at `path`. `read` never creates or changes anything: a missing file throws
- * NoDatabaseError, and the connection is read-only. `write` creates the folder (0700) and the
- * file (0600) before SQLite opens it. A database of a newer schema is refused without being
- * written to, even with a -wal pending (its version is read from the header, then by a
- * read-only connection, which never checkpoints).
- */
 /** What a run about to upgrade a database that holds data may tell a person: it can take a while. */
 export interface MigrationNotice {
   fromVersion: number;
@@ -176,6 +169,13 @@ export interface MigrationNotice {
   backupPath: string;
 }
 
+/**
+ * Opens the database at `path`. `read` never creates or changes anything: a missing file throws
+ * NoDatabaseError, and the connection is read-only. `write` creates the folder (0700) and the
+ * file (0600) before SQLite opens it. A database of a newer schema is refused without being
+ * written to, even with a -wal pending (its version is read from the header, then by a
+ * read-only connection, which never checkpoints).
+ */
 export function openDatabase(path: string, mode: OpenMode, nowIso: () => string, migrations: readonly Migration[] = MIGRATIONS, onMigrate?: (notice: MigrationNotice) => void): Db {
   const schemaVersion = migrations[migrations.length - 1].version;
   const state = inspectPath(path);

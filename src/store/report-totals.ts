@@ -165,7 +165,7 @@ export const monthMixSubtractSql = (deleted: string): string[] => [
  * sales_month_lost's key for a reason: '' for none (NULL), else '+' and the reason; the column's
  * NOCASE collation makes "Price" and "price" one key, as the report groups them.
  */
-const reasonKeySql = (column: string): string => `coalesce('+' || ${column}, '')`;
+export const reasonKeySql = (column: string): string => `coalesce('+' || ${column}, '')`;
 
 /**
  * The first lost sale (lowest id) of a month's reason group, with its spelling: the group shows
