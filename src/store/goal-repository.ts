@@ -216,15 +216,14 @@ export class GoalRepository {
    * otherwise made one copy of the days each (~16k objects, a young-generation collection or two).
    */
   private factsOver(goal: Goal, ranges: readonly DateRange[], cache: Map<string, unknown>): DailyFact[] {
-    const filter = { segment: goal.segment, product: goal.product, technique: goal.technique };
+    const filter: SaleFilter = { segment: goal.segment, product: goal.product, technique: goal.technique };
     // A custom goal's facts are its own logs.
-    return this.cached(cache, ['facts', goal.metric, goal.metric === 'custom' ? goal.id : filter, ranges], () => this.computeFacts(goal, ranges, cache));
+    return this.cached(cache, ['facts', goal.metric, goal.metric === 'custom' ? goal.id : filter, ranges], () => this.computeFacts(goal, filter, ranges, cache));
   }
 
-  private computeFacts(goal: Goal, ranges: readonly DateRange[], cache: Map<string, unknown>): DailyFact[] {
+  private computeFacts(goal: Goal, filter: SaleFilter, ranges: readonly DateRange[], cache: Map<string, unknown>): DailyFact[] {
     const from = ranges[0].from;
     const to = ranges[ranges.length - 1].to;
-    const filter = { segment: goal.segment, product: goal.product, technique: goal.technique };
     switch (goal.metric) {
       case 'revenue':
         return this.saleDays(filter, from, to, cache).filter((d) => d.wonCents > 0).map((d) => ({ date: d.date, value: d.wonCents / 100, count: 0 }));
