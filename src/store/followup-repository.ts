@@ -254,8 +254,9 @@ export class FollowupRepository {
    * Active customers with a cadence and no open follow-up whose last contact (the latest sale,
    * won or lost, or check-in, else the day added) is before `today` minus their cadence: the
    * ones going cold, coldest first (the earliest touch-by day), with how many there are in all.
-   * Reads customer_cadence (v8) in index order and stops at `limit`, so the cost grows with the
-   * customers shown, and the count with the customers going cold, not with the history. The
+   * Reads customer_cadence_cold (v25: customers with no open follow-up, by touch-by day) in
+   * index order and stops at `limit`, so the cost grows with the customers shown, and the count
+   * with the customers going cold, not with the history or the follow-ups. The
    * rule and its SQL: src/domain/rules/going-cold.ts and going-cold.sql.ts.
    */
   goingColdCandidates(today: LocalDate, limit?: number): { candidates: CadenceCandidate[]; total: number } {

@@ -8,16 +8,24 @@ import { lastContactDate } from '../../src/domain/rules/last-contact.js';
 import { touchByDate } from '../../src/domain/rules/going-cold.js';
 import { latestCheckin } from '../../src/domain/rules/low-rating.js';
 
-/** customer_cadence (v8) as stored, and as it should be by the domain rules. */
+/**
+ * customer_cadence (v8) as stored, and as it should be by the domain rules; from v25 with
+ * followed_up, 1 while the customer has an open follow-up (any due day).
+ */
 export function cadenceTables(db: Database.Database): { stored: unknown[]; expected: unknown[] } {
   const customers = db.prepare('SELECT id, added_date, cadence_days FROM customers WHERE cadence_days IS NOT NULL AND archived = 0 ORDER BY id').all() as { id: number; added_date: string; cadence_days: number }[];
   const touches = db.prepare('SELECT customer_id, max(date) AS date FROM (SELECT customer_id, date FROM sales UNION ALL SELECT customer_id, date FROM checkins) GROUP BY customer_id').all() as { customer_id: number; date: string }[];
   const latest = new Map(touches.map((t) => [t.customer_id, t.date]));
+  const flagged = (db.prepare('SELECT name FROM pragma_table_info(\'customer_cadence\')').pluck().all() as string[]).includes('followed_up');
+  // Counted one by one in the table itself, not through the flag's own SQL.
+  const open = new Set<number>();
+  if (flagged) for (const f of db.prepare('SELECT customer_id, status FROM followups').all() as { customer_id: number; status: string }[]) if (f.status === 'open') open.add(f.customer_id);
   return {
-    stored: db.prepare('SELECT customer_id, last_contact, touch_by FROM customer_cadence ORDER BY customer_id').all(),
+    stored: db.prepare(`SELECT customer_id, last_contact, touch_by${flagged ? ', followed_up' : ''} FROM customer_cadence ORDER BY customer_id`).all(),
     expected: customers.map((c) => {
       const lastContact = lastContactDate(c.added_date, [latest.get(c.id)]);
-      return { customer_id: c.id, last_contact: lastContact, touch_by: touchByDate(lastContact, c.cadence_days) };
+      const row = { customer_id: c.id, last_contact: lastContact, touch_by: touchByDate(lastContact, c.cadence_days) };
+      return flagged ? { ...row, followed_up: open.has(c.id) ? 1 : 0 } : row;
     }),
   };
 }

@@ -189,3 +189,36 @@ test('a delete trigger it does not know: the rows go one by one, the trigger fir
     db.close();
   }
 });
+
+test('follow-ups deleted as a range leave customer_cadence\'s flag as the row-by-row trigger does', () => {
+  dir = mkdtempSync(join(tmpdir(), 'spm-bulk-delete-'));
+  const setBased = join(dir, 'set.db');
+  const rowByRow = join(dir, 'rows.db');
+  build(setBased, 8, 200, 50);
+  const db = open(setBased);
+  const r = seeded(8);
+  const first = (db.prepare('SELECT coalesce(max(id), 0) FROM followups').pluck().get() as number) + 1;
+  const followup = db.prepare('INSERT INTO followups (customer_id, due_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  // Open and closed ones over the customers with a cadence, some with several; then more after the range.
+  db.transaction(() => {
+    for (let i = 0; i < 60; i++) followup.run(1 + r.int(30), r.day(), r.next() < 0.7 ? 'open' : 'done', NOW, NOW);
+  })();
+  const last = db.prepare('SELECT max(id) FROM followups').pluck().get() as number;
+  for (let i = 0; i < 8; i++) followup.run(1 + r.int(30), r.day(), 'open', NOW, NOW);
+  const flags = () => JSON.stringify(db.prepare('SELECT customer_id, followed_up FROM customer_cadence ORDER BY 1').all());
+  const was = flags();
+  db.close();
+  copyFileSync(setBased, rowByRow);
+  for (const [path, set] of [[setBased, true], [rowByRow, false]] as const) {
+    const target = open(path);
+    target.transaction(() => {
+      if (set) deleteRange(target, 'followups', 'id', first, last, () => {});
+      else target.prepare('DELETE FROM followups WHERE id BETWEEN ? AND ?').run(first, last);
+    }).immediate();
+    target.close();
+  }
+  expect(snapshot(setBased)).toBe(snapshot(rowByRow));
+  const after = open(setBased);
+  expect(JSON.stringify(after.prepare('SELECT customer_id, followed_up FROM customer_cadence ORDER BY 1').all())).not.toBe(was);
+  after.close();
+});

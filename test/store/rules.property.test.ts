@@ -122,7 +122,11 @@ function playHistory(seed: number): { store: Store; raw: Database.Database } {
       const open = raw.prepare("SELECT id FROM followups WHERE status = 'open'").pluck().all() as number[];
       const followup = r.pick(open);
       if (followup === undefined) continue;
-      if (roll < 97) store.followups.close(followup, r.next() < 0.5 ? 'done' : 'cancelled', r.day());
+      if (roll < 95) store.followups.close(followup, r.next() < 0.5 ? 'done' : 'cancelled', r.day());
+      else if (roll < 96) {
+        const closed = r.pick(raw.prepare("SELECT id FROM followups WHERE status <> 'open'").pluck().all() as number[]);
+        if (closed !== undefined) store.followups.reopen([closed]);
+      } else if (roll < 98) store.followups.update(followup, { customerId: customer });
       else store.followups.delete(followup);
     }
   }

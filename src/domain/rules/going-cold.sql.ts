@@ -41,10 +41,35 @@ CREATE TRIGGER last_contact_cadence_delete AFTER DELETE ON customer_last_contact
 END;`;
 }
 
+/** Whether customer `id` has an open follow-up (any due day): customer_cadence.followed_up (v25). */
+export const followedUpSql = (id: string): string =>
+  `EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = ${id} AND f.status = 'open')`;
+
+/**
+ * v25: customer_cadence.followed_up kept by triggers. A row inserted (by the cadence triggers
+ * above, their set-based replays in the bulk paths, or a rebuild) takes its flag from followups;
+ * a follow-up added, closed, reopened, moved to another customer or deleted sets its
+ * customer's flag again. Each recomputes the flag from followups (an open follow-up of any day).
+ */
+export function followedUpTriggersSql(): string {
+  return `CREATE TRIGGER customer_cadence_followed_up AFTER INSERT ON customer_cadence BEGIN
+  UPDATE customer_cadence SET followed_up = ${followedUpSql('NEW.customer_id')} WHERE customer_id = NEW.customer_id;
+END;
+CREATE TRIGGER followups_cadence_insert AFTER INSERT ON followups WHEN NEW.status = 'open' BEGIN
+  UPDATE customer_cadence SET followed_up = 1 WHERE customer_id = NEW.customer_id;
+END;
+CREATE TRIGGER followups_cadence_update AFTER UPDATE OF status, customer_id ON followups BEGIN
+  UPDATE customer_cadence SET followed_up = ${followedUpSql('customer_cadence.customer_id')} WHERE customer_id IN (OLD.customer_id, NEW.customer_id);
+END;
+CREATE TRIGGER followups_cadence_delete AFTER DELETE ON followups WHEN OLD.status = 'open' BEGIN
+  UPDATE customer_cadence SET followed_up = ${followedUpSql('OLD.customer_id')} WHERE customer_id = OLD.customer_id;
+END;`;
+}
+
 /**
  * Customers (customer_cadence `k`) going cold on the day bound to the one parameter: past their
  * touch-by day (isGoingCold), and no open follow-up (customer_cadence already holds only
- * customers with a cadence who are not archived).
+ * customers with a cadence who are not archived, and flags those with an open follow-up: v25).
+ * customer_cadence_cold (followed_up, touch_by, customer_id) holds them as one range.
  */
-export const GOING_COLD_WHERE_SQL = `WHERE k.touch_by < ?
-        AND NOT EXISTS (SELECT 1 FROM followups f INDEXED BY followups_open WHERE f.customer_id = k.customer_id AND f.status = 'open')`;
+export const GOING_COLD_WHERE_SQL = `WHERE k.followed_up = 0 AND k.touch_by < ?`;
