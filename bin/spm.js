@@ -26,19 +26,22 @@ const MANIFEST = join(DIST, 'spm.json');
  * the source's length and its own header: a bundle edited to the same length would run stale
  * code, and a damaged payload can crash V8 outright. The digest guards against accidents, not
  * attackers (whoever can write dist/ can write the bundle), so a non-cryptographic hash does:
- * node:crypto alone cost ~9 ms to load, and the same hash in plain JavaScript runs cold (the
- * interpreter, before the optimizer steps in) at 5-12 ms for the ~900 KB on a busy machine.
- * This 96-byte WebAssembly function compiles at once and takes under a millisecond:
- *   (func (export "h") (param $n i32) (result i64)   ;; memory exported as "m"
- *     h := i64($n)
- *     for (i = 0; i < $n; i += 8) h := rotl64((h xor load64(i)) * 0x100000001b3, 31)
- *     return h)
- * FNV's multiply over 64-bit words; the rotation brings the high bits, which a multiply never
- * carries down, back to the bottom. Each step is a bijection of h, so any one changed word
- * changes the digest. The parts lie at 8-byte boundaries, zero-padded, and `n` (their padded
- * total) and each part's own length are mixed in.
+ * node:crypto alone cost ~9 ms to load, and a hash in plain JavaScript runs cold (the
+ * interpreter, before the optimizer steps in) at 5-12 ms for the ~800 KB on a busy machine.
+ * This WebAssembly module (scripts/digest-wasm.cjs writes it and says what it computes: FNV's
+ * multiply and a rotation over eight lanes of 128-bit words, folded into 64 bits) compiles at
+ * once and hashes followups' ~780 KB in ~0.25 ms. Each step is a bijection of its word, so any
+ * one changed word changes the digest. The parts lie at 8-byte boundaries, zero-padded, each
+ * after a word holding its length; the digest reads whole 128-byte rounds (zeros past the end).
  */
-const HASH_WASM = 'AGFzbQEAAAABBgFgAX8BfgMCAQAFAwEAAAcJAgFtAgABaAAACjoBOAIBfwF+IACtIQICQANAIAEgAE8NASACIAEpAwCFQrODgICAIH5CH4khAiABQQhqIQEMAAsLIAIL';
+const HASH_WASM = 'AGFzbQEAAAABDwNgAX8AYAJ/fwBgAX8BfgMHBgABAQEBAgUDAQAABqkBCHsB/QwAAAAAAAAAAAAAAAAAAAAAC3sB/QwAAAAAAAAAAAAAAAAAAAAAC3sB/QwAAAAAAAAAAAAAAAAAAAAAC3sB/QwAAAAAAAAAAAAAAAAAAAAAC3sB/QwAAAAAAAAAAAAAAAAAAAAAC3sB/QwAAAAAAAAAAAAAAAAAAAAAC3sB/QwAAAAAAAAAAAAAAAAAAAAAC3sB/QwAAAAAAAAAAAAAAAAAAAAACwchBwFtAgABaQAAAmEwAAECYTEAAgJhMgADAmEzAAQBZgAFCukOBkoAIABBAGr9ESQAIABBAWr9ESQBIABBAmr9ESQCIABBA2r9ESQDIABBBGr9ESQEIABBBWr9ESQFIABBBmr9ESQGIABBB2r9ESQHC+4CAgF7CHtBk4OACP0RIQIjACEDIwEhBCMCIQUjAyEGIwQhByMFIQgjBiEJIwchCgJAA0AgACABTw0BIAMgAP0AAAD9USAC/bUBIgNBDf2rASADQRP9rQH9UCEDIAQgAP0AABD9USAC/bUBIgRBDf2rASAEQRP9rQH9UCEEIAUgAP0AACD9USAC/bUBIgVBDf2rASAFQRP9rQH9UCEFIAYgAP0AADD9USAC/bUBIgZBDf2rASAGQRP9rQH9UCEGIAcgAP0AAED9USAC/bUBIgdBDf2rASAHQRP9rQH9UCEHIAggAP0AAFD9USAC/bUBIghBDf2rASAIQRP9rQH9UCEIIAkgAP0AAGD9USAC/bUBIglBDf2rASAJQRP9rQH9UCEJIAogAP0AAHD9USAC/bUBIgpBDf2rASAKQRP9rQH9UCEKIABBgAFqIQAMAAsLIAMkACAEJAEgBSQCIAYkAyAHJAQgCCQFIAkkBiAKJAcL7gICAXsIe0GTg4AI/REhAiMAIQMjASEEIwIhBSMDIQYjBCEHIwUhCCMGIQkjByEKAkADQCAAIAFPDQEgAyAA/QAAAP1RIAL9tQEiA0EN/asBIANBE/2tAf1QIQMgBCAA/QAAEP1RIAL9tQEiBEEN/asBIARBE/2tAf1QIQQgBSAA/QAAIP1RIAL9tQEiBUEN/asBIAVBE/2tAf1QIQUgBiAA/QAAMP1RIAL9tQEiBkEN/asBIAZBE/2tAf1QIQYgByAA/QAAQP1RIAL9tQEiB0EN/asBIAdBE/2tAf1QIQcgCCAA/QAAUP1RIAL9tQEiCEEN/asBIAhBE/2tAf1QIQggCSAA/QAAYP1RIAL9tQEiCUEN/asBIAlBE/2tAf1QIQkgCiAA/QAAcP1RIAL9tQEiCkEN/asBIApBE/2tAf1QIQogAEGAAWohAAwACwsgAyQAIAQkASAFJAIgBiQDIAckBCAIJAUgCSQGIAokBwvuAgIBewh7QZODgAj9ESECIwAhAyMBIQQjAiEFIwMhBiMEIQcjBSEIIwYhCSMHIQoCQANAIAAgAU8NASADIAD9AAAA/VEgAv21ASIDQQ39qwEgA0ET/a0B/VAhAyAEIAD9AAAQ/VEgAv21ASIEQQ39qwEgBEET/a0B/VAhBCAFIAD9AAAg/VEgAv21ASIFQQ39qwEgBUET/a0B/VAhBSAGIAD9AAAw/VEgAv21ASIGQQ39qwEgBkET/a0B/VAhBiAHIAD9AABA/VEgAv21ASIHQQ39qwEgB0ET/a0B/VAhByAIIAD9AABQ/VEgAv21ASIIQQ39qwEgCEET/a0B/VAhCCAJIAD9AABg/VEgAv21ASIJQQ39qwEgCUET/a0B/VAhCSAKIAD9AABw/VEgAv21ASIKQQ39qwEgCkET/a0B/VAhCiAAQYABaiEADAALCyADJAAgBCQBIAUkAiAGJAMgByQEIAgkBSAJJAYgCiQHC+4CAgF7CHtBk4OACP0RIQIjACEDIwEhBCMCIQUjAyEGIwQhByMFIQgjBiEJIwchCgJAA0AgACABTw0BIAMgAP0AAAD9USAC/bUBIgNBDf2rASADQRP9rQH9UCEDIAQgAP0AABD9USAC/bUBIgRBDf2rASAEQRP9rQH9UCEEIAUgAP0AACD9USAC/bUBIgVBDf2rASAFQRP9rQH9UCEFIAYgAP0AADD9USAC/bUBIgZBDf2rASAGQRP9rQH9UCEGIAcgAP0AAED9USAC/bUBIgdBDf2rASAHQRP9rQH9UCEHIAggAP0AAFD9USAC/bUBIghBDf2rASAIQRP9rQH9UCEIIAkgAP0AAGD9USAC/bUBIglBDf2rASAJQRP9rQH9UCEJIAogAP0AAHD9USAC/bUBIgpBDf2rASAKQRP9rQH9UCEKIABBgAFqIQAMAAsLIAMkACAEJAEgBSQCIAYkAyAHJAQgCCQFIAkkBiAKJAcL2wIBAX4gAK0hASABIwD9HQCFQrODgICAIH5CH4khASABIwD9HQGFQrODgICAIH5CH4khASABIwH9HQCFQrODgICAIH5CH4khASABIwH9HQGFQrODgICAIH5CH4khASABIwL9HQCFQrODgICAIH5CH4khASABIwL9HQGFQrODgICAIH5CH4khASABIwP9HQCFQrODgICAIH5CH4khASABIwP9HQGFQrODgICAIH5CH4khASABIwT9HQCFQrODgICAIH5CH4khASABIwT9HQGFQrODgICAIH5CH4khASABIwX9HQCFQrODgICAIH5CH4khASABIwX9HQGFQrODgICAIH5CH4khASABIwb9HQCFQrODgICAIH5CH4khASABIwb9HQGFQrODgICAIH5CH4khASABIwf9HQCFQrODgICAIH5CH4khASABIwf9HQGFQrODgICAIH5CH4khASABCw==';
+
+/** The absorbing functions in HASH_WASM (a0, a1, …). */
+const ABSORBERS = 4;
+
+/** The function wrapper a CommonJS module runs in: the compiled source is the bundle inside it. */
+const WRAPPER_HEAD = Buffer.from('(function (exports, require, module, __filename, __dirname) {', 'latin1');
+const WRAPPER_TAIL = Buffer.from('\n})', 'latin1');
 
 /**
  * Room in a fresh hash instance for parts of these sizes, laid out as the digest reads them:
@@ -47,7 +50,7 @@ const HASH_WASM = 'AGFzbQEAAAABBgFgAX8BfgMCAQAFAwEAAAcJAgFtAgABaAAACjoBOAIBfwF+I
 function hashArea(sizes) {
   const { exports: wasm } = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(HASH_WASM, 'base64')));
   const padded = (length) => (length + 7) & ~7;
-  const total = sizes.reduce((sum, size) => sum + padded(size) + 8, 0);
+  const total = (sizes.reduce((sum, size) => sum + padded(size) + 8, 0) + 127) & ~127;
   wasm.m.grow(Math.ceil(total / 65536));
   const memory = Buffer.from(wasm.m.buffer);
   let offset = 0;
@@ -57,7 +60,16 @@ function hashArea(sizes) {
     offset += padded(size) + 8;
     return part;
   });
-  return { parts, digest: () => BigInt.asUintN(64, wasm.h(total)).toString(16).padStart(16, '0') };
+  const digest = () => {
+    // Each absorbing function takes a quarter of the rounds: V8 recompiles a wasm function with
+    // its optimizing compiler (~0.7 ms of CPU) once it has run ~1.8 MB of code, which one
+    // function alone would over a bundle and cache of ~700 KB.
+    const share = Math.ceil(total / ABSORBERS / 128) * 128;
+    wasm.i(total);
+    for (let j = 0; j < ABSORBERS; j++) wasm[`a${j}`](Math.min(total, j * share), Math.min(total, (j + 1) * share));
+    return BigInt.asUintN(64, wasm.f(total)).toString(16).padStart(16, '0');
+  };
+  return { parts, digest };
 }
 
 /** The digest of these parts (the build writes it; the loader checks it without the copy). */
@@ -67,13 +79,20 @@ function cacheDigest(...parts) {
   return area.digest();
 }
 
+/** The source V8 compiles for a bundle of these bytes: the bundle in its function wrapper. */
+function wrappedSource(bundleBytes) {
+  return Buffer.concat([WRAPPER_HEAD, bundleBytes, WRAPPER_TAIL]);
+}
+
 /** The cache's first line: "spm " and the 16 hex digits of the digest. */
 const HEADER_LENGTH = 'spm 0123456789abcdef\n'.length;
 
 /**
- * The bundle's bytes and, when the cache belongs to them, the cache's payload: both read
- * straight into the digest's memory and hashed where they lie (no second copy of ~1 MB).
- * Any trouble with the cache (none, short, foreign, damaged) leaves cachedData out.
+ * The source to compile (the bundle's bytes in their function wrapper) and, when the cache
+ * belongs to it, the cache's payload: both read straight into the digest's memory and hashed
+ * where they lie (no second copy of ~1 MB, and the source is one run of bytes: V8 need not join
+ * the wrapper and the bundle into a third copy). Any trouble with the cache (none, short,
+ * foreign, damaged) leaves cachedData out.
  */
 function readWithCache(bundlePath, cachePath) {
   const fds = [];
@@ -84,10 +103,13 @@ function readWithCache(bundlePath, cachePath) {
     const header = Buffer.alloc(HEADER_LENGTH);
     const payloadLength = fstatSync(cacheFd).size - HEADER_LENGTH;
     if (payloadLength <= 0) return {};
-    const area = hashArea([fstatSync(bundleFd).size, payloadLength]);
+    const bundleLength = fstatSync(bundleFd).size;
+    const area = hashArea([WRAPPER_HEAD.length + bundleLength + WRAPPER_TAIL.length, payloadLength]);
     const [sourceBytes, payload] = area.parts;
     readFully(cacheFd, header, 0);
-    readFully(bundleFd, sourceBytes, 0);
+    WRAPPER_HEAD.copy(sourceBytes, 0);
+    readFully(bundleFd, sourceBytes.subarray(WRAPPER_HEAD.length, WRAPPER_HEAD.length + bundleLength), 0);
+    WRAPPER_TAIL.copy(sourceBytes, WRAPPER_HEAD.length + bundleLength);
     readFully(cacheFd, payload, HEADER_LENGTH);
     return header.toString('latin1') === `spm ${area.digest()}\n` ? { sourceBytes, cachedData: payload } : { sourceBytes };
   } catch {
@@ -116,17 +138,15 @@ function loadBundle({ bundlePath = BUNDLE, cachePath = `${bundlePath}.cache`, us
   const vm = require('node:vm');
   const { createRequire } = require('node:module');
   let { sourceBytes, cachedData } = useCache ? readWithCache(bundlePath, cachePath) : {};
-  sourceBytes ??= readFileSync(bundlePath);
+  sourceBytes ??= wrappedSource(readFileSync(bundlePath));
   // The build writes ASCII: read as latin1 it is copied, not decoded (and any other file as UTF-8).
   const source = isAscii(sourceBytes) ? sourceBytes.toString('latin1') : sourceBytes.toString('utf8');
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundlePath,
-    cachedData,
-  });
+  const script = new vm.Script(source, { filename: bundlePath, cachedData });
   // The bundle's require() resolves from dist/, so node_modules is found as for any module there.
   const bundle = { exports: {}, filename: bundlePath };
   script.runInThisContext()(bundle.exports, createRequire(bundlePath), bundle, bundlePath, dirname(bundlePath));
   const usedCache = cachedData !== undefined && !script.cachedDataRejected;
+  // sourceBytes: what V8 compiled (the bundle in its wrapper), which the cache's digest covers.
   return { exports: bundle.exports, script, sourceBytes, usedCache };
 }
 
@@ -212,7 +232,7 @@ function clockSurelyAccepts(pinned) {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-module.exports = { loadBundle, bundleFor, readManifest, run, cacheDigest, clockSurelyAccepts, BUNDLE, CACHE, MANIFEST };
+module.exports = { loadBundle, bundleFor, readManifest, run, cacheDigest, clockSurelyAccepts, HASH_WASM, BUNDLE, CACHE, MANIFEST };
 
 if (require.main === module) {
   const argv = process.argv.slice(2);

@@ -27,18 +27,48 @@ function load(bundlePath: string, cachePath: string): { usedCache: boolean; vers
 }
 
 describe('the code cache (bin/spm.js)', () => {
-  test('the digest is an FNV-style multiply and rotate over little-endian 64-bit words, and one changed byte anywhere changes it', () => {
-    // A 16-byte part: its length word (16) then two data words, zero-padded to 8 bytes; the
-    // hash starts from the padded total (8 + 16 = 24). Expected value computed by hand here.
-    const part = Buffer.from('0123456789abcdef');
-    const words = [16n, part.readBigUInt64LE(0), part.readBigUInt64LE(8)];
-    let expected = 24n;
-    for (const word of words) {
-      expected = BigInt.asUintN(64, (expected ^ word) * 0x100000001b3n);
-      expected = BigInt.asUintN(64, (expected << 31n) | (expected >> 33n));
+  /**
+   * The digest as scripts/digest-wasm.cjs describes it, in plain JavaScript (BigInt and
+   * Math.imul, nothing shared with the module): parts laid out after their length words, 8-byte
+   * aligned, zero-padded to whole 128-byte rounds; eight lanes of four 32-bit words; the fold.
+   */
+  function referenceDigest(...parts: Buffer[]): string {
+    const padded = (length: number) => (length + 7) & ~7;
+    const n = (parts.reduce((sum, part) => sum + padded(part.length) + 8, 0) + 127) & ~127;
+    const memory = Buffer.alloc(n);
+    let offset = 0;
+    for (const part of parts) {
+      memory.writeUInt32LE(part.length, offset);
+      part.copy(memory, offset + 8);
+      offset += padded(part.length) + 8;
     }
+    const words = Array.from({ length: 32 }, (_, index) => (n + Math.floor(index / 4)) >>> 0); // word j of lane k at 4k + j
+    for (let round = 0; round < n; round += 128) {
+      for (let index = 0; index < 32; index++) {
+        const mixed = Math.imul(words[index] ^ memory.readUInt32LE(round + 4 * index), 0x01000193) >>> 0;
+        words[index] = ((mixed << 13) | (mixed >>> 19)) >>> 0;
+      }
+    }
+    let h = BigInt(n);
+    for (let pair = 0; pair < 16; pair++) {
+      const half = BigInt(words[2 * pair]) | (BigInt(words[2 * pair + 1]) << 32n);
+      h = BigInt.asUintN(64, (h ^ half) * 0x100000001b3n);
+      h = BigInt.asUintN(64, (h << 31n) | (h >> 33n));
+    }
+    return h.toString(16).padStart(16, '0');
+  }
+
+  test('the digest is FNV-style multiplies and rotations over eight lanes of 32-bit words, and one changed byte anywhere changes it', () => {
     const { cacheDigest } = loader();
-    expect(cacheDigest(part)).toBe(expected.toString(16).padStart(16, '0'));
+    // A hand-checkable case: one 16-byte part is its length word (16), then the bytes, then
+    // zeros to 128: one round, n = 128.
+    const part = Buffer.from('0123456789abcdef');
+    expect(cacheDigest(part)).toBe(referenceDigest(part));
+    // Several rounds and parts, of every length modulo 8 and across round boundaries.
+    for (const lengths of [[0], [1, 7], [129, 255, 256], [1000, 3], [70_000, 12_345]]) {
+      const parts = lengths.map((length, i) => Buffer.from(Array.from({ length }, (_, j) => (j * 31 + i * 7 + length) & 0xff)));
+      expect(cacheDigest(...parts)).toBe(referenceDigest(...parts));
+    }
 
     const bytes = Buffer.alloc(1000, 7);
     const digests = new Set([cacheDigest(bytes)]);
@@ -48,8 +78,18 @@ describe('the code cache (bin/spm.js)', () => {
       digests.add(cacheDigest(changed));
     }
     expect(digests.size).toBe(1001);
+    // The high bit of a byte, in two words that share a lane: the rotation keeps them apart.
+    const twice = Buffer.from(bytes);
+    twice[3] ^= 0x80;
+    twice[3 + 128] ^= 0x80;
+    expect(cacheDigest(twice)).not.toBe(cacheDigest(bytes));
     // Moving a byte from one part to the next changes it too.
     expect(cacheDigest(Buffer.from('ab'), Buffer.from('c'))).not.toBe(cacheDigest(Buffer.from('a'), Buffer.from('bc')));
+  });
+
+  test('the digest module in bin/spm.js is the one scripts/digest-wasm.cjs writes', () => {
+    const { digestModule } = require(resolve('scripts/digest-wasm.cjs')) as { digestModule(): Buffer };
+    expect((require(LOADER) as { HASH_WASM: string }).HASH_WASM).toBe(digestModule().toString('base64'));
   });
 
   test('startup loads neither node:crypto nor child_process, and with stdout piped not node:tty either', () => {
