@@ -382,6 +382,18 @@ CREATE INDEX customer_cadence_cold ON customer_cadence (followed_up, touch_by, c
 DROP INDEX customer_cadence_touch_by;
 `; },
   },
+  {
+    version: 26,
+    description: 'sales indexed by day and id with every column the sale list shows, for reading the list in order',
+    // `sale list` reads newest first (date, then id). Through sales_date that was a table row
+    // looked up per sale, which on a table not filled in date order is a random page each (the
+    // 10-year bench database: 1M lookups over the 101 MiB table, ~2.4 s of SQLite's ~4 s for
+    // the whole list), and a sort of each day's sales by id. This index holds the list's cells
+    // in its order, so the list reads it front to back (~1.6 s). ~55 MiB per 1M sales.
+    sql: `
+CREATE INDEX sales_list ON sales (date, id, customer_id, amount_cents, outcome, technique, product, quantity, reason, note);
+`,
+  },
 ];
 
 /** The record tables, parents before children. Their ids are what users type and calendars keep. */

@@ -30,6 +30,7 @@ const SHIPPED: Record<number, string> = {
   23: '464c04c5b04f6549',
   24: 'fbedf50f2d206d4a',
   25: 'd1c0e56c61fdc26b',
+  26: '51d6bc845f20bde4',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

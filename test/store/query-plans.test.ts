@@ -14,6 +14,7 @@ import { CustomerRepository } from '../../src/store/customer-repository.js';
 import { ReportRepository } from '../../src/store/report-repository.js';
 import { ReorderRepository } from '../../src/store/reorder-repository.js';
 import { AdviceRepository } from '../../src/store/advice-repository.js';
+import { SaleRepository } from '../../src/store/sale-repository.js';
 import { seedDemo } from '../../src/store/demo-seed.js';
 import { generateDemoData } from '../../src/domain/demo-data.js';
 import type { ReportSpec } from '../../src/domain/report.js';
@@ -60,13 +61,30 @@ test('goals with a filter read sales by date, new customers from customer_first_
   const { db, statements } = recordingDatabase();
   const goals = new GoalRepository(db, now);
   goals.dailyFacts(goal('revenue', 'training'), '2026-01-01', '2026-03-15');
-  expect(indexesUsed(db, statements.at(-1)!, ['smb', '2026-01-01', '2026-03-15', 'training'])).toMatchObject({ s: 'sales_date' });
+  // A product filter: sales_list (v26) holds the product beside the date, so no sale is looked up for it.
+  expect(indexesUsed(db, statements.at(-1)!, ['smb', '2026-01-01', '2026-03-15', 'training'])).toMatchObject({ s: 'sales_list' });
   goals.dailyFacts(goal('new-customers', 'training'), '2026-01-01', '2026-03-15');
   const fresh = statements.find((sql) => sql.includes('customer_first_won'))!;
   const accesses = tableAccesses(db, fresh, ['2026-01-01', '2026-03-15', 'smb', 'training', 'smb', 'training']);
   expect(accesses.filter((a) => a.table === 'fw').map((a) => a.via)).toEqual(['customer_first_won_date']);
   expect(accesses.filter((a) => a.table === 's').map((a) => a.via)).toEqual(['sales_customer', 'sales_customer']);
   expect(accesses.filter((a) => a.via === 'full scan' && !['r', 'ranges', 'fresh'].includes(a.table))).toEqual([]);
+  db.close();
+});
+
+test('the sale list reads sales_list front to back: no sale looked up, no sort', () => {
+  const { db, statements } = recordingDatabase();
+  const sales = new SaleRepository(db, now);
+  for (const filter of [{}, { limit: 50 }, { from: '2026-01-01', to: '2026-03-15' }]) {
+    [...sales.listText(filter)];
+    const sql = statements.at(-1)!;
+    const params = [...Object.values(filter)];
+    expect(indexesUsed(db, sql, params)).toEqual({ s: 'sales_list', c: 'primary key' });
+    // The wording of EXPLAIN: COVERING (every cell from the index) and no temp B-tree for ORDER BY.
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.some((d) => /COVERING INDEX sales_list/.test(d))).toBe(true);
+    expect(plan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
+  }
   db.close();
 });
 

@@ -1,6 +1,7 @@
-// Schema v14 (customer_reorder_rank), v15 (sales_lost), v22 (customer_reorder_late) and v24
-// (followups_done_on), indexes for the daily view and the report: each reached from v1 and from the version before it with
-// the data kept, and what reads the index gives the same answers.
+// Schema v14 (customer_reorder_rank), v15 (sales_lost), v22 (customer_reorder_late), v24
+// (followups_done_on) and v26 (sales_list), indexes for the daily view, the report and the sale
+// list: each reached from v1 and from the version before it with the data kept, and what reads
+// the index gives the same answers.
 import { describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, applyMigration, MIGRATIONS } from '../../src/store/migrations.js';
@@ -34,7 +35,7 @@ function makeDatabase(path: string, upTo: number): void {
 
 const versionOf = (index: string) => MIGRATIONS.find((m) => m.sql.includes(`CREATE INDEX ${index} `))!.version;
 
-describe.each([['customer_reorder_rank'], ['sales_lost'], ['customer_reorder_late'], ['followups_done_on']])('migration adding %s', (index) => {
+describe.each([['customer_reorder_rank'], ['sales_lost'], ['customer_reorder_late'], ['followups_done_on'], ['sales_list']])('migration adding %s', (index) => {
   const version = versionOf(index);
   const previous = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === version) - 1].version;
   test.each([[1], [previous]])(`to v${version} from v%d: data kept, the index made, the same answers`, async (from) => {
@@ -54,5 +55,40 @@ describe.each([['customer_reorder_rank'], ['sales_lost'], ['customer_reorder_lat
     expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(11);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(index)).toBe(1);
     db.close();
+  });
+});
+
+describe('migration adding sales_list', () => {
+  const version = versionOf('sales_list');
+  const previous = MIGRATIONS[MIGRATIONS.findIndex((m) => m.version === version) - 1].version;
+  test.each([[1], [previous]])(`to v${version} from v%d: the sale list newest first, a day's sales by id, every cell`, async (from) => {
+    makeDatabase(temp.dbPath, from);
+    const db = new Database(temp.dbPath);
+    // Two more on days already used, inserted out of date order: ids 12 (Mar 11) and 13 (Jan 5).
+    db.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, technique, product, quantity, note, created_at, updated_at) VALUES ('2026-03-11', 1, 1, 'won', 'demo', 'kit', 3, 'first\tcall', ?, ?)").run(stamp, stamp);
+    db.prepare("INSERT INTO sales (date, customer_id, amount_cents, outcome, reason, note, created_at, updated_at) VALUES ('2026-01-05', 2, 100000000000, 'lost', 'Price', 'too dear', ?, ?)").run(stamp, stamp);
+    db.close();
+    const list = await runSpm(['sale', 'list', '--all'], { db: temp.dbPath, now: '2026-03-15' });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toBe([
+      'id\tdate\tcustomer\tamount\toutcome\ttechnique\tproduct\tqty\tnote',
+      '10\t2026-03-13\tBig\t20.00\tlost\t\t\t\t',
+      '9\t2026-03-12\tSmall\t50.00\tlost\t\t\t\tlost: timing',
+      '12\t2026-03-11\tSmall\t0.01\twon\tdemo\tkit\t3\tfirst call',
+      '8\t2026-03-11\tBig\t300.00\tlost\t\t\t\tlost: price',
+      '7\t2026-03-10\tSmall\t100.00\tlost\t\t\t\tlost: Price',
+      '11\t2026-02-13\tSmall\t70.00\tlost\t\t\t\tlost: Price',
+      '6\t2026-01-25\tBig\t900.00\twon\t\t\t\t',
+      '3\t2026-01-21\tSmall\t50.00\twon\t\t\t\t',
+      '5\t2026-01-15\tBig\t900.00\twon\t\t\t\t',
+      '2\t2026-01-11\tSmall\t50.00\twon\t\t\t\t',
+      '13\t2026-01-05\tBig\t1000000000.00\tlost\t\t\t\tlost: Price · too dear',
+      '4\t2026-01-05\tBig\t900.00\twon\t\t\t\t',
+      '1\t2026-01-01\tSmall\t50.00\twon\t\t\t\t',
+      '',
+    ].join('\n'));
+    const raw = openRaw(temp.dbPath);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'sales_list'").pluck().get()).toBe(1);
+    raw.close();
   });
 });
