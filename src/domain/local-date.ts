@@ -10,6 +10,9 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { getDay } from 'date-fns/getDay';
 import { isExists } from 'date-fns/isExists';
+import { lightFormat } from 'date-fns/lightFormat';
+import { enUS } from 'date-fns/locale/en-US';
+import type { Month } from 'date-fns';
 import { InputError } from './errors.js';
 
 /** A local calendar day, `YYYY-MM-DD`. */
@@ -57,9 +60,13 @@ export function toDate(date: LocalDate): Date {
   return new UTCDateMini(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
-/** The calendar day of a date-fns value made by toDate or by date-fns from one. */
+/**
+ * The calendar day of a date-fns value made by toDate or by date-fns from one. lightFormat
+ * writes `yyyy`, `MM` and `dd` with the same date-fns formatters as format, without format's
+ * locale and long-pattern work (about half the cost per call).
+ */
 export function fromDate(date: Date): LocalDate {
-  return format(date, 'yyyy-MM-dd');
+  return lightFormat(date, 'yyyy-MM-dd');
 }
 
 /**
@@ -74,6 +81,7 @@ const addedDays = new Map<string, LocalDate>();
 const dayNumbers = new Map<LocalDate, number>();
 const weekdays = new Map<LocalDate, number>();
 const shortDates = new Map<string, string>();
+const monthNames = new Map<string, string>();
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -177,11 +185,31 @@ function parseDateText(text: string, today: LocalDate, field: string): LocalDate
   throw new InputError(`${field} ${JSON.stringify(text)} is not a date`, 'Use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w, +1m or a weekday like mon.');
 }
 
-/** `Mar 4` or `Mar 4, 2025` when the year differs from `today`'s (date-fns' default English names, whatever the machine's locale). */
+/**
+ * A day whose text alone says what `MMM d` and `MMM d, yyyy` write after the month's name: a
+ * four-digit year, a month 01–12 and a day 01–28 (on every month's calendar), so that `d` is the
+ * day's digits without the leading zero and `yyyy` the year's.
+ */
+const PLAIN_DAY = /^[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])$/;
+
+/**
+ * `Mar 4` or `Mar 4, 2025` when the year differs from `today`'s (date-fns' default English names, whatever the machine's locale).
+ * date-fns names each month once (its en-US locale's abbreviated name, which is what format
+ * writes for `MMM`, without format's pattern work); the day and year of a plain day are
+ * its own digits (a daily view writes ~120 dates over several years: one format per date was
+ * ~1 ms). Any other text (days 29–31, or what another tool may have stored) is formatted whole.
+ */
 export function formatShortDate(date: LocalDate, today?: LocalDate): string {
-  const pattern = today && today.slice(0, 4) === date.slice(0, 4) ? 'MMM d' : 'MMM d, yyyy';
-  const key = `${date}|${pattern}`;
-  return shortDates.get(key) ?? remember(shortDates, key, format(toDate(date), pattern));
+  const sameYear = today !== undefined && today !== '' && today.slice(0, 4) === date.slice(0, 4);
+  const key = `${date}|${sameYear}`;
+  const known = shortDates.get(key);
+  if (known !== undefined) return known;
+  if (!PLAIN_DAY.test(date)) return remember(shortDates, key, format(toDate(date), sameYear ? 'MMM d' : 'MMM d, yyyy'));
+  // A month's name is the same in every year: asked at most twelve times, of the locale format
+  // reads `MMM` from (its default, en-US), as format asks it.
+  const month = remembered(monthNames, date.slice(5, 7), () => enUS.localize.month(toDate(date).getMonth() as Month, { width: 'abbreviated', context: 'formatting' }));
+  const day = date[8] === '0' ? date[9] : date.slice(8, 10);
+  return remember(shortDates, key, sameYear ? `${month} ${day}` : `${month} ${day}, ${date.slice(0, 4)}`);
 }
 
 /**

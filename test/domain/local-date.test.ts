@@ -131,3 +131,21 @@ test('remembered answers: addDays, daysBetween, weekdays and short dates equal d
   expect(dayNumber('1969-12-31')).toBe(-1);
   expect(dayNumber('2026-03-15')).toBe(20_527);
 });
+
+test('short dates and calendar days equal date-fns format on every day spm keeps, and on text another tool may have stored', () => {
+  // Every day from 1900-01-01 to 2199-12-31, as format writes it, then short (same year) and long.
+  const days: string[] = [];
+  for (let date = toDate('1900-01-01'); date.getFullYear() < 2200; date = dateFnsAddDays(date, 1)) days.push(format(date, 'yyyy-MM-dd'));
+  expect(days).toHaveLength(109_573);
+  // Not days of the calendar, or far outside spm's: month 00 or 13, day 00 or 29–31 of short months, early and late years.
+  const odd = ['2026-02-29', '2026-02-30', '2026-02-31', '2026-04-31', '2026-13-05', '2026-00-10', '2026-03-00', '1000-01-05', '9999-12-20', '0999-06-01', '0050-06-15'];
+  const differ: unknown[] = [];
+  for (const date of [...days, ...odd]) {
+    const ours = [addDays(date, 0), formatShortDate(date, `${date.slice(0, 4)}-06-15`), formatShortDate(date)];
+    const theirs = [format(toDate(date), 'yyyy-MM-dd'), format(toDate(date), 'MMM d'), format(toDate(date), 'MMM d, yyyy')];
+    if (ours.join('|') !== theirs.join('|')) differ.push({ date, ours, theirs });
+  }
+  expect(differ).toEqual([]);
+  expect(formatShortDate('2026-03-04', '2026-12-31')).toBe('Mar 4');
+  expect(formatShortDate('2025-12-31', '2026-01-01')).toBe('Dec 31, 2025');
+});
