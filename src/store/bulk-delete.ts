@@ -12,7 +12,7 @@ import { dayTotalsSubtractSql } from '../domain/rules/day-totals.sql.js';
 import { latestCheckinRecomputeSql } from '../domain/rules/low-rating.sql.js';
 import { monthLostSubtractSql, monthMixSubtractSql, yearWonSubtractSql } from './report-totals.js';
 import { checkinTotalsSubtractSql } from '../domain/rules/checkin-totals.sql.js';
-import { followedUpSql } from '../domain/rules/going-cold.sql.js';
+import { followedUpRecomputeSql } from '../domain/rules/followed-up.sql.js';
 
 /** The deleted rows, copied to the temp schema first: the refreshes read them, undo parks them from there. */
 export const DELETED_ROWS = 'temp.spm_deleted_rows';
@@ -29,7 +29,7 @@ const touchedWon = `SELECT DISTINCT customer_id FROM ${DELETED_ROWS} WHERE outco
 
 /**
  * The delete triggers of the tables an import fills (schema v3, v6, v7, v8, v9, v11, v16, v17,
- * v18, v20, v23, v25), each with its set-based replay. A delete trigger not listed here (nor a
+ * v18, v20, v23, v27), each with its set-based replay. A delete trigger not listed here (nor a
  * history trigger) makes a range delete take the row-by-row path: test/store/bulk-delete.test.ts
  * fails on one it does not know.
  */
@@ -52,8 +52,8 @@ export const KNOWN_DELETE_TRIGGERS: Readonly<Record<string, Replay>> = {
   // deals.sale_id has no ON DELETE action: the deal lets go of its sale before the sale goes.
   sales_deal_delete: { before: ["UPDATE deals SET status = 'open', closed_date = NULL, lost_reason = NULL, sale_id = NULL WHERE sale_id BETWEEN :first AND :last"] },
   customers_cadence_delete: { after: ['DELETE FROM customer_cadence WHERE customer_id BETWEEN :first AND :last'] },
-  // v25: a customer whose open follow-up went may have none left.
-  followups_cadence_delete: { after: [`UPDATE customer_cadence SET followed_up = ${followedUpSql('customer_cadence.customer_id')} WHERE customer_id IN (${touched})`] },
+  // v27: a customer whose open follow-up went may have none left.
+  followups_followed_up_delete: { after: followedUpRecomputeSql(touched) },
   deal_stage_history_delete: { after: [`UPDATE deals SET stages_seen = ${stagesSeenSql('deals.id')} WHERE id IN (SELECT deal_id FROM ${DELETED_ROWS})`] },
   // v16: the closed deals' counts less the deleted closed deals, group by group.
   deals_closed_groups_delete: {

@@ -13,6 +13,7 @@
 
 import { lastContactSql, lastContactTriggersSql, latestTouchSql } from '../domain/rules/last-contact.sql.js';
 import { cadenceTriggersSql, followedUpSql, followedUpTriggersSql, touchBySql } from '../domain/rules/going-cold.sql.js';
+import { followedUpV27Sql } from '../domain/rules/followed-up.sql.js';
 import { firstWonTriggersSql } from '../domain/rules/new-or-repeat.sql.js';
 import { dayTotalsTriggersSql, dayTotalsAggregateSql } from '../domain/rules/day-totals.sql.js';
 import { latestCheckinTableSql } from '../domain/rules/low-rating.sql.js';
@@ -393,6 +394,16 @@ DROP INDEX customer_cadence_touch_by;
     sql: `
 CREATE INDEX sales_list ON sales (date, id, customer_id, amount_cents, outcome, technique, product, quantity, reason, note);
 `,
+  },
+  {
+    version: 27,
+    description: 'reorder predictions flagged while the customer has an open follow-up, and indexed by the flag and expected day, for the count of customers due to reorder',
+    // Due to reorder leaves out customers with an open follow-up: the count took the customers
+    // expected by the window's end (11,000 of 20,000 on the 10-year bench database) less those
+    // among the ones with an open follow-up or archived, each looked up (~0.8 ms). With the flag
+    // (kept like v25's, see followedUpV27Sql) it reads one range of customer_reorder_due, less
+    // the archived customers' rows.
+    get sql() { return followedUpV27Sql(); },
   },
 ];
 

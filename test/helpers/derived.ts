@@ -47,10 +47,14 @@ export function reorderTables(db: Database.Database): { stored: unknown[]; expec
     const p = predictReorder(won);
     if (p) expected.push({ customer_id: customerId, last_won: p.lastWon, interval_days: p.intervalDays, expected: p.expected, average_won_cents: p.averageWonCents });
   }
+  // From v27 with followed_up, 1 while the customer has an open follow-up (counted one by one here).
+  const flagged = (db.prepare('SELECT name FROM pragma_table_info(\'customer_reorder\')').pluck().all() as string[]).includes('followed_up');
+  const open = new Set<number>();
+  if (flagged) for (const f of db.prepare('SELECT customer_id, status FROM followups').all() as { customer_id: number; status: string }[]) if (f.status === 'open') open.add(f.customer_id);
   return {
-    stored: db.prepare(`SELECT customer_id, last_won, interval_days, expected, CAST(round(won_cents * 1.0 / won_count) AS INTEGER) AS average_won_cents
+    stored: db.prepare(`SELECT customer_id, last_won, interval_days, expected, CAST(round(won_cents * 1.0 / won_count) AS INTEGER) AS average_won_cents${flagged ? ', followed_up' : ''}
                         FROM customer_reorder ORDER BY customer_id`).all(),
-    expected,
+    expected: flagged ? expected.map((row) => ({ ...(row as { customer_id: number }), followed_up: open.has((row as { customer_id: number }).customer_id) ? 1 : 0 })) : expected,
   };
 }
 

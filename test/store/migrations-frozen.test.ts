@@ -31,6 +31,7 @@ const SHIPPED: Record<number, string> = {
   24: 'fbedf50f2d206d4a',
   25: 'd1c0e56c61fdc26b',
   26: '51d6bc845f20bde4',
+  27: '0d99d7ef4a270187',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

@@ -24,13 +24,13 @@ test('customer_reorder follows won sales being added, edited and deleted', async
   await run(['sale', 'add', 'acme', '300', '--date', '2026-01-11', '--no-follow-up']); // #2
   expect(stored()).toEqual([]); // two days: no prediction
   await run(['sale', 'add', 'acme', '200', '--date', '2026-02-11', '--no-follow-up']); // #3: gaps 10, 31 -> 21
-  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-02-11', interval_days: 21, expected: '2026-03-04', average_won_cents: 200_00 }]);
+  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-02-11', interval_days: 21, expected: '2026-03-04', average_won_cents: 200_00, followed_up: 0 }]);
   await run(['sale', 'add', 'acme', '999', '--date', '2026-03-01', '--lost']); // a lost sale changes nothing
-  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-02-11', interval_days: 21, expected: '2026-03-04', average_won_cents: 200_00 }]);
+  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-02-11', interval_days: 21, expected: '2026-03-04', average_won_cents: 200_00, followed_up: 0 }]);
   await run(['sale', 'edit', '3', '--date', '2026-01-21']); // gaps 10, 10
-  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-01-21', interval_days: 10, expected: '2026-01-31', average_won_cents: 200_00 }]);
+  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-01-21', interval_days: 10, expected: '2026-01-31', average_won_cents: 200_00, followed_up: 0 }]);
   await run(['sale', 'edit', '1', '--amount', '400']); // average (400 + 300 + 200) / 3
-  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-01-21', interval_days: 10, expected: '2026-01-31', average_won_cents: 300_00 }]);
+  expect(stored()).toEqual([{ customer_id: 1, last_won: '2026-01-21', interval_days: 10, expected: '2026-01-31', average_won_cents: 300_00, followed_up: 0 }]);
   await run(['sale', 'rm', '2', '--yes']);
   expect(stored()).toEqual([]);
 });
@@ -148,8 +148,9 @@ describe('Due to reorder in the daily view', () => {
         const params = { until: '2026-03-18', asOf: '2026-03-15', limit: 5 };
         const wanted = Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`:${key}`)));
         // The ranked list reads customer_reorder in rank order (v14) and stops at the limit; the
-        // report's late count by the day each is late (v22); the rest by expected day.
-        const index = name === 'due' ? 'customer_reorder_rank' : name === 'countLate' ? 'customer_reorder_late' : 'customer_reorder_expected';
+        // report's late count by the day each is late (v22); the count of those due by the flag
+        // and expected day (v27); the report's late list by expected day.
+        const index = name === 'due' ? 'customer_reorder_rank' : name === 'countLate' ? 'customer_reorder_late' : name === 'countDue' ? 'customer_reorder_due' : 'customer_reorder_expected';
         if (name === 'countDue') expect(Object.values(indexesUsed(db, sql, wanted))).toContain(index);
         else expect(indexesUsed(db, sql, wanted)).toMatchObject({ r: index });
         expect(tableAccesses(db, sql, wanted).filter((a) => a.via === 'full scan' && (a.table === 'f' || a.table === 'c'))).toEqual([]);
