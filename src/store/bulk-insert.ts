@@ -148,11 +148,20 @@ function refreshDerived(db: Db, state: BulkState): void {
  * date order from an index on the date and tallied by the domain's rule (ReorderTally), instead
  * of the set-based statement's three sorts (1M sales: 2.4 s of CPU -> 0.85 s, and the sorts'
  * ~48 MiB at the import's peak RSS -> a few MiB). `expected` is computed as reorderRowsSql does.
+ * The sales come a day at a time, the day's customer ids and amounts as two JSON arrays: one
+ * date string and two JSON.parse calls per day instead of a row array and a date string per
+ * sale (1M sales, 620k won: the read 0.37 -> 0.09 s of CPU). Within a day the order does not
+ * change a prediction.
  */
 function recomputeAllReorders(db: Db): void {
   const tally = new ReorderTally();
-  const won = db.prepare("SELECT customer_id, date, amount_cents FROM sales WHERE outcome = 'won' ORDER BY date").raw();
-  for (const [customerId, date, amountCents] of won.iterate() as IterableIterator<[number, string, number]>) tally.add(customerId, date, amountCents);
+  const days = db.prepare(`SELECT date, json_group_array(customer_id), json_group_array(amount_cents) FROM sales
+    WHERE outcome = 'won' GROUP BY date ORDER BY date`).raw();
+  for (const [date, customersJson, amountsJson] of days.iterate() as IterableIterator<[string, string, string]>) {
+    const customerIds = JSON.parse(customersJson) as number[];
+    const amountsCents = JSON.parse(amountsJson) as number[];
+    for (let i = 0; i < customerIds.length; i++) tally.add(customerIds[i], date, amountsCents[i]);
+  }
   db.exec('DELETE FROM customer_reorder');
   const insert = db.prepare(`INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)
     VALUES (?, ?, ?, date(?, '+' || ? || ' days'), ?, ?)`);
