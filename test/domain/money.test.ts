@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { formatMoney, formatMoneySummary, parseAmount, parseCurrency, plainAmount } from '../../src/domain/money.js';
+import { formatMoney, formatMoneySummary, parseAmount, parseAnyAmount, parseCurrency, plainAmount, plainAmountCents } from '../../src/domain/money.js';
 
 describe('parseAmount', () => {
   test.each([
@@ -45,6 +45,42 @@ describe('parseAmount', () => {
     ['1,000,000,000.005', /too large/],
   ])('%j is refused (%s)', (text, message) => {
     expect(() => parseAmount(text)).toThrow(message);
+  });
+
+  test.each([
+    ['1,234.56', 123456], ['$1,234.56', 123456], ['$7', 700], ['12.', 1200], ['12.5', 1250], ['007', 700], ['1000000000', 100_000_000_000],
+  ])('the usual shape %s is read without patterns: %d cents', (text, cents) => {
+    expect(plainAmountCents(text)).toBe(cents);
+  });
+
+  test.each([['0'], ['1.005'], [' 5'], ['$ 5'], ['.5'], ['1,20'], ['1234,567'], [',123'], ['1,'], ['1000000000.01'], ['00000000000001'], ['\u20ac5'], ['$$5'], ['5$']])(
+    '%j is left to the general reading', (text) => {
+      expect(plainAmountCents(text)).toBeUndefined();
+    });
+
+  test('the usual-shape reading gives what the general reading gives, over generated texts', () => {
+    // Seeded: texts of digits, commas, a point, `$`, spaces and signs, and well-formed amounts
+    // with random digit groups, so both accepted and refused shapes are many.
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = (chars: string) => chars[Math.floor(random() * chars.length)];
+    const digits = (n: number) => Array.from({ length: n }, () => pick('0123456789')).join('');
+    let accepted = 0;
+    let refused = 0;
+    for (let i = 0; i < 60_000; i++) {
+      const text = i % 2 === 0
+        ? Array.from({ length: Math.floor(random() * 16) }, () => pick('0123456789,.$ -')).join('')
+        : `${random() < 0.5 ? '$' : ''}${random() < 0.5 ? digits(1 + Math.floor(random() * 14))
+          : [digits(1 + Math.floor(random() * 3)), ...Array.from({ length: Math.floor(random() * 4) }, () => digits(random() < 0.9 ? 3 : 2))].join(',')}${
+          random() < 0.6 ? `.${digits(Math.floor(random() * 4))}` : ''}`;
+      const fast = plainAmountCents(text);
+      if (fast === undefined) continue;
+      expect([text, fast]).toEqual([text, parseAnyAmount(text)]);
+      accepted++;
+    }
+    for (let i = 0; i < 2_000; i++) if (plainAmountCents(digits(1 + i % 16)) === undefined) refused++;
+    expect(accepted).toBeGreaterThan(15_000);
+    expect(refused).toBeGreaterThan(100);
   });
 
   test.each([
