@@ -2,7 +2,7 @@
 // and undoes or redoes the latest one from the row images the history triggers recorded.
 // Generic over the tracked tables: it reads each table's columns from the schema.
 import type { Db } from './open-database.js';
-import { imageSql, quote, tableShape, trackedTables, type TableShape } from './history-schema.js';
+import { imageSql, makeHistoryTriggers, quote, tableShape, trackedTables, type TableShape } from './history-schema.js';
 import { approximateRows, resumeAfterBulk, suspendForBulk } from './bulk-insert.js';
 import { deleteRange, withRangeCache } from './bulk-delete.js';
 import { InputError } from '../domain/errors.js';
@@ -77,6 +77,7 @@ export class HistoryRepository {
     if (!exists) {
       this.changeId = Number(this.db.prepare('INSERT INTO history_changes (at, command) VALUES (?, ?)').run(this.nowIso(), this.commandLine).lastInsertRowid);
     }
+    makeHistoryTriggers(this.db, mode === 'bulk', (table) => this.shape(table));
     this.rangeStart = undefined;
     if (mode === 'bulk') {
       this.rangeStart = new Map();

@@ -1,6 +1,9 @@
 // The change history's tables and the triggers that fill them: every tracked table gets three
 // triggers that copy row images (JSON) into history_rows while a command's change is open.
 // A table takes part in undo by being tracked; nothing else in the undo code names tables.
+// Since schema v28 the triggers of most tables are TEMP triggers, made by the connection that
+// opens a change (makeHistoryTriggers): they record only then, and SQLite parses every trigger
+// of the schema on a connection's first statement, so a read no longer parses ~19 KB of them.
 import type { Db } from './open-database.js';
 
 /**
@@ -10,7 +13,7 @@ import type { Db } from './open-database.js';
  */
 export const UNTRACKED_TABLES: readonly string[] = [
   'customer_last_contact', 'customer_first_won', 'sales_daily', 'customer_cadence', 'customer_reorder', 'deal_closed_groups', 'customer_latest_checkin', 'customer_year_won', 'sales_month_mix', 'checkins_daily', 'sales_month_lost', // derived, kept by triggers
-  'history_changes', 'history_rows', 'history_state', // the history itself
+  'history_changes', 'history_rows', 'history_state', 'history_tracked', // the history itself
   'spm_meta', // the database's own identity: never changes after creation
   'sqlite_sequence', // AUTOINCREMENT's high-water marks: never lowered, so ids are never reused
 ];
@@ -83,29 +86,107 @@ export function imageSql(shape: TableShape, row: string): string {
 }
 
 /**
- * Tracks `table`: (re)creates its three history triggers from its current columns. A migration
- * that creates or alters a table lists it in `track`, which calls this after its SQL.
+ * Tracked tables whose history triggers stay in the schema. A TEMP trigger fires before the
+ * schema's own, and the schema's fire newest first: sales_deal_delete and sales_deal_outcome
+ * (v19) are newer than sales' history triggers, so a deal reopened or closed by its sale is
+ * recorded before the sale, and undo, which goes back row by row from the last, puts the sale
+ * back before the deal points at it again. As TEMP triggers, sales' would record the sale first.
  */
-export function trackTable(db: Db, table: string): void {
-  const shape = tableShape(db, table);
-  for (const suffix of ['ins', 'upd', 'del']) db.exec(`DROP TRIGGER IF EXISTS ${quote(`history_${table}_${suffix}`)}`);
+export const SCHEMA_HISTORY_TABLES: readonly string[] = ['sales'];
+
+const SUFFIXES = ['ins', 'upd', 'del'] as const;
+
+/** History triggers of a table of this shape (`suffixes` of ins, upd, del); `temp` makes them TEMP (on the schema's table). */
+function historyTriggersSql(table: string, shape: TableShape, suffixes: readonly string[], temp: boolean): string {
   // Bulk mode (2) records integer-keyed inserts as one range at the end instead of row by row.
   const insertWhen = shape.integerKey ? '= 1' : '>= 1';
   const record = (op: string, key: string, oldImage: string, newImage: string) =>
     `INSERT INTO history_rows (change_id, tbl, op, row_key, old, new) SELECT change_id, '${table}', '${op}', ${key}, ${oldImage}, ${newImage} FROM history_state;`;
-  db.exec(`
-CREATE TRIGGER ${quote(`history_${table}_ins`)} AFTER INSERT ON ${quote(table)} WHEN (SELECT mode FROM history_state) ${insertWhen} BEGIN
+  const create = temp ? 'CREATE TEMP TRIGGER' : 'CREATE TRIGGER';
+  const on = temp ? `main.${quote(table)}` : quote(table);
+  const triggers: Record<string, string> = {
+    ins: `
+${create} ${quote(`history_${table}_ins`)} AFTER INSERT ON ${on} WHEN (SELECT mode FROM history_state) ${insertWhen} BEGIN
   ${record('insert', `NEW.${quote(shape.key)}`, 'NULL', imageSql(shape, 'NEW'))}
-END;
-CREATE TRIGGER ${quote(`history_${table}_upd`)} AFTER UPDATE ON ${quote(table)} WHEN (SELECT mode FROM history_state) >= 1 BEGIN
+END;`,
+    upd: `
+${create} ${quote(`history_${table}_upd`)} AFTER UPDATE ON ${on} WHEN (SELECT mode FROM history_state) >= 1 BEGIN
   ${record('update', `NEW.${quote(shape.key)}`, imageSql(shape, 'OLD'), imageSql(shape, 'NEW'))}
-END;
-CREATE TRIGGER ${quote(`history_${table}_del`)} AFTER DELETE ON ${quote(table)} WHEN (SELECT mode FROM history_state) >= 1 BEGIN
+END;`,
+    del: `
+${create} ${quote(`history_${table}_del`)} AFTER DELETE ON ${on} WHEN (SELECT mode FROM history_state) >= 1 BEGIN
   ${record('delete', `OLD.${quote(shape.key)}`, imageSql(shape, 'OLD'), 'NULL')}
-END;`);
+END;`,
+  };
+  return suffixes.map((suffix) => triggers[suffix]).join('');
 }
 
-/** The tables the history tracks now: those with history triggers. */
+/** Whether the schema lists its tracked tables (v28 on) rather than holding every history trigger. */
+function hasTrackedList(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history_tracked'").get() !== undefined;
+}
+
+/**
+ * Tracks `table`, as a migration's `track` does after its SQL (the table is new, or its columns
+ * changed). From schema v28: listed in history_tracked, its triggers made by each connection
+ * that opens a change (makeHistoryTriggers), except SCHEMA_HISTORY_TABLES'. Before: its three
+ * history triggers (re)made in the schema, as the migrations up to v27 shipped.
+ */
+export function trackTable(db: Db, table: string): void {
+  const listed = hasTrackedList(db);
+  if (listed) db.prepare('INSERT OR IGNORE INTO history_tracked (tbl) VALUES (?)').run(table);
+  if (listed && !SCHEMA_HISTORY_TABLES.includes(table)) return;
+  const shape = tableShape(db, table);
+  for (const suffix of SUFFIXES) db.exec(`DROP TRIGGER IF EXISTS ${quote(`history_${table}_${suffix}`)}`);
+  db.exec(historyTriggersSql(table, shape, SUFFIXES, false));
+}
+
+/**
+ * v28: the tracked tables listed in history_tracked, their history triggers out of the schema
+ * (but SCHEMA_HISTORY_TABLES'). What they record is unchanged: see makeHistoryTriggers.
+ */
+export function listTrackedTables(db: Db): void {
+  for (const table of tablesWithHistoryTriggers(db)) {
+    db.prepare('INSERT INTO history_tracked (tbl) VALUES (?)').run(table);
+    if (SCHEMA_HISTORY_TABLES.includes(table)) continue;
+    for (const suffix of SUFFIXES) db.exec(`DROP TRIGGER ${quote(`history_${table}_${suffix}`)}`);
+  }
+}
+
+/**
+ * Makes this connection's TEMP history triggers, before a change opens (inside its write
+ * transaction: a rollback takes them away, and the next change makes them again). They are the
+ * triggers trackTable made in the schema up to v27, text and all, for the table's columns now:
+ * with mode 0 (every other connection, and this one outside a change) they record nothing, as
+ * those never did. `bulk` (mode 2) leaves out the insert triggers of integer-keyed tables, which
+ * record only in mode 1 (an import then pays nothing per row for them; an import's fast path
+ * set them aside before). `shapeOf` gives a table's shape (the caller keeps them).
+ */
+export function makeHistoryTriggers(db: Db, bulk: boolean, shapeOf: (table: string) => TableShape): void {
+  if (!hasTrackedList(db)) return;
+  const made = new Set(db.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'trigger'").pluck().all() as string[]);
+  let sql = '';
+  for (const table of trackedTables(db)) {
+    if (SCHEMA_HISTORY_TABLES.includes(table)) continue;
+    const shape = shapeOf(table);
+    const wanted = SUFFIXES.filter((suffix) => !(bulk && suffix === 'ins' && shape.integerKey));
+    for (const suffix of SUFFIXES) {
+      const name = `history_${table}_${suffix}`;
+      if (made.has(name) && !wanted.includes(suffix)) sql += `DROP TRIGGER temp.${quote(name)};`;
+    }
+    const missing = wanted.filter((suffix) => !made.has(`history_${table}_${suffix}`));
+    if (missing.length > 0) sql += historyTriggersSql(table, shape, missing, true);
+  }
+  if (sql !== '') db.exec(sql);
+}
+
+/** The tables the history tracks now. */
 export function trackedTables(db: Db): string[] {
+  if (hasTrackedList(db)) return db.prepare('SELECT tbl FROM history_tracked ORDER BY tbl').pluck().all() as string[];
+  return tablesWithHistoryTriggers(db);
+}
+
+/** The tables with history triggers in the schema: up to v27, the tracked tables. */
+function tablesWithHistoryTriggers(db: Db): string[] {
   return db.prepare(`SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name = 'history_' || tbl_name || '_ins' ORDER BY tbl_name`).pluck().all() as string[];
 }

@@ -32,6 +32,7 @@ const SHIPPED: Record<number, string> = {
   25: 'd1c0e56c61fdc26b',
   26: '51d6bc845f20bde4',
   27: '0d99d7ef4a270187',
+  28: '7f7fae605d8f6683',
 };
 
 test.each(Object.entries(SHIPPED))('migration v%s is as shipped', (version, digest) => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { openDatabase } from '../../src/store/open-database.js';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/store/migrations.js';
-import { UNTRACKED_TABLES, tableShape, trackedTables } from '../../src/store/history-schema.js';
+import { UNTRACKED_TABLES, makeHistoryTriggers, tableShape, trackedTables } from '../../src/store/history-schema.js';
 import { openRaw, runSpm, useTempDb } from '../helpers/run-spm.js';
 import { cadenceTables } from '../helpers/derived.js';
 import { spawnSpm } from '../helpers/spawn-spm.js';
@@ -106,11 +106,14 @@ describe('the history tracks every table that holds records', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
     const tracked = trackedTables(db);
     expect(tables.filter((t) => !tracked.includes(t) && !UNTRACKED_TABLES.includes(t))).toEqual([]);
+    // The triggers a connection that records a change has: the schema's and its own TEMP ones.
+    makeHistoryTriggers(db, false, (table) => tableShape(db, table));
     for (const table of tracked) {
       const { columns } = tableShape(db, table);
       for (const suffix of ['ins', 'upd', 'del']) {
-        const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(`history_${table}_${suffix}`) as string;
-        for (const column of columns) expect(sql).toContain(`'${column}'`);
+        const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = :name UNION ALL SELECT sql FROM temp.sqlite_master WHERE name = :name').pluck().all({ name: `history_${table}_${suffix}` }) as string[];
+        expect(sql).toHaveLength(1);
+        for (const column of columns) expect(sql[0]).toContain(`'${column}'`);
       }
     }
     db.close();
