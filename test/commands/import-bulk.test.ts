@@ -74,6 +74,8 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   await run(['sale', 'add', 'customer 5', '10', '--date', '2025-01-05', '--lost', '--reason', 'PRICE', '--no-follow-up']);
   await run(['customer', 'add', 'Customer 7']);
   await run(['checkin', 'add', 'customer 7', '--date', '2026-03-01']);
+  // An open follow-up: the rebuilt reorder and cadence rows of Customer 5 keep it flagged.
+  await run(['followup', 'add', 'customer 5', '2026-04-01']);
   const schemaBefore = derivedFromScratch(temp.dbPath).schema;
   const file = join(temp.dir, 'big.csv');
   bigCsv(file);
@@ -87,6 +89,7 @@ test('a large import rebuilds indexes, triggers and derived tables exactly', asy
   expect(after.cadence.stored).toHaveLength(300);
   // Customers 1, 2, 4, 5, … (not a multiple of 3) won on many days: a prediction each; the rest only lost.
   expect(after.reorder.stored).toHaveLength(200);
+  expect(after.reorder.stored.filter((r) => (r as { followed_up: number }).followed_up === 1)).toHaveLength(1);
   // The triggers are back: an ordinary sale after the import still maintains the tables.
   await run(['sale', 'add', 'customer 9', '5', '--date', '2026-03-14', '--no-follow-up']);
   const later = derivedFromScratch(temp.dbPath);
