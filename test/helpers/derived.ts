@@ -8,6 +8,18 @@ import { lastContactDate } from '../../src/domain/rules/last-contact.js';
 import { touchByDate } from '../../src/domain/rules/going-cold.js';
 import { latestCheckin } from '../../src/domain/rules/low-rating.js';
 
+/** Whether `table` has the followed_up flag yet (v25 on customer_cadence, v27 on customer_reorder). */
+function hasFollowedUp(db: Database.Database, table: string): boolean {
+  return (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).includes('followed_up');
+}
+
+/** The customers with an open follow-up, counted one by one in followups, not through the flag's own SQL. */
+function customersWithOpenFollowups(db: Database.Database): Set<number> {
+  const open = new Set<number>();
+  for (const f of db.prepare('SELECT customer_id, status FROM followups').all() as { customer_id: number; status: string }[]) if (f.status === 'open') open.add(f.customer_id);
+  return open;
+}
+
 /**
  * customer_cadence (v8) as stored, and as it should be by the domain rules; from v25 with
  * followed_up, 1 while the customer has an open follow-up (any due day).
@@ -16,10 +28,8 @@ export function cadenceTables(db: Database.Database): { stored: unknown[]; expec
   const customers = db.prepare('SELECT id, added_date, cadence_days FROM customers WHERE cadence_days IS NOT NULL AND archived = 0 ORDER BY id').all() as { id: number; added_date: string; cadence_days: number }[];
   const touches = db.prepare('SELECT customer_id, max(date) AS date FROM (SELECT customer_id, date FROM sales UNION ALL SELECT customer_id, date FROM checkins) GROUP BY customer_id').all() as { customer_id: number; date: string }[];
   const latest = new Map(touches.map((t) => [t.customer_id, t.date]));
-  const flagged = (db.prepare('SELECT name FROM pragma_table_info(\'customer_cadence\')').pluck().all() as string[]).includes('followed_up');
-  // Counted one by one in the table itself, not through the flag's own SQL.
-  const open = new Set<number>();
-  if (flagged) for (const f of db.prepare('SELECT customer_id, status FROM followups').all() as { customer_id: number; status: string }[]) if (f.status === 'open') open.add(f.customer_id);
+  const flagged = hasFollowedUp(db, 'customer_cadence');
+  const open = flagged ? customersWithOpenFollowups(db) : new Set<number>();
   return {
     stored: db.prepare(`SELECT customer_id, last_contact, touch_by${flagged ? ', followed_up' : ''} FROM customer_cadence ORDER BY customer_id`).all(),
     expected: customers.map((c) => {
@@ -47,10 +57,9 @@ export function reorderTables(db: Database.Database): { stored: unknown[]; expec
     const p = predictReorder(won);
     if (p) expected.push({ customer_id: customerId, last_won: p.lastWon, interval_days: p.intervalDays, expected: p.expected, average_won_cents: p.averageWonCents });
   }
-  // From v27 with followed_up, 1 while the customer has an open follow-up (counted one by one here).
-  const flagged = (db.prepare('SELECT name FROM pragma_table_info(\'customer_reorder\')').pluck().all() as string[]).includes('followed_up');
-  const open = new Set<number>();
-  if (flagged) for (const f of db.prepare('SELECT customer_id, status FROM followups').all() as { customer_id: number; status: string }[]) if (f.status === 'open') open.add(f.customer_id);
+  // From v27 with followed_up, 1 while the customer has an open follow-up.
+  const flagged = hasFollowedUp(db, 'customer_reorder');
+  const open = flagged ? customersWithOpenFollowups(db) : new Set<number>();
   return {
     stored: db.prepare(`SELECT customer_id, last_won, interval_days, expected, CAST(round(won_cents * 1.0 / won_count) AS INTEGER) AS average_won_cents${flagged ? ', followed_up' : ''}
                         FROM customer_reorder ORDER BY customer_id`).all(),
