@@ -13,6 +13,7 @@ import { GoalRepository } from '../../src/store/goal-repository.js';
 import { CustomerRepository } from '../../src/store/customer-repository.js';
 import { ReportRepository } from '../../src/store/report-repository.js';
 import { ReorderRepository } from '../../src/store/reorder-repository.js';
+import { ConcernRepository } from '../../src/store/concern-repository.js';
 import { AdviceRepository } from '../../src/store/advice-repository.js';
 import { SaleRepository } from '../../src/store/sale-repository.js';
 import { seedDemo } from '../../src/store/demo-seed.js';
@@ -54,6 +55,12 @@ test('the daily view reads open follow-ups and customers going cold through thei
   const cold = statements.find((sql) => sql.includes('customer_cadence'))!;
   // customer_cadence_cold holds only the customers with no open follow-up: none is looked up in followups.
   expect(indexesUsed(db, cold, ['2026-03-15', 50])).toEqual({ k: 'customer_cadence_cold', c: 'primary key' });
+  // Open concerns take the customer's name and flag from customers_ref, whose pages the follow-ups read already.
+  const concerns = new ConcernRepository(db, now);
+  concerns.list({ openOnly: true, activeCustomersOnly: true, limit: 50 });
+  expect(indexesUsed(db, statements.at(-1)!, [50])).toMatchObject({ c: 'customers_ref' });
+  concerns.count({ openOnly: true, activeCustomersOnly: true });
+  expect(indexesUsed(db, statements.at(-1)!, [])).toEqual({ n: 'concerns_status', c: 'customers_ref' });
   db.close();
 });
 
