@@ -7,6 +7,7 @@ import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { databaseAt } from '../helpers/storage.js';
 
 const LOADER = resolve('bin/spm.js');
 const BUNDLE = resolve('dist/spm.cjs');
@@ -107,6 +108,32 @@ describe('the code cache (bin/spm.js)', () => {
       expect(usedCache).toBe(true);
       expect(modules).toContain('NativeModule vm');
       expect(modules.filter((name) => /crypto|child_process|tty/.test(name))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a run through the binary loads neither node:module nor Node\'s ES module loader, and still loads built-ins on the paths that need them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spm-module-'));
+    try {
+      // A preload (a Node option, not a V8 flag: the cache is still taken) that lists at exit the modules loaded.
+      const preload = join(dir, 'list.cjs');
+      writeFileSync(preload, "process.on('exit', () => process.stderr.write('MODULES ' + JSON.stringify(process.moduleLoadList) + '\\n'));");
+      const env = { PATH: process.env.PATH, SPM_DB: join(dir, 'spm.db'), SPM_NOW: '2026-03-15' };
+      const modulesOf = (stderr: string) => JSON.parse(/^MODULES (.*)$/m.exec(stderr)![1]) as string[];
+      const added = spawnSync(process.execPath, ['--require', preload, LOADER, 'customer', 'add', 'Acme'], { env, encoding: 'utf8' });
+      expect(added.status).toBe(0);
+      expect(modulesOf(added.stderr).filter((name) => /NativeModule (module|internal\/modules\/esm\/loader)$/.test(name))).toEqual([]);
+      // Upgrading a database that holds data asks whether stderr is a terminal (to say so first):
+      // node:tty, loaded through the bundle's createRequire.
+      const old = databaseAt(join(dir, 'old.db'), 1);
+      old.exec("INSERT INTO customers (name, name_key, added_date, created_at, updated_at) VALUES ('Bolt', 'bolt', '2026-03-01', 'x', 'x')");
+      old.close();
+      const upgraded = spawnSync(process.execPath, ['--require', preload, LOADER, 'customer', 'list', '--json'], { env: { ...env, SPM_DB: join(dir, 'old.db') }, encoding: 'utf8' });
+      expect(upgraded.status).toBe(0);
+      expect((JSON.parse(upgraded.stdout) as { name: string }[]).map((c) => c.name)).toEqual(['Bolt']);
+      expect(modulesOf(upgraded.stderr)).toContain('NativeModule tty');
+      expect(modulesOf(upgraded.stderr).filter((name) => /NativeModule (module|internal\/modules\/esm\/loader)$/.test(name))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
