@@ -186,25 +186,33 @@ function parseDateText(text: string, today: LocalDate, field: string): LocalDate
 }
 
 /**
- * A day whose text alone says what `MMM d` and `MMM d, yyyy` write after the month's name: a
- * four-digit year, a month 01–12 and a day 01–28 (on every month's calendar), so that `d` is the
- * day's digits without the leading zero and `yyyy` the year's.
+ * A day whose text says what `MMM d` and `MMM d, yyyy` write after the month's name: a
+ * four-digit year, a month 01–12 and a day on that month's calendar (01–28 always, 29–31 when
+ * date-fns' isExists says so), so that `d` is the day's digits without the leading zero and
+ * `yyyy` the year's.
  */
-const PLAIN_DAY = /^[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])$/;
+const PLAIN_DAY = /^[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+function isPlainDay(date: string): boolean {
+  if (!PLAIN_DAY.test(date)) return false;
+  const day = Number(date.slice(8, 10));
+  return day <= 28 || isExists(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, day);
+}
 
 /**
  * `Mar 4` or `Mar 4, 2025` when the year differs from `today`'s (date-fns' default English names, whatever the machine's locale).
  * date-fns names each month once (its en-US locale's abbreviated name, which is what format
  * writes for `MMM`, without format's pattern work); the day and year of a plain day are
  * its own digits (a daily view writes ~120 dates over several years: one format per date was
- * ~1 ms). Any other text (days 29–31, or what another tool may have stored) is formatted whole.
+ * ~1 ms). Any other text (a day not on the calendar, what another tool may have stored) is
+ * formatted whole.
  */
 export function formatShortDate(date: LocalDate, today?: LocalDate): string {
   const sameYear = today !== undefined && today !== '' && today.slice(0, 4) === date.slice(0, 4);
   const key = `${date}|${sameYear}`;
   const known = shortDates.get(key);
   if (known !== undefined) return known;
-  if (!PLAIN_DAY.test(date)) return remember(shortDates, key, format(toDate(date), sameYear ? 'MMM d' : 'MMM d, yyyy'));
+  if (!isPlainDay(date)) return remember(shortDates, key, format(toDate(date), sameYear ? 'MMM d' : 'MMM d, yyyy'));
   // A month's name is the same in every year: asked at most twelve times, of the locale format
   // reads `MMM` from (its default, en-US), as format asks it.
   const month = remembered(monthNames, date.slice(5, 7), () => enUS.localize.month(toDate(date).getMonth() as Month, { width: 'abbreviated', context: 'formatting' }));
