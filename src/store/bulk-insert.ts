@@ -27,9 +27,9 @@ export const KNOWN_INSERT_TRIGGERS: readonly string[] = ['sales_last_contact_ins
   // bulk mode): nothing to replay, an import records its new rows as one id range.
   'history_sales_ins'];
 
-/** The insert triggers on sales and check-ins, whatever they are named. */
-export function insertTriggers(db: Db): SchemaObject[] {
-  return (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('sales', 'checkins')`).all() as SchemaObject[])
+/** The insert triggers on `tables` (by default sales and check-ins), whatever they are named. */
+export function insertTriggers(db: Db, tables: readonly string[] = ['sales', 'checkins']): SchemaObject[] {
+  return (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (SELECT value FROM json_each(?))").all(JSON.stringify(tables)) as SchemaObject[])
     .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql));
 }
 
@@ -169,8 +169,7 @@ function recomputeAllReorders(db: Db): void {
   // CPU for the 40k customers of a 1M-row import): set aside while the table is refilled, the
   // flag is then set for every row in one statement. Kept when the table has an insert trigger
   // this code does not know.
-  const triggers = (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customer_reorder'").all() as SchemaObject[])
-    .filter((t) => /\bINSERT\s+ON\b/i.test(t.sql));
+  const triggers = insertTriggers(db, ['customer_reorder']);
   const aside = triggers.every((t) => REORDER_INSERT_TRIGGERS.includes(t.name)) ? triggers : [];
   for (const trigger of aside) db.exec(`DROP TRIGGER "${trigger.name}"`);
   const insert = db.prepare(`INSERT INTO customer_reorder (customer_id, last_won, interval_days, expected, won_count, won_cents)
