@@ -12,8 +12,8 @@
 // 1–5 averages); calendar days as TEXT 'YYYY-MM-DD'; created/updated stamps as UTC ISO text.
 
 import { lastContactSql, lastContactTriggersSql, latestTouchSql } from '../domain/rules/last-contact.sql.js';
-import { cadenceTriggersSql, followedUpSql, followedUpTriggersSql, touchBySql } from '../domain/rules/going-cold.sql.js';
-import { followedUpV27Sql } from '../domain/rules/followed-up.sql.js';
+import { cadenceTriggersSql, followedUpTriggersSql, touchBySql } from '../domain/rules/going-cold.sql.js';
+import { followedUpSql, followedUpV27Sql } from '../domain/rules/followed-up.sql.js';
 import { firstWonTriggersSql } from '../domain/rules/new-or-repeat.sql.js';
 import { dayTotalsTriggersSql, dayTotalsAggregateSql } from '../domain/rules/day-totals.sql.js';
 import { latestCheckinTableSql } from '../domain/rules/low-rating.sql.js';

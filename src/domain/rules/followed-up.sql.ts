@@ -3,9 +3,10 @@
 // due day. Going cold and due to reorder both leave out customers with one scheduled; the
 // daily view and the dashboard count the rest from one index range each instead of looking up
 // every candidate's follow-ups. Text only: src/store runs it.
-import { followedUpSql } from './going-cold.sql.js';
 
-export { followedUpSql };
+/** Whether customer `id` has an open follow-up (any due day): what each table's flag holds. */
+export const followedUpSql = (id: string): string =>
+  `EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = ${id} AND f.status = 'open')`;
 
 /** The derived tables that carry the flag, keyed by customer_id. */
 export const FLAGGED_TABLES = ['customer_cadence', 'customer_reorder'] as const;

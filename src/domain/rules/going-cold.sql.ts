@@ -4,6 +4,7 @@
 // index range. Text only: src/store runs it. test/store/rules.property.test.ts checks that the
 // two agree on random histories.
 import { lastContactSql } from './last-contact.sql.js';
+import { followedUpSql } from './followed-up.sql.js';
 
 /**
  * touch_by from a last contact and a cadence: date() is NULL past the calendar's end, where the
@@ -40,10 +41,6 @@ END;
 CREATE TRIGGER last_contact_cadence_delete AFTER DELETE ON customer_last_contact BEGIN${recomputeCadenceSql('OLD.customer_id')}
 END;`;
 }
-
-/** Whether customer `id` has an open follow-up (any due day): customer_cadence.followed_up (v25). */
-export const followedUpSql = (id: string): string =>
-  `EXISTS (SELECT 1 FROM followups f WHERE f.customer_id = ${id} AND f.status = 'open')`;
 
 /**
  * v25: customer_cadence.followed_up kept by triggers. A row inserted (by the cadence triggers
